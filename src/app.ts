@@ -1,0 +1,40 @@
+// buildApp(config): infrastructure plugins, then the domain, then the adapters. server.ts listens.
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.ts';
+import type { Mailer } from './infra/mailer.ts';
+import { redactPaths } from './logging.ts';
+import authPlugin from './plugins/auth.ts';
+import databasePlugin from './plugins/database.ts';
+import errorHandler from './plugins/error-handler.ts';
+import openapi from './plugins/openapi.ts';
+import servicesPlugin from './plugins/services.ts';
+import health from './http/health.routes.ts';
+import rest from './http/rest/index.ts';
+import graphql from './http/graphql/index.ts';
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger'];
+  mailer?: Mailer;
+  /** Receives each SQL statement (tests count them). */
+  onQuery?: (sql: string) => void;
+  /** Where the one-time generated admin password is shown (default: stdout). */
+  announce?: (message: string) => void;
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel, redact: { paths: redactPaths, censor: '[redacted]' } },
+    trustProxy: true,
+    bodyLimit: 10 * 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  });
+  await app.register(errorHandler);
+  await app.register(databasePlugin, { url: config.databaseUrl, onQuery: options.onQuery });
+  await app.register(servicesPlugin, { config, mailer: options.mailer, announce: options.announce });
+  await app.register(authPlugin);
+  await app.register(openapi);
+  await app.register(health);
+  await app.register(rest, { prefix: '/api' });
+  await app.register(graphql);
+  return app;
+}

@@ -1,0 +1,172 @@
+// Logging in and out: password check, lockout, tokens, revocation, and resolving a bearer token
+// into an Actor on every request.
+import type { Config } from '../../config.ts';
+import { authorize, requireActor, type Actor, type Ctx } from '../../context.ts';
+import { forbidden, locked, notFound, tooManyRequests, unauthorized } from '../../errors.ts';
+import type { RateLimiter } from '../../infra/rate-limiter.ts';
+import { DUMMY_HASH, verifyPassword } from '../../security/passwords.ts';
+import type { AccessClaims, Claims, TokenSigner } from '../../security/tokens.ts';
+import type { ActivityLog } from '../activities/activity-log.ts';
+import type { PasswordPolicyService } from '../settings/password-policy.service.ts';
+import type { TenantsRepository } from '../tenants/tenants.repository.ts';
+import type { UserRecord, UsersRepository } from '../users/users.repository.ts';
+import { actorOf } from './actor.ts';
+import type { LoginFailuresRepository } from './login-failures.repository.ts';
+
+export interface AuthDeps {
+  config: Config;
+  users: UsersRepository;
+  tenants: Pick<TenantsRepository, 'isActive'>;
+  failures: LoginFailuresRepository;
+  tokens: TokenSigner;
+  activity: ActivityLog;
+  policy: PasswordPolicyService;
+  loginLimiter: RateLimiter;
+}
+
+export interface Session {
+  user: UserRecord;
+  token: string;
+  expiresIn: number;
+}
+
+export type LoginResult = ({ kind: 'session' } & Session) | { kind: 'mfa'; token: string; expiresIn: number };
+
+export interface Credentials {
+  username?: string;
+  email?: string;
+  user_id?: number;
+  password: string;
+}
+
+/** What a bearer token resolves to: a full actor, or a user half-way through an MFA login. */
+export type Bearer = { kind: 'actor'; actor: Actor } | { kind: 'mfa'; userId: number };
+
+export function createAuthService(deps: AuthDeps) {
+  const { config, users, failures, tokens, activity } = deps;
+
+  function accessClaims(user: UserRecord): AccessClaims {
+    const actor = actorOf(user);
+    return {
+      typ: 'access',
+      user_id: user.id,
+      username: user.username,
+      tenant_id: user.tenantId,
+      roles: actor.roles,
+      is_admin: actor.isAdmin ? '1' : '0',
+      is_tenant: actor.isTenantAdmin ? '1' : '0',
+      user_permission: user.permissions.join(','),
+      mfa_enabled: user.mfaEnabled ? '1' : '0',
+      ...(config.edition === 'enterprise' ? { credit: user.credit } : {}),
+      ver: user.tokenVersion,
+    };
+  }
+
+  /** A full session for a user who has proven who they are. */
+  function issue(user: UserRecord): Session {
+    return { user, token: tokens.sign(accessClaims(user), config.jwt.expiresIn), expiresIn: config.jwt.expiresIn };
+  }
+
+  async function lockedFor(username: string): Promise<number> {
+    const max = (await deps.policy.get()).failed_attempts || config.login.maxFailures;
+    const recent = await failures.latest(username, max);
+    if (recent.length < max) return 0;
+    const newest = recent[0].createdAt.getTime();
+    const oldest = recent[max - 1].createdAt.getTime();
+    if (newest - oldest > config.login.windowSeconds * 1000) return 0;
+    const until = newest + config.login.lockoutSeconds * 1000;
+    return Math.max(0, (until - Date.now()) / 1000);
+  }
+
+  /** Checks that the user and its tenant may act at all. */
+  async function assertUsable(user: UserRecord): Promise<void> {
+    if (!user.active) throw forbidden('User account is disabled');
+    if (user.tenantId !== null && !(await deps.tenants.isActive(user.tenantId))) throw forbidden('Tenant is disabled');
+  }
+
+  return {
+    issue,
+
+    async login(input: Credentials, ctx: Ctx): Promise<LoginResult> {
+      const wait = deps.loginLimiter.hit(ctx.ip);
+      if (wait > 0) {
+        await activity.record(ctx, 'login_rate_limited', `from ${ctx.ip}`, { username: input.username ?? input.email ?? '' });
+        throw tooManyRequests(wait);
+      }
+      const login = (input.username ?? input.email ?? (input.user_id !== undefined ? String(input.user_id) : '')).trim();
+      if (!login) throw unauthorized('No valid username found');
+
+      const lockedSeconds = await lockedFor(login);
+      if (lockedSeconds > 0) {
+        await activity.record(ctx, 'login_locked', 'attempt during lockout', { username: login });
+        throw locked(`Too many failed attempts; try again in ${Math.ceil(lockedSeconds)} s`, lockedSeconds);
+      }
+
+      const user =
+        input.user_id !== undefined && !input.username && !input.email
+          ? await users.findById(input.user_id)
+          : await users.findByLogin(login);
+      const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+      if (!user || !ok) {
+        await failures.record(login, ctx.ip);
+        await activity.record(ctx, 'login_failed', 'wrong username or password', {
+          userId: user?.id ?? null,
+          tenantId: user?.tenantId ?? null,
+          username: login,
+        });
+        throw unauthorized('Invalid username or password');
+      }
+      await assertUsable(user);
+      await failures.clear(login);
+
+      if (user.mfaEnabled) {
+        const token = tokens.sign({ typ: 'mfa', user_id: user.id, username: user.username, ver: user.tokenVersion }, config.jwt.mfaPendingExpiresIn);
+        await activity.record(ctx, 'login_mfa_pending', '', { userId: user.id, tenantId: user.tenantId, username: user.username });
+        return { kind: 'mfa', token, expiresIn: config.jwt.mfaPendingExpiresIn };
+      }
+      const updated = await users.update(user.id, { status: 'login', lastLoginAt: new Date() });
+      await activity.record(ctx, 'login', 'Logged In', { userId: user.id, tenantId: user.tenantId, username: user.username });
+      return { kind: 'session', ...issue(updated) };
+    },
+
+    /** Completes a login once the second factor is verified. */
+    async completeMfaLogin(userId: number, ctx: Ctx): Promise<Session> {
+      const user = await users.findById(userId);
+      if (!user) throw unauthorized();
+      await assertUsable(user);
+      const updated = await users.update(user.id, { status: 'login', lastLoginAt: new Date() });
+      await activity.record(ctx, 'login', 'Logged In (MFA)', { userId: user.id, tenantId: user.tenantId, username: user.username });
+      return issue(updated);
+    },
+
+    /** Revokes every live token of the user at once (on every node: the version is in the database). */
+    async cancel(userId: number, ctx: Ctx, canReach: (user: UserRecord, actor: Actor) => boolean): Promise<void> {
+      requireActor(ctx);
+      const user = await users.findById(userId);
+      if (!user || !canReach(user, ctx.actor)) throw notFound('User');
+      if (user.id !== ctx.actor.id) authorize(ctx, 'user_update');
+      await users.revokeTokens(user.id);
+      await activity.record(ctx, 'logout', user.id === ctx.actor.id ? 'Logged Out' : `Sessions of ${user.username} cancelled`, {
+        tenantId: user.tenantId,
+      });
+    },
+
+    /** Verifies a token and returns its claims (POST /token_payload). */
+    payload(token: string): Claims {
+      return tokens.verify(token);
+    },
+
+    /** Resolves a bearer token; throws 401 for anything not currently valid. */
+    async resolve(token: string): Promise<Bearer> {
+      const claims = tokens.verify(token);
+      const user = await users.findById(claims.user_id);
+      if (!user || user.tokenVersion !== claims.ver) throw unauthorized('Token has been revoked');
+      if (!user.active) throw unauthorized('User account is disabled');
+      if (user.tenantId !== null && !(await deps.tenants.isActive(user.tenantId))) throw unauthorized('Tenant is disabled');
+      if (claims.typ === 'mfa') return { kind: 'mfa', userId: user.id };
+      return { kind: 'actor', actor: actorOf(user) };
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,44 @@
+// First-start and every-start data: the permission catalogue, the built-in roles, and the first
+// super-admin (created once; its password is generated when none is configured).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '../config.ts';
+import { hashPassword, randomPassword } from '../security/passwords.ts';
+import type { PermissionsRepository } from './permissions/permissions.repository.ts';
+import { ADMIN_ROLE, BUILT_IN_ROLES, PERMISSIONS } from './roles/catalogue.ts';
+import type { RolesRepository } from './roles/roles.repository.ts';
+import type { UsersRepository } from './users/users.repository.ts';
+
+export interface BootstrapDeps {
+  config: Config;
+  users: UsersRepository;
+  roles: RolesRepository;
+  permissions: PermissionsRepository;
+  /** Where a generated admin password is announced; never the structured log. */
+  announce: (message: string) => void;
+}
+
+export async function bootstrap(deps: BootstrapDeps): Promise<void> {
+  const { config, users, roles, permissions } = deps;
+  await permissions.ensure(PERMISSIONS);
+  for (const builtIn of BUILT_IN_ROLES) {
+    const role = (await roles.findByName(builtIn.name)) ?? (await roles.create({ name: builtIn.name, description: builtIn.description, builtIn: true }));
+    if (role.permissions.length === 0) {
+      for (const p of await permissions.findByNames(builtIn.permissions)) await roles.attachPermission(role.id, p.id);
+    }
+  }
+  if ((await users.count()) > 0) return;
+
+  const adminRole = await roles.findByName(ADMIN_ROLE);
+  const password = config.admin.password ?? randomPassword();
+  await users.create({ username: config.admin.username, passwordHash: await hashPassword(password), firstName: 'Administrator' }, [adminRole!.id]);
+  if (!config.admin.password) {
+    mkdirSync(config.dataDir, { recursive: true });
+    const file = join(config.dataDir, 'initial-admin-password');
+    writeFileSync(file, `${password}\n`, { mode: 0o600 });
+    deps.announce(
+      `\nSwitchyard created the super-admin "${config.admin.username}" with the password:\n\n    ${password}\n\n` +
+        `It is shown once and kept in ${file} (mode 0600). Change it after logging in.\n`,
+    );
+  }
+}

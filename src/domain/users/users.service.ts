@@ -1,0 +1,164 @@
+// Users, scoped as the reference's §3.5 says: the super-admin reaches everyone, a tenant admin
+// the users of its tenant, an end user only itself. Unreachable users are "not found".
+import type { Config } from '../../config.ts';
+import { authorize, requireActor, scopeOf, type Actor, type Ctx } from '../../context.ts';
+import { conflict, forbidden, notFound, validationFailed } from '../../errors.ts';
+import { hashPassword } from '../../security/passwords.ts';
+import type { ActivityLog } from '../activities/activity-log.ts';
+import { ADMIN_ROLE, USER_ROLE } from '../roles/catalogue.ts';
+import type { RolesRepository } from '../roles/roles.repository.ts';
+import type { PasswordPolicyService } from '../settings/password-policy.service.ts';
+import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
+import type { TenantsRepository } from '../tenants/tenants.repository.ts';
+import type { UserFields, UserFilter, UserRecord, UsersRepository } from './users.repository.ts';
+
+export interface UserInput extends UserFields {
+  username?: string;
+  password?: string;
+  /** Role ids to grant on create (ICTCore's role_id, or several). */
+  roleIds?: number[];
+}
+
+const SORTABLE = {
+  user_id: 'id',
+  id: 'id',
+  username: 'username',
+  email: 'email',
+  first_name: 'firstName',
+  last_name: 'lastName',
+  date_created: 'createdAt',
+};
+
+/** Whether the actor may see this user at all. */
+export function reaches(user: UserRecord, actor: Actor): boolean {
+  const scope = scopeOf(actor);
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'tenant') return user.tenantId === scope.tenantId;
+  return user.id === scope.userId;
+}
+
+export function createUsersService(deps: {
+  config: Config;
+  users: UsersRepository;
+  roles: RolesRepository;
+  tenants: TenantsRepository;
+  policy: PasswordPolicyService;
+  activity: ActivityLog;
+}) {
+  const { users, roles, activity } = deps;
+
+  async function visible(id: number, ctx: Ctx, permission = 'user_read'): Promise<UserRecord> {
+    authorize(ctx, permission);
+    const user = await users.findById(id);
+    if (!user || !reaches(user, ctx.actor)) throw notFound('User');
+    return user;
+  }
+
+  /** Only the super-admin may hand out the admin role; nobody grants what is not theirs to grant. */
+  async function checkAssignableRoles(roleIds: number[], ctx: Ctx & { actor: Actor }): Promise<void> {
+    const found = await roles.findByIds(roleIds);
+    const missing = roleIds.filter((id) => !found.some((r) => r.id === id));
+    if (missing.length) throw validationFailed('body/role_id', `names unknown role(s): ${missing.join(', ')}`);
+    if (!ctx.actor.isAdmin && found.some((r) => r.name === ADMIN_ROLE || r.permissions.some((p) => p.name === 'super_admin'))) {
+      throw forbidden('Only a super-admin may grant the admin role');
+    }
+  }
+
+  async function checkUnique(input: UserInput, exceptId?: number) {
+    if (input.username !== undefined && (await users.usernameTaken(input.username, exceptId))) throw conflict('Username already exists');
+    if (input.email && (await users.emailTaken(input.email, exceptId))) throw conflict('Email already exists');
+  }
+
+  async function setPassword(id: number, password: string, ctx: Ctx): Promise<UserRecord> {
+    requireActor(ctx);
+    const user = await visible(id, ctx, id === ctx.actor.id ? 'enduser_password' : 'user_password');
+    await deps.policy.check(password);
+    // A new password ends every other session.
+    const updated = await users.update(user.id, {
+      passwordHash: await hashPassword(password),
+      passwordChangedAt: new Date(),
+      tokenVersion: user.tokenVersion + 1,
+    });
+    await activity.record(ctx, 'password_changed', `Password of ${user.username} changed`, { tenantId: user.tenantId });
+    return updated;
+  }
+
+  return {
+    reaches,
+    get: (id: number, ctx: Ctx) => visible(id, ctx),
+    visible,
+
+    async list(query: ListQuery & UserFilter, ctx: Ctx): Promise<Page<UserRecord>> {
+      authorize(ctx, 'user_read');
+      const p = paging(query, SORTABLE, 'user_id');
+      const scope = scopeOf(ctx.actor);
+      const filter: UserFilter = { ...query };
+      if (scope.kind === 'tenant') {
+        if (filter.tenantId !== undefined && filter.tenantId !== scope.tenantId) return page([], 0, p);
+        filter.tenantId = scope.tenantId;
+      } else if (scope.kind === 'self') {
+        if (filter.id !== undefined && filter.id !== scope.userId) return page([], 0, p);
+        filter.id = scope.userId;
+      }
+      const { items, total } = await users.list(filter, p);
+      return page(items, total, p);
+    },
+
+    async create(input: UserInput & { username: string; password: string }, ctx: Ctx): Promise<UserRecord> {
+      authorize(ctx, 'user_create');
+      const scope = scopeOf(ctx.actor);
+      // A tenant admin's users belong to its own tenant; the super-admin names the tenant.
+      const tenantId = scope.kind === 'all' ? (input.tenantId ?? null) : scope.tenantId;
+      if (scope.kind === 'all' && tenantId !== null && !(await deps.tenants.findById(tenantId))) {
+        throw validationFailed('body/tenant_id', 'names no tenant');
+      }
+      await checkUnique(input);
+      await deps.policy.check(input.password);
+      const userRole = await roles.findByName(USER_ROLE);
+      const roleIds = input.roleIds?.length ? input.roleIds : [userRole!.id];
+      await checkAssignableRoles(roleIds, ctx);
+      const { password, roleIds: _ignored, ...fields } = input;
+      const user = await users.create({ ...fields, tenantId, passwordHash: await hashPassword(password) }, roleIds);
+      await activity.record(ctx, 'user_created', `Create New User ${user.username} -ID:${user.id}`, { tenantId: user.tenantId });
+      return user;
+    },
+
+    async update(id: number, input: UserInput, ctx: Ctx): Promise<UserRecord> {
+      const user = await visible(id, ctx, 'user_update');
+      requireActor(ctx);
+      if (input.username !== undefined && input.username !== user.username) throw validationFailed('body/username', 'cannot be changed');
+      const scope = scopeOf(ctx.actor);
+      const fields: UserFields = { ...input };
+      delete (fields as UserInput).username;
+      delete (fields as UserInput).password;
+      delete (fields as UserInput).roleIds;
+      if (scope.kind !== 'all') {
+        // Moving users between tenants and adjusting credit belong to the super-admin.
+        if (input.tenantId !== undefined && input.tenantId !== user.tenantId) throw forbidden('Only a super-admin may move a user to another tenant');
+        if (input.credit !== undefined && input.credit !== user.credit) throw forbidden('Only a super-admin may change credit');
+        if (scope.kind === 'self' && input.active !== undefined && input.active !== user.active) throw forbidden('Users cannot (de)activate themselves');
+      } else if (input.tenantId != null && !(await deps.tenants.findById(input.tenantId))) {
+        throw validationFailed('body/tenant_id', 'names no tenant');
+      }
+      await checkUnique({ email: input.email }, id);
+      let updated = await users.update(id, fields);
+      if (input.password !== undefined) updated = await setPassword(id, input.password, ctx);
+      await activity.record(ctx, 'user_updated', `Update User [${user.username} -ID:${user.id}]: ${Object.keys(input).join(', ')}`, { tenantId: user.tenantId });
+      return updated;
+    },
+
+    setPassword,
+
+    async remove(id: number, ctx: Ctx): Promise<void> {
+      const user = await visible(id, ctx, 'user_delete');
+      if (user.id === ctx.actor!.id) throw forbidden('You cannot delete your own account');
+      if (user.permissions.includes('super_admin') && !ctx.actor!.isAdmin) throw forbidden('Only a super-admin may delete a super-admin');
+      await users.delete(id);
+      await activity.record(ctx, 'user_deleted', `Delete User ${user.username} -ID:${user.id}`, { tenantId: user.tenantId });
+    },
+
+    checkAssignableRoles,
+  };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;

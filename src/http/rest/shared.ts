@@ -1,0 +1,54 @@
+// Helpers every REST route module uses: id params, list queries, the error envelope schema,
+// and sending a page as ICTCore does (a bare array) with the total in X-Total-Count.
+import type { FastifyReply } from 'fastify';
+import { listQueryProperties, type Page } from '../../domain/shared/list.ts';
+
+export const errorEnvelope = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: { code: { type: 'integer' }, reason: { type: 'string' }, message: { type: 'string' } },
+      required: ['code', 'message'],
+    },
+  },
+} as const;
+
+export const errorResponses = {
+  400: errorEnvelope,
+  401: errorEnvelope,
+  403: errorEnvelope,
+  404: errorEnvelope,
+  409: errorEnvelope,
+};
+
+export function idParams(...names: string[]) {
+  return {
+    type: 'object',
+    required: names,
+    properties: Object.fromEntries(names.map((n) => [n, { type: 'integer', minimum: 1 }])),
+  } as const;
+}
+
+/** A list querystring: paging, `sort` (a field name, `-field` for descending) and the filters. */
+export function listQuery(filters: Record<string, object>, sortable: string[]) {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      ...listQueryProperties,
+      sort: { type: 'string', description: `Sort field, "-" prefix for descending: ${sortable.join(', ')}` },
+      ...filters,
+    },
+  } as const;
+}
+
+export const arrayOf = (item: object) => ({ type: 'array', items: item }) as const;
+
+export function sendPage<T, V>(reply: FastifyReply, result: Page<T>, view: (item: T) => V): V[] {
+  reply.header('x-total-count', String(result.total));
+  return result.items.map(view);
+}
+
+export const unixSeconds = (d: Date | null | undefined) => (d ? Math.floor(d.getTime() / 1000) : null);
+export const flag = (b: boolean) => (b ? 1 : 0);

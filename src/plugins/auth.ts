@@ -1,0 +1,50 @@
+// Resolves the bearer token of every request into request.ctx, and enforces each route's
+// `config.auth`: 'required' (default), 'optional', 'public', or 'mfa' (an MFA-pending token is
+// accepted there and nowhere else).
+import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Ctx } from '../context.ts';
+import { unauthorized } from '../errors.ts';
+
+export type RouteAuth = 'required' | 'optional' | 'public' | 'mfa';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx & { mfaUserId?: number };
+  }
+  interface FastifyContextConfig {
+    auth?: RouteAuth;
+  }
+}
+
+function bearerOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw unauthorized('Authorization header must be "Bearer <token>"');
+  return match[1];
+}
+
+async function auth(app: FastifyInstance) {
+  app.decorateRequest('ctx', null as unknown as FastifyRequest['ctx']);
+  app.addHook('onRequest', async (request) => {
+    request.ctx = { actor: null, ip: request.ip, log: request.log };
+    const mode: RouteAuth = request.routeOptions.config?.auth ?? 'required';
+    // Not-found routes and static assets (docs) need no identity.
+    if (mode === 'public' || !request.routeOptions.url) return;
+    const token = bearerOf(request);
+    if (!token) {
+      if (mode === 'optional') return;
+      throw unauthorized('Authentication required');
+    }
+    const bearer = await app.services.auth.resolve(token);
+    if (bearer.kind === 'mfa') {
+      if (mode !== 'mfa') throw unauthorized('Complete the MFA verification first');
+      request.ctx.mfaUserId = bearer.userId;
+      return;
+    }
+    request.ctx.actor = bearer.actor;
+  });
+}
+
+export default fp(auth, { name: 'auth', dependencies: ['services'] });

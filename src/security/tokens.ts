@@ -1,0 +1,64 @@
+// JWTs: RS256 only. Access tokens carry ICTCore's claims; MFA-pending tokens permit nothing but
+// the TOTP verification. Both carry the user's token version, so bumping it revokes them.
+import jwt from 'jsonwebtoken';
+import { randomUUID } from 'node:crypto';
+import { unauthorized } from '../errors.ts';
+import type { KeyPair } from './keys.ts';
+
+export interface AccessClaims {
+  typ: 'access';
+  user_id: number;
+  username: string;
+  tenant_id: number | null;
+  roles: string[];
+  /** ICTCore's flags are the strings "1"/"0"; clients compare them loosely. */
+  is_admin: '1' | '0';
+  is_tenant: '1' | '0';
+  user_permission: string;
+  mfa_enabled: '1' | '0';
+  credit?: number;
+  ver: number;
+}
+
+export interface MfaPendingClaims {
+  typ: 'mfa';
+  user_id: number;
+  username: string;
+  ver: number;
+}
+
+export type Claims = (AccessClaims | MfaPendingClaims) & { iat: number; nbf: number; exp: number; iss: string; jti: string };
+
+export interface TokenSigner {
+  sign(claims: AccessClaims | MfaPendingClaims, expiresInSeconds: number): string;
+  verify(token: string): Claims;
+  decode(token: string): Claims;
+}
+
+export function createTokenSigner(keys: KeyPair, issuer: string): TokenSigner {
+  return {
+    sign(claims, expiresInSeconds) {
+      const now = Math.floor(Date.now() / 1000);
+      return jwt.sign({ ...claims, iat: now, nbf: now }, keys.privateKey, {
+        algorithm: 'RS256',
+        expiresIn: expiresInSeconds,
+        issuer,
+        jwtid: randomUUID(),
+        subject: String(claims.user_id),
+      });
+    },
+    verify(token) {
+      try {
+        const claims = jwt.verify(token, keys.publicKey, { algorithms: ['RS256'], issuer }) as Claims;
+        if (claims.typ !== 'access' && claims.typ !== 'mfa') throw new Error('unknown token type');
+        return claims;
+      } catch (err) {
+        const expired = (err as Error).name === 'TokenExpiredError';
+        throw unauthorized(expired ? 'Token has expired' : 'Invalid token');
+      }
+    },
+    decode(token) {
+      return this.verify(token);
+    },
+  };
+}
