@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import { createLocalChangeBus, type ChangeBus } from '../infra/change-bus.ts';
 import { createMailer, type Mailer } from '../infra/mailer.ts';
 import { createRateLimiter } from '../infra/rate-limiter.ts';
 import type { KeyPair } from '../security/keys.ts';
@@ -26,6 +27,8 @@ export interface ServiceOptions {
   db: Db;
   keys: KeyPair;
   mailer?: Mailer;
+  /** Carries change notices to every node; in-process when not given. */
+  changes?: ChangeBus;
 }
 
 export function createRepositories(db: Db) {
@@ -41,7 +44,7 @@ export function createRepositories(db: Db) {
   };
 }
 
-export function createServices({ config, db, keys, mailer }: ServiceOptions) {
+export function createServices({ config, db, keys, mailer, changes = createLocalChangeBus() }: ServiceOptions) {
   const repos = createRepositories(db);
   const activity = createActivityLog(repos.activities);
   const tokens = createTokenSigner(keys, config.jwt.issuer);
@@ -58,11 +61,11 @@ export function createServices({ config, db, keys, mailer }: ServiceOptions) {
     policy: passwordPolicy,
     loginLimiter: createRateLimiter(config.login.perIpPerMinute, 60_000),
   });
-  const tenants = createTenantsService({ config, tenants: repos.tenants, permissions: repos.permissions, activity });
+  const tenants = createTenantsService({ config, tenants: repos.tenants, permissions: repos.permissions, activity, changes });
 
   const users = createUsersService({ config, users: repos.users, roles: repos.roles, tenants: repos.tenants, policy: passwordPolicy, activity });
 
-  return { repos, activity, tokens, mailer: mail, passwordPolicy, auth, tenants, users };
+  return { config, repos, changes, activity, tokens, mailer: mail, passwordPolicy, auth, tenants, users };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -4,6 +4,7 @@ import type { Config } from '../../config.ts';
 import { authorize, scopeOf, type Ctx } from '../../context.ts';
 import { conflict, editionGated, notFound, validationFailed } from '../../errors.ts';
 import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
+import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
 import type { PermissionsRepository } from '../permissions/permissions.repository.ts';
 import type { TenantFields, TenantFilter, TenantRecord, TenantsRepository } from './tenants.repository.ts';
@@ -32,8 +33,9 @@ export function createTenantsService(deps: {
   tenants: TenantsRepository;
   permissions: PermissionsRepository;
   activity: ActivityLog;
+  changes: ChangeBus;
 }) {
-  const { tenants, activity } = deps;
+  const { tenants, activity, changes } = deps;
 
   async function permissionIds(names: string[] | undefined): Promise<number[] | undefined> {
     if (!names) return undefined;
@@ -81,16 +83,19 @@ export function createTenantsService(deps: {
       const domain = await checkDomain(input.domain ?? deriveDomain(input.name, deps.config.tenantDomainSuffix));
       const { permissions, ...fields } = input;
       const tenant = await tenants.create({ ...fields, domain, domainUuid: randomUUID() }, (await permissionIds(permissions)) ?? []);
+      await changes.publish({ entity: 'tenant', tenantId: tenant.id, id: tenant.id, domain: tenant.domain });
       await activity.record(ctx, 'tenant_created', `Add New Tenant ${tenant.name} (${tenant.domain})`, { tenantId: ctx.actor?.tenantId ?? null });
       return tenant;
     },
 
     async update(id: number, input: TenantInput, ctx: Ctx): Promise<TenantRecord> {
-      await visible(id, ctx);
       authorize(ctx, 'tenant_update');
       const { permissions, ...fields } = input;
       if (fields.domain !== undefined) fields.domain = await checkDomain(fields.domain, id);
+      const before = await visible(id, ctx);
       const tenant = await tenants.update(id, fields, await permissionIds(permissions));
+      await changes.publish({ entity: 'tenant', tenantId: id, id, domain: before.domain });
+      if (before.domain !== tenant.domain) await changes.publish({ entity: 'tenant', tenantId: id, id, domain: tenant.domain });
       await activity.record(ctx, 'tenant_updated', `Update Tenant ${tenant.name}: ${Object.keys(input).join(', ')}`, { tenantId: ctx.actor?.tenantId ?? null });
       return tenant;
     },
@@ -99,6 +104,7 @@ export function createTenantsService(deps: {
       const tenant = await visible(id, ctx);
       authorize(ctx, 'tenant_delete');
       await tenants.delete(id);
+      await changes.publish({ entity: 'tenant', tenantId: id, id, domain: tenant.domain });
       await activity.record(ctx, 'tenant_deleted', `Delete Tenant ${tenant.name} (${tenant.domain})`, { tenantId: ctx.actor?.tenantId ?? null });
     },
   };

@@ -1,0 +1,48 @@
+// Announces writes that change what FreeSWITCH is told (xml_curl answers, ESL cache flushes).
+// Domain services publish after each such write; subscribers (the xml_curl cache, the ESL
+// flusher) react. This in-process bus serves one node; a PostgreSQL LISTEN/NOTIFY transport
+// carries the same messages to every node.
+
+export type ChangedEntity =
+  | 'tenant'
+  | 'extension'
+  | 'provider'
+  | 'route'
+  | 'did'
+  | 'caller_id'
+  | 'destination'
+  | 'sip_profile'
+  | 'switch_node';
+
+export interface Change {
+  entity: ChangedEntity;
+  /** The tenant whose FreeSWITCH data changed; null for shared data (e.g. a global provider). */
+  tenantId: number | null;
+  id?: string | number;
+  /** The tenant's domain, when known, so directory caches can drop exactly its keys. */
+  domain?: string;
+}
+
+export type ChangeListener = (change: Change) => void;
+
+export interface ChangeBus {
+  publish(change: Change): Promise<void>;
+  subscribe(listener: ChangeListener): () => void;
+}
+
+export function createLocalChangeBus(): ChangeBus & { deliver(change: Change): void } {
+  const listeners = new Set<ChangeListener>();
+  const deliver = (change: Change) => {
+    for (const listener of listeners) listener(change);
+  };
+  return {
+    deliver,
+    async publish(change) {
+      deliver(change);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
