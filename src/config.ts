@@ -29,6 +29,7 @@ export interface Config {
     perIpPerMinute: number;
   };
   passwordResetTtlSeconds: number;
+  secretKeyFile: string;
   tenantDomainSuffix: string;
   graphql: { maxDepth: number; maxCost: number; graphiql: boolean };
   list: { defaultLimit: number; maxLimit: number };
@@ -108,6 +109,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       perIpPerMinute: integer(env, 'LOGIN_RATE_PER_MINUTE', 30, 1),
     },
     passwordResetTtlSeconds: integer(env, 'PASSWORD_RESET_TTL', 3600, 60),
+    secretKeyFile: resolve(env.SECRET_KEY_FILE || join(dataDir, 'secret.key')),
     tenantDomainSuffix: env.TENANT_DOMAIN_SUFFIX ?? '.switchyard.local',
     graphql: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 8, 1),

@@ -8,6 +8,7 @@ import { createMailer, type Mailer } from '../infra/mailer.ts';
 import { createRateLimiter } from '../infra/rate-limiter.ts';
 import type { KeyPair } from '../security/keys.ts';
 import { createTokenSigner } from '../security/tokens.ts';
+import { createSecretBox, loadOrCreateSecretKey } from '../security/secrets.ts';
 import { activitiesRepository } from './activities/activities.repository.ts';
 import { createActivityLog } from './activities/activity-log.ts';
 import { createAuthService } from './auth/auth.service.ts';
@@ -48,6 +49,7 @@ export function createServices({ config, db, keys, mailer, changes = createLocal
   const repos = createRepositories(db);
   const activity = createActivityLog(repos.activities);
   const tokens = createTokenSigner(keys, config.jwt.issuer);
+  const secrets = createSecretBox(loadOrCreateSecretKey(config.secretKeyFile));
   const passwordPolicy = createPasswordPolicyService({ settings: repos.settings, activity });
   const mail = mailer ?? createMailer({ smtpUrl: config.smtp.url, from: config.smtp.from, outboxDir: join(config.dataDir, 'outbox') });
 
@@ -65,7 +67,7 @@ export function createServices({ config, db, keys, mailer, changes = createLocal
 
   const users = createUsersService({ config, users: repos.users, roles: repos.roles, tenants: repos.tenants, policy: passwordPolicy, activity });
 
-  return { config, repos, changes, activity, tokens, mailer: mail, passwordPolicy, auth, tenants, users };
+  return { config, repos, changes, activity, tokens, secrets, mailer: mail, passwordPolicy, auth, tenants, users };
 }
 
 export type Services = ReturnType<typeof createServices>;
