@@ -24,6 +24,7 @@ async function main() {
       const timer = setTimeout(() => process.exit(1), 10_000);
       timer.unref();
       await app.close();
+      app.log.info('closed');
       process.exit(0);
     });
   }
