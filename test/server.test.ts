@@ -44,7 +44,7 @@ describe('npm start on the embedded default', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'switchyard-start-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' };
     delete env.DATABASE_URL;
     delete env.ADMIN_PASSWORD;
     child = spawn('npm', ['start', '--silent'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
