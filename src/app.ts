@@ -5,15 +5,20 @@ import type { Mailer } from './infra/mailer.ts';
 import { redactPaths } from './logging.ts';
 import authPlugin from './plugins/auth.ts';
 import databasePlugin from './plugins/database.ts';
+import eslPlugin from './plugins/esl.ts';
 import errorHandler from './plugins/error-handler.ts';
 import openapi from './plugins/openapi.ts';
 import servicesPlugin from './plugins/services.ts';
 import health from './http/health.routes.ts';
 import rest from './http/rest/index.ts';
 import graphql from './http/graphql/index.ts';
+import cdrIntake from './freeswitch/cdr/cdr.routes.ts';
+import xmlCurl from './freeswitch/xml-curl/xml-curl.routes.ts';
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
+  /** Where the default (redacting) logger writes, instead of stdout; tests read it back. */
+  logStream?: { write(line: string): void };
   mailer?: Mailer;
   /** Receives each SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
@@ -23,8 +28,16 @@ export interface BuildOptions {
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel, redact: { paths: redactPaths, censor: '[redacted]' } },
-    trustProxy: true,
+    logger: options.logger ?? {
+      level: config.logLevel,
+      redact: { paths: redactPaths, censor: '[redacted]' },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
+    // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY; otherwise a client
+    // could pick its own address and slip past per-address limits.
+    trustProxy: config.trustProxy,
+    // Start-up applies migrations and seeds; give a loaded machine room.
+    pluginTimeout: 60_000,
     bodyLimit: 10 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   });
@@ -32,9 +45,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(databasePlugin, { url: config.databaseUrl, onQuery: options.onQuery });
   await app.register(servicesPlugin, { config, mailer: options.mailer, announce: options.announce });
   await app.register(authPlugin);
+  await app.register(eslPlugin);
   await app.register(openapi);
   await app.register(health);
   await app.register(rest, { prefix: '/api' });
   await app.register(graphql);
+  await app.register(cdrIntake);
+  await app.register(xmlCurl);
   return app;
 }

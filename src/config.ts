@@ -1,5 +1,6 @@
 // The one place that reads the environment. Everything else receives a validated Config.
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve, join } from 'node:path';
 
 export type Edition = 'enterprise' | 'community';
@@ -12,6 +13,8 @@ export interface Config {
   databaseProvider: 'sqlite' | 'postgresql';
   edition: Edition;
   logLevel: string;
+  /** Fastify's trustProxy: false, true, or a comma list of addresses/CIDRs of trusted proxies. */
+  trustProxy: boolean | string;
   publicUrl: string;
   jwt: {
     privateKeyFile: string;
@@ -31,8 +34,50 @@ export interface Config {
   passwordResetTtlSeconds: number;
   secretKeyFile: string;
   tenantDomainSuffix: string;
-  graphql: { maxDepth: number; maxCost: number; graphiql: boolean };
+  graphql: {
+    maxDepth: number;
+    maxCost: number;
+    graphiql: boolean;
+    /** Events a subscription may fall behind by before it is ended (its memory bound). */
+    subscriptionBuffer: number;
+  };
   list: { defaultLimit: number; maxLimit: number };
+  /** Event Socket: the FREESWITCH_ESL node (besides the database's switch nodes) and timings. */
+  esl: EslConfig;
+  /** Who may post CDRs: HTTP Basic credentials and/or source CIDRs; neither means loopback only. */
+  cdr: FreeswitchHttpAccess;
+  /** mod_xml_curl answers: who may fetch them, caching, and what the documents carry. */
+  xmlCurl: XmlCurlConfig;
+}
+
+export interface XmlCurlConfig extends FreeswitchHttpAccess {
+  /** Cache answers in memory until a change touches them (XML_CURL_CACHE). */
+  cache: boolean;
+  cacheMaxEntries: number;
+  /** What a directory user carries for digest auth: an `a1-hash` (default) or the plain `password`. */
+  directoryAuth: 'a1-hash' | 'password';
+  /** The domain's `dial-string` param that `user/…` bridges need. */
+  dialString: string;
+  /** A directory whose files replace the built-in xml-templates/ of the same name. */
+  templatesDir?: string;
+  /** CIDRs trusted to send SIP without registering (acl.conf `providers` list, beside the trunks). */
+  trustedNetworks: string[];
+}
+
+export interface FreeswitchHttpAccess {
+  username?: string;
+  password?: string;
+  allow: string[];
+}
+
+export interface EslConfig {
+  defaultNode: { name: string; host: string; port: number; password: string } | null;
+  connectTimeoutMs: number;
+  commandTimeoutMs: number;
+  jobTimeoutMs: number;
+  reconnectMinMs: number;
+  reconnectMaxMs: number;
+  idleProbeMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -70,6 +115,69 @@ function withConfigFile(env: Env): Env {
   return { ...fromFile, ...Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) };
 }
 
+function cidrs(env: Env, name: string): string[] {
+  const list = (env[name] ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  for (const cidr of list) {
+    const [address, bits, extra] = cidr.split('/');
+    const family = isIP(address);
+    const max = family === 6 ? 128 : 32;
+    const ok = family !== 0 && extra === undefined && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max));
+    if (!ok) throw new ConfigError(`${name} must be a comma-separated list of IP addresses or CIDRs, got "${cidr}"`);
+  }
+  return list;
+}
+
+function xmlCurlConfig(env: Env): XmlCurlConfig {
+  const username = env.XML_CURL_USERNAME || undefined;
+  const password = env.XML_CURL_PASSWORD || undefined;
+  if (!!username !== !!password) throw new ConfigError('XML_CURL_USERNAME and XML_CURL_PASSWORD go together');
+  const directoryAuth = env.XML_CURL_DIRECTORY_AUTH || 'a1-hash';
+  if (directoryAuth !== 'a1-hash' && directoryAuth !== 'password') throw new ConfigError('XML_CURL_DIRECTORY_AUTH must be "a1-hash" or "password"');
+  return {
+    username,
+    password,
+    allow: cidrs(env, 'XML_CURL_ALLOW'),
+    cache: boolean(env, 'XML_CURL_CACHE', true),
+    cacheMaxEntries: integer(env, 'XML_CURL_CACHE_MAX_ENTRIES', 200_000, 100),
+    directoryAuth,
+    dialString:
+      env.XML_CURL_DIAL_STRING || '{presence_id=${dialed_user}@${dialed_domain}}${sofia_contact(${dialed_user}@${dialed_domain})}',
+    templatesDir: env.XML_TEMPLATES_DIR ? resolve(env.XML_TEMPLATES_DIR) : undefined,
+    trustedNetworks: cidrs(env, 'XML_CURL_TRUSTED_NETWORKS'),
+  };
+}
+
+/** CDR_* settings, each falling back to the XML_CURL_* one, so one credential can serve both. */
+function cdrAccess(env: Env): FreeswitchHttpAccess {
+  const pick = (suffix: string) => (env[`CDR_${suffix}`] ? `CDR_${suffix}` : `XML_CURL_${suffix}`);
+  const username = env[pick('USERNAME')] || undefined;
+  const password = env[pick('PASSWORD')] || undefined;
+  if (!!username !== !!password) throw new ConfigError('CDR_USERNAME and CDR_PASSWORD (or XML_CURL_USERNAME and XML_CURL_PASSWORD) go together');
+  return { username, password, allow: cidrs(env, pick('ALLOW')) };
+}
+
+/** FREESWITCH_ESL is `host:port:password` (an IPv6 host in brackets); the password may hold colons. */
+function eslConfig(env: Env): EslConfig {
+  const raw = env.FREESWITCH_ESL?.trim();
+  let defaultNode: EslConfig['defaultNode'] = null;
+  if (raw) {
+    const match = /^(\[[^\]]+\]|[^:]+):(\d{1,5}):(.+)$/.exec(raw);
+    const port = match ? Number(match[2]) : 0;
+    if (!match || port < 1 || port > 65535) throw new ConfigError('FREESWITCH_ESL must be host:port:password, e.g. 127.0.0.1:8021:ClueCon');
+    defaultNode = { name: env.FREESWITCH_ESL_NAME || 'default', host: match[1].replace(/^\[|\]$/g, ''), port, password: match[3] };
+  }
+  const reconnectMinMs = integer(env, 'ESL_RECONNECT_MIN_MS', 500, 1);
+  return {
+    defaultNode,
+    connectTimeoutMs: integer(env, 'ESL_CONNECT_TIMEOUT_MS', 5000, 1),
+    commandTimeoutMs: integer(env, 'ESL_COMMAND_TIMEOUT_MS', 5000, 1),
+    jobTimeoutMs: integer(env, 'ESL_JOB_TIMEOUT_MS', 120_000, 1),
+    reconnectMinMs,
+    reconnectMaxMs: Math.max(reconnectMinMs, integer(env, 'ESL_RECONNECT_MAX_MS', 30_000, 1)),
+    idleProbeMs: integer(env, 'ESL_IDLE_PROBE_MS', 30_000),
+  };
+}
+
 export function loadConfig(rawEnv: Env = process.env): Config {
   const env = withConfigFile(rawEnv);
   const dataDir = resolve(env.DATA_DIR || './data');
@@ -92,6 +200,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     databaseProvider,
     edition,
     logLevel: env.LOG_LEVEL || 'info',
+    trustProxy: /^(1|true|yes|on)$/i.test(env.TRUST_PROXY ?? '') ? true : env.TRUST_PROXY && !/^(0|false|no|off)$/i.test(env.TRUST_PROXY) ? env.TRUST_PROXY : false,
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
     jwt: {
       privateKeyFile: resolve(env.JWT_PRIVATE_KEY_FILE || join(dataDir, 'jwt-private.pem')),
@@ -115,7 +224,11 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 8, 1),
       maxCost: integer(env, 'GRAPHQL_MAX_COST', 5000, 1),
       graphiql: boolean(env, 'GRAPHIQL', true),
+      subscriptionBuffer: integer(env, 'GRAPHQL_SUBSCRIPTION_BUFFER', 10_000, 1),
     },
     list: { defaultLimit: 50, maxLimit: integer(env, 'LIST_MAX_LIMIT', 500, 1) },
+    esl: eslConfig(env),
+    cdr: cdrAccess(env),
+    xmlCurl: xmlCurlConfig(env),
   };
 }

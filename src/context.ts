@@ -52,6 +52,14 @@ export function authorize(ctx: Ctx, ...permissions: string[]): asserts ctx is Au
   }
 }
 
+/** Passes when the actor holds at least one of the permissions (e.g. `role_list` or `role_read` to list roles). */
+export function authorizeAny(ctx: Ctx, ...permissions: string[]): asserts ctx is AuthedCtx {
+  requireActor(ctx);
+  if (!permissions.some((p) => can(ctx.actor, p))) {
+    throw forbidden(`User not permitted (${permissions.join(' or ')}) to perform required action`);
+  }
+}
+
 /** How far an actor reaches (reference §3.5): everything, one tenant, or only its own objects. */
 export type Scope = { kind: 'all' } | { kind: 'tenant'; tenantId: number } | { kind: 'self'; userId: number; tenantId: number | null };
 

@@ -24,7 +24,7 @@ export async function bootstrap(deps: BootstrapDeps): Promise<void> {
   for (const builtIn of BUILT_IN_ROLES) {
     const role = (await roles.findByName(builtIn.name)) ?? (await roles.create({ name: builtIn.name, description: builtIn.description, builtIn: true }));
     if (role.permissions.length === 0) {
-      for (const p of await permissions.findByNames(builtIn.permissions)) await roles.attachPermission(role.id, p.id);
+      await roles.attachPermissions(role.id, (await permissions.findByNames(builtIn.permissions)).map((p) => p.id));
     }
   }
   if ((await users.count()) > 0) return;

@@ -13,6 +13,8 @@ import { activitiesRepository } from './activities/activities.repository.ts';
 import { createActivityLog } from './activities/activity-log.ts';
 import { createAuthService } from './auth/auth.service.ts';
 import { loginFailuresRepository } from './auth/login-failures.repository.ts';
+import { createMfaService } from './auth/mfa.service.ts';
+import { createPasswordResetService } from './auth/password-reset.service.ts';
 import { passwordResetsRepository } from './auth/password-resets.repository.ts';
 import { permissionsRepository } from './permissions/permissions.repository.ts';
 import { rolesRepository } from './roles/roles.repository.ts';
@@ -22,6 +24,18 @@ import { tenantsRepository } from './tenants/tenants.repository.ts';
 import { createTenantsService } from './tenants/tenants.service.ts';
 import { usersRepository } from './users/users.repository.ts';
 import { createUsersService } from './users/users.service.ts';
+import { createPbxRepositories, createPbxServices } from './pbx.ts';
+import { accountsRepository } from './accounts/accounts.repository.ts';
+import { createActivitiesService } from './activities/activities.service.ts';
+import { createPermissionsService } from './permissions/permissions.service.ts';
+import { createRolesService } from './roles/roles.service.ts';
+import { createUserDetailsService } from './users/user-details.service.ts';
+import { createUserGrantsService } from './users/user-grants.service.ts';
+import { cdrsRepository } from './cdrs/cdrs.repository.ts';
+import { createCdrsService } from './cdrs/cdrs.service.ts';
+import { sipProfilesRepository } from './sip-profiles/sip-profiles.repository.ts';
+import { createSipProfilesService } from './sip-profiles/sip-profiles.service.ts';
+import { createSwitchingServices } from './switching.ts';
 
 export interface ServiceOptions {
   config: Config;
@@ -35,6 +49,7 @@ export interface ServiceOptions {
 export function createRepositories(db: Db) {
   return {
     users: usersRepository(db),
+    ...createPbxRepositories(db),
     tenants: tenantsRepository(db),
     roles: rolesRepository(db),
     permissions: permissionsRepository(db),
@@ -42,6 +57,9 @@ export function createRepositories(db: Db) {
     settings: settingsRepository(db),
     loginFailures: loginFailuresRepository(db),
     passwordResets: passwordResetsRepository(db),
+    accounts: accountsRepository(db),
+    cdrs: cdrsRepository(db),
+    sipProfiles: sipProfilesRepository(db),
   };
 }
 
@@ -63,11 +81,33 @@ export function createServices({ config, db, keys, mailer, changes = createLocal
     policy: passwordPolicy,
     loginLimiter: createRateLimiter(config.login.perIpPerMinute, 60_000),
   });
+  const mfa = createMfaService({ config, users: repos.users, failures: repos.loginFailures, auth, secrets, activity });
+  const passwordReset = createPasswordResetService({
+    config,
+    users: repos.users,
+    resets: repos.passwordResets,
+    failures: repos.loginFailures,
+    policy: passwordPolicy,
+    mailer: mail,
+    activity,
+    limiter: createRateLimiter(config.login.perIpPerMinute, 60_000),
+  });
   const tenants = createTenantsService({ config, tenants: repos.tenants, permissions: repos.permissions, activity, changes });
 
   const users = createUsersService({ config, users: repos.users, roles: repos.roles, tenants: repos.tenants, policy: passwordPolicy, activity });
+  const roles = createRolesService({ roles: repos.roles, permissions: repos.permissions, activity });
+  const permissions = createPermissionsService({ permissions: repos.permissions, activity });
+  const activities = createActivitiesService({ activities: repos.activities, users });
+  const userGrants = createUserGrantsService({ users: repos.users, roles: repos.roles, permissions: repos.permissions, usersService: users, activity });
+  const userDetails = createUserDetailsService({ config, users: repos.users, accounts: repos.accounts, usersService: users, issue: auth.issue, activity });
 
-  return { config, repos, changes, activity, tokens, secrets, mailer: mail, passwordPolicy, auth, tenants, users };
+  const cdrs = createCdrsService({ cdrs: repos.cdrs });
+  const sipProfiles = createSipProfilesService({ repo: repos.sipProfiles, changes, activity });
+
+  const pbx = createPbxServices({ repos, secrets, changes, activity });
+  const switching = createSwitchingServices({ config, db, tenants: repos.tenants, secrets, changes, activity });
+
+  return { config, repos, changes, activity, tokens, secrets, mailer: mail, passwordPolicy, auth, mfa, passwordReset, tenants, users, roles, permissions, activities, userGrants, userDetails, cdrs, sipProfiles, ...pbx, ...switching };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -12,7 +12,9 @@ export type ChangedEntity =
   | 'caller_id'
   | 'destination'
   | 'sip_profile'
-  | 'switch_node';
+  | 'switch_node'
+  /** Anything may have changed (a node missed notices while its bus was reconnecting): drop every cache. */
+  | 'resync';
 
 export interface Change {
   entity: ChangedEntity;

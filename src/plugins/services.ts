@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import { bootstrap } from '../domain/bootstrap.ts';
 import { createServices, type Services } from '../domain/services.ts';
 import type { Mailer } from '../infra/mailer.ts';
+import { createPgChangeBus } from '../infra/pg-change-bus.ts';
 import { loadOrCreateKeyPair } from '../security/keys.ts';
 
 declare module 'fastify' {
@@ -17,7 +18,10 @@ declare module 'fastify' {
 async function services(app: FastifyInstance, options: { config: Config; mailer?: Mailer; announce?: (m: string) => void }) {
   const { config } = options;
   const keys = loadOrCreateKeyPair(config.jwt.privateKeyFile, config.jwt.publicKeyFile);
-  const built = createServices({ config, db: app.database.db, keys, mailer: options.mailer });
+  // Several nodes on one PostgreSQL database hear each other's changes through LISTEN/NOTIFY.
+  const changes = config.databaseProvider === 'postgresql' ? await createPgChangeBus({ url: config.databaseUrl, log: app.log }) : undefined;
+  if (changes) app.addHook('onClose', () => changes.close());
+  const built = createServices({ config, db: app.database.db, keys, mailer: options.mailer, changes });
   await bootstrap({
     config,
     users: built.repos.users,

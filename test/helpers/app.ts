@@ -23,7 +23,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Use the real mailer (SMTP_URL, or DATA_DIR/outbox/*.eml) instead of capturing mail in `t.mail`. */
+  realMailer?: boolean;
+  /** Log through the app's own redacting logger into this stream (set LOG_LEVEL in env). */
+  logStream?: { write(line: string): void };
+}
+
+export async function createTestApp(kind: DatabaseKind, env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await kind.create();
   const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-data-'));
   const config = loadConfig({
@@ -37,7 +44,13 @@ export async function createTestApp(kind: DatabaseKind, env: Record<string, stri
   const mail: Mail[] = [];
   const queries: string[] = [];
   const mailer: Mailer = { send: async (m) => void mail.push(m) };
-  const app = await buildApp(config, { logger: false, mailer, onQuery: (sql) => queries.push(sql), announce: () => {} });
+  const app = await buildApp(config, {
+    logger: options.logStream ? undefined : false,
+    logStream: options.logStream,
+    mailer: options.realMailer ? undefined : mailer,
+    onQuery: (sql) => queries.push(sql),
+    announce: () => {},
+  });
   let admin: string | undefined;
 
   const t: TestApp = {

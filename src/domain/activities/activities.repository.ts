@@ -39,6 +39,10 @@ export function activitiesRepository(db: Db) {
       ]);
       return { items, total };
     },
+    /** The next `take` entries with an id above `afterId`, in id order (keyset paging for exports). */
+    after(filter: ActivityFilter, afterId: number, take: number): Promise<ActivityRecord[]> {
+      return db.activity.findMany({ where: { ...where(filter), id: { gt: afterId } }, orderBy: { id: 'asc' }, take });
+    },
   };
 }
 

@@ -84,8 +84,19 @@ export function createAuthService(deps: AuthDeps) {
     if (user.tenantId !== null && !(await deps.tenants.isActive(user.tenantId))) throw forbidden('Tenant is disabled');
   }
 
+  /** 423 while the login is locked out (wrong passwords or wrong MFA codes), recorded in the activity log. */
+  async function assertNotLocked(login: string, ctx: Ctx): Promise<void> {
+    const lockedSeconds = await lockedFor(login);
+    if (lockedSeconds > 0) {
+      const user = await users.findByLogin(login);
+      await activity.record(ctx, 'login_locked', 'attempt during lockout', { userId: user?.id ?? null, tenantId: user?.tenantId ?? null, username: login });
+      throw locked(`Too many failed attempts; try again in ${Math.ceil(lockedSeconds)} s`, lockedSeconds);
+    }
+  }
+
   return {
     issue,
+    assertNotLocked,
 
     async login(input: Credentials, ctx: Ctx): Promise<LoginResult> {
       const wait = deps.loginLimiter.hit(ctx.ip);
@@ -96,11 +107,7 @@ export function createAuthService(deps: AuthDeps) {
       const login = (input.username ?? input.email ?? (input.user_id !== undefined ? String(input.user_id) : '')).trim();
       if (!login) throw unauthorized('No valid username found');
 
-      const lockedSeconds = await lockedFor(login);
-      if (lockedSeconds > 0) {
-        await activity.record(ctx, 'login_locked', 'attempt during lockout', { username: login });
-        throw locked(`Too many failed attempts; try again in ${Math.ceil(lockedSeconds)} s`, lockedSeconds);
-      }
+      await assertNotLocked(login, ctx);
 
       const user =
         input.user_id !== undefined && !input.username && !input.email

@@ -11,6 +11,9 @@ export function passwordResetsRepository(db: Db) {
       const { count } = await db.passwordReset.updateMany({ where: { id, usedAt: null }, data: { usedAt: new Date() } });
       return count === 1;
     },
+    /** Spends every outstanding token of the user (after a successful reset). */
+    discardForUser: (userId: number) =>
+      db.passwordReset.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } }).then(() => undefined),
   };
 }
 

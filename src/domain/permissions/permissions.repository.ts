@@ -24,11 +24,16 @@ export function permissionsRepository(db: Db) {
       return { items, total };
     },
     create: (data: { name: string; description?: string }): Promise<PermissionRecord> => db.permission.create({ data, select: fields }),
-    /** Inserts the names that are missing; upserts, so nodes starting together do not collide. */
+    /** Inserts the names that are missing, in one statement. */
     async ensure(names: string[]): Promise<void> {
       const existing = new Set((await db.permission.findMany({ select: { name: true } })).map((p) => p.name));
-      for (const name of new Set(names)) {
-        if (!existing.has(name)) await db.permission.upsert({ where: { name }, create: { name }, update: {} });
+      const missing = [...new Set(names)].filter((name) => !existing.has(name));
+      if (!missing.length) return;
+      try {
+        await db.permission.createMany({ data: missing.map((name) => ({ name })) });
+      } catch (err) {
+        // Another node starting at the same moment inserted them first.
+        if ((err as { code?: string }).code !== 'P2002') throw err;
       }
     },
   };

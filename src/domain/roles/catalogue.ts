@@ -15,6 +15,24 @@ export const PERMISSIONS: string[] = [
   ...crud('role'),
   ...crud('permission', ['create', 'list', 'read', 'delete']),
   ...crud('activity', ['list', 'read']),
+  // PBX and routing (issue 3). fpbx_extension_password reveals SIP and voicemail secrets on read.
+  ...crud('fpbx_extension', ['create', 'list', 'read', 'update', 'delete', 'assign', 'password']),
+  ...crud('fpbx_domain', ['list', 'read']),
+  ...crud('provider'),
+  ...crud('route'),
+  ...crud('did', ['create', 'list', 'read', 'update', 'delete', 'assign']),
+  ...crud('cid'),
+  ...crud('destination'),
+  ...crud('cdr', ['list', 'read']),
+  // Sofia profile settings: the super-admin's (no built-in role but admin holds them).
+  ...crud('sip_profile', ['list', 'read', 'update']),
+  // Event Socket (issue 4): switch nodes are the super-admin's; live channels, call control,
+  // click-to-call, trunk status and conference participants are scoped to the caller's tenant.
+  ...crud('switch_node'),
+  ...crud('realtime', ['read', 'control']),
+  'call_originate',
+  'provider_status',
+  ...crud('conference_participant', ['list', 'update']),
   // Tenant features (tenant_permissions).
   'mfa_enabled',
 ];
@@ -24,7 +42,7 @@ export const BUILT_IN_ROLES: { name: string; description: string; permissions: s
   {
     name: 'user',
     description: 'End user: manages its own account',
-    permissions: ['user_read', 'user_update', 'enduser_password', 'activity_read', 'role_read', 'permission_read'],
+    permissions: ['user_read', 'user_update', 'enduser_password', 'activity_read', 'role_read', 'permission_read', 'cdr_list', 'cdr_read', 'fpbx_extension_list', 'fpbx_extension_read', 'realtime_read', 'realtime_control', 'call_originate'],
   },
   { name: 'admin', description: 'System administrator', permissions: ['super_admin'] },
   {
@@ -40,6 +58,20 @@ export const BUILT_IN_ROLES: { name: string; description: string; permissions: s
       'permission_list',
       'permission_read',
       'activity',
+      'cdr',
+      'fpbx_extension',
+      'fpbx_domain',
+      'provider',
+      'route',
+      'did_list',
+      'did_read',
+      'did_update',
+      'did_assign',
+      'cid',
+      'destination',
+      'realtime',
+      'call_originate',
+      'conference_participant',
     ],
   },
 ];

@@ -8,14 +8,14 @@ export interface RoleRecord {
   builtIn: boolean;
   createdAt: Date;
   updatedAt: Date;
-  permissions: { id: number; name: string }[];
+  permissions: { id: number; name: string; description: string }[];
 }
 
 const include = { permissions: { include: { permission: true } } } as const;
 type RoleRow = Prisma.RoleGetPayload<{ include: typeof include }>;
 
 function toRecord({ permissions, ...role }: RoleRow): RoleRecord {
-  return { ...role, permissions: permissions.map((rp) => ({ id: rp.permission.id, name: rp.permission.name })) };
+  return { ...role, permissions: permissions.map((rp) => ({ id: rp.permission.id, name: rp.permission.name, description: rp.permission.description })) };
 }
 
 export function rolesRepository(db: Db) {
@@ -58,6 +58,10 @@ export function rolesRepository(db: Db) {
         create: { roleId, permissionId },
         update: {},
       });
+    },
+    /** Seeds a role's permissions in one statement. */
+    async attachPermissions(roleId: number, permissionIds: number[]) {
+      if (permissionIds.length) await db.rolePermission.createMany({ data: permissionIds.map((permissionId) => ({ roleId, permissionId })) });
     },
     async detachPermission(roleId: number, permissionId: number) {
       await db.rolePermission.deleteMany({ where: { roleId, permissionId } });

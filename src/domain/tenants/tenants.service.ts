@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config.ts';
 import { authorize, scopeOf, type Ctx } from '../../context.ts';
-import { conflict, editionGated, notFound, validationFailed } from '../../errors.ts';
+import { conflict, editionGated, notFound, validationFailed, type AppError } from '../../errors.ts';
 import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
 import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
@@ -76,6 +76,17 @@ export function createTenantsService(deps: {
     },
 
     get: visible,
+
+    /** Tenants by id for batching (GraphQL): each id answers its tenant, or the 404 get() would give. */
+    async loadMany(ids: readonly number[], ctx: Ctx): Promise<(TenantRecord | AppError)[]> {
+      authorize(ctx, 'tenant_read');
+      const scope = scopeOf(ctx.actor);
+      const found = new Map((await tenants.findByIds(ids)).map((t) => [t.id, t]));
+      return ids.map((id) => {
+        const tenant = found.get(id);
+        return tenant && (scope.kind === 'all' || scope.tenantId === tenant.id) ? tenant : notFound('Tenant');
+      });
+    },
 
     async create(input: TenantInput & { name: string }, ctx: Ctx): Promise<TenantRecord> {
       authorize(ctx, 'tenant_create');

@@ -35,7 +35,7 @@ export interface UserRecord {
   lastLoginAt: Date | null;
   roles: { id: number; name: string }[];
   /** Direct grants only. */
-  directPermissions: { id: number; name: string }[];
+  directPermissions: { id: number; name: string; description: string }[];
   /** Direct grants plus every role's. */
   permissions: string[];
 }
@@ -48,7 +48,7 @@ function toRecord(row: UserRow): UserRecord {
   return {
     ...user,
     roles: roles.map((r) => ({ id: r.role.id, name: r.role.name })),
-    directPermissions: permissions.map((p) => ({ id: p.permission.id, name: p.permission.name })),
+    directPermissions: permissions.map((p) => ({ id: p.permission.id, name: p.permission.name, description: p.permission.description })),
     permissions: [...effective].sort(),
   };
 }
@@ -136,6 +136,22 @@ export function usersRepository(db: Db) {
       ]);
       return { items: rows.map(toRecord), total };
     },
+    /**
+     * One page per tenant, all in one query (GraphQL's Tenant.users): the page is cut for each
+     * tenant separately and the total counts that tenant's matches.
+     */
+    async listByTenants(tenantIds: readonly number[], filter: Omit<UserFilter, 'tenantId'>, p: { skip: number; take: number; sortField: string; order: 'asc' | 'desc' }) {
+      const w = where(filter);
+      const rows = await db.tenant.findMany({
+        where: { id: { in: [...tenantIds] } },
+        select: {
+          id: true,
+          users: { where: w, include: withAccess, skip: p.skip, take: p.take, orderBy: { [p.sortField]: p.order } },
+          _count: { select: { users: { where: w } } },
+        },
+      });
+      return new Map(rows.map((r) => [r.id, { items: r.users.map(toRecord), total: r._count.users }]));
+    },
     async create(data: UserFields & { username: string; passwordHash: string }, roleIds: number[]): Promise<UserRecord> {
       const row = await db.user.create({
         data: { ...data, roles: { create: roleIds.map((roleId) => ({ roleId })) } },
@@ -145,6 +161,11 @@ export function usersRepository(db: Db) {
     },
     async update(id: number, data: UserFields & Partial<Pick<UserRecord, 'passwordHash' | 'tokenVersion' | 'mfaSecret' | 'mfaEnabled' | 'mfaLastStep' | 'lastLoginAt'>> & { passwordChangedAt?: Date }) {
       const row = await db.user.update({ where: { id }, data, include: withAccess });
+      return toRecord(row);
+    },
+    /** Adds to the balance in one statement, so concurrent adjustments add up. */
+    async addCredit(id: number, amount: number): Promise<UserRecord> {
+      const row = await db.user.update({ where: { id }, data: { credit: { increment: amount } }, include: withAccess });
       return toRecord(row);
     },
     async revokeTokens(id: number): Promise<void> {

@@ -1,7 +1,7 @@
 // Users, scoped as the reference's §3.5 says: the super-admin reaches everyone, a tenant admin
 // the users of its tenant, an end user only itself. Unreachable users are "not found".
 import type { Config } from '../../config.ts';
-import { authorize, requireActor, scopeOf, type Actor, type Ctx } from '../../context.ts';
+import { authorize, can, requireActor, scopeOf, type Actor, type Ctx } from '../../context.ts';
 import { conflict, forbidden, notFound, validationFailed } from '../../errors.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
@@ -62,6 +62,11 @@ export function createUsersService(deps: {
     if (!ctx.actor.isAdmin && found.some((r) => r.name === ADMIN_ROLE || r.permissions.some((p) => p.name === 'super_admin'))) {
       throw forbidden('Only a super-admin may grant the admin role');
     }
+    if (ctx.actor.isAdmin) return;
+    for (const role of found) {
+      const beyond = role.permissions.filter((p) => !can(ctx.actor, p.name)).map((p) => p.name);
+      if (beyond.length) throw forbidden(`Role ${role.name} carries permission(s) you do not hold: ${beyond.join(', ')}`);
+    }
   }
 
   async function checkUnique(input: UserInput, exceptId?: number) {
@@ -102,6 +107,21 @@ export function createUsersService(deps: {
       }
       const { items, total } = await users.list(filter, p);
       return page(items, total, p);
+    },
+
+    /** A page of users for each tenant at once (GraphQL's Tenant.users), scoped as list() is. */
+    async listByTenants(tenantIds: readonly number[], query: ListQuery & Omit<UserFilter, 'tenantId'>, ctx: Ctx): Promise<Page<UserRecord>[]> {
+      authorize(ctx, 'user_read');
+      const p = paging(query, SORTABLE, 'user_id');
+      const scope = scopeOf(ctx.actor);
+      const filter: Omit<UserFilter, 'tenantId'> = { ...query };
+      if (scope.kind === 'self') {
+        if (filter.id !== undefined && filter.id !== scope.userId) return tenantIds.map(() => page([], 0, p));
+        filter.id = scope.userId;
+      }
+      const reachable = scope.kind === 'tenant' ? tenantIds.filter((id) => id === scope.tenantId) : tenantIds;
+      const pages = reachable.length ? await users.listByTenants(reachable, filter, p) : new Map();
+      return tenantIds.map((id) => page(pages.get(id)?.items ?? [], pages.get(id)?.total ?? 0, p));
     },
 
     async create(input: UserInput & { username: string; password: string }, ctx: Ctx): Promise<UserRecord> {

@@ -1,32 +1,42 @@
-// Resolvers map arguments to service calls and records to GraphQL types; nothing more.
+// Resolvers map arguments to service calls and records to GraphQL types; nothing more. One
+// module per resource, as under src/http/rest; this merges them into mercurius' resolver map.
 import type { IResolvers } from 'mercurius';
-import { requireActor } from '../../context.ts';
-import type { Ctx } from '../../context.ts';
-import type { Services } from '../../domain/services.ts';
-import type { TenantRecord } from '../../domain/tenants/tenants.repository.ts';
-import type { UserRecord } from '../../domain/users/users.repository.ts';
+import { activitiesResolvers } from './activities.resolvers.ts';
+import { authResolvers } from './auth.resolvers.ts';
+import { eslResolvers } from './esl.resolvers.ts';
+import type { GqlContext } from './context.ts';
+import { pbxResolvers } from './pbx.resolvers.ts';
+import { rolesResolvers } from './roles.resolvers.ts';
+import { scalarResolvers } from './scalars.ts';
+import { subscriptionResolvers } from './subscriptions.resolvers.ts';
+import { tenantsResolvers } from './tenants.resolvers.ts';
+import { usersResolvers } from './users.resolvers.ts';
 
-interface GqlContext {
-  ctx: Ctx;
-  services: Services;
+type ResolverModule = Record<string, Record<string, unknown>>;
+type Resolver = (parent: unknown, args: unknown, context: GqlContext, info: unknown) => unknown;
+
+export const resolverModules: ResolverModule[] = [scalarResolvers, authResolvers, tenantsResolvers, usersResolvers, rolesResolvers, activitiesResolvers, pbxResolvers, subscriptionResolvers, eslResolvers];
+
+/** A mutation may change what the loaders already hold, so each one starts from a clean slate. */
+function freshLoaders(resolve: Resolver): Resolver {
+  return (parent, args, context, info) => {
+    context.loaders.clear();
+    return resolve(parent, args, context, info);
+  };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const resolvers: IResolvers<any, any> = {
-  Query: {
-    me: (_: unknown, __: unknown, { ctx, services }: GqlContext) => {
-      requireActor(ctx);
-      return services.users.get(ctx.actor.id, ctx);
-    },
-    tenants: (_: unknown, args: Record<string, never>, { ctx, services }: GqlContext) => services.tenants.list(args, ctx),
-    tenant: (_: unknown, { id }: { id: number }, { ctx, services }: GqlContext) => services.tenants.get(id, ctx),
-  },
-  Tenant: {
-    permissions: (t: TenantRecord) => t.permissions.map((p) => p.name),
-    createdAt: (t: TenantRecord) => t.createdAt.toISOString(),
-    updatedAt: (t: TenantRecord) => t.updatedAt.toISOString(),
-  },
-  User: {
-    permissions: (u: UserRecord) => u.permissions,
-  },
-};
+function merge(modules: ResolverModule[]): IResolvers {
+  const merged: ResolverModule = {};
+  for (const module of modules) {
+    for (const [type, fields] of Object.entries(module)) {
+      for (const name of Object.keys(fields)) {
+        if (merged[type]?.[name]) throw new Error(`GraphQL resolver ${type}.${name} is defined twice`);
+      }
+      merged[type] = { ...merged[type], ...fields };
+    }
+  }
+  for (const [name, resolve] of Object.entries(merged.Mutation ?? {})) merged.Mutation[name] = freshLoaders(resolve as Resolver);
+  return merged as IResolvers;
+}
+
+export const resolvers = merge(resolverModules);

@@ -8,7 +8,19 @@ export const errorEnvelope = {
   properties: {
     error: {
       type: 'object',
-      properties: { code: { type: 'integer' }, reason: { type: 'string' }, message: { type: 'string' } },
+      properties: {
+        code: { type: 'integer' },
+        reason: { type: 'string' },
+        message: { type: 'string' },
+        errors: {
+          type: 'array',
+          description: 'Per-item problems of a batch (bulk create, CSV import)',
+          items: {
+            type: 'object',
+            properties: { index: { type: 'integer' }, line: { type: 'integer' }, field: { type: 'string' }, message: { type: 'string' } },
+          },
+        },
+      },
       required: ['code', 'message'],
     },
   },
@@ -48,6 +60,11 @@ export const arrayOf = (item: object) => ({ type: 'array', items: item }) as con
 export function sendPage<T, V>(reply: FastifyReply, result: Page<T>, view: (item: T) => V): V[] {
   reply.header('x-total-count', String(result.total));
   return result.items.map(view);
+}
+
+/** A bare JSON string (e.g. a new UUID): Fastify would otherwise send a string as text/plain. */
+export function sendJsonString(reply: FastifyReply, value: string) {
+  return reply.type('application/json; charset=utf-8').send(JSON.stringify(value));
 }
 
 export const unixSeconds = (d: Date | null | undefined) => (d ? Math.floor(d.getTime() / 1000) : null);

@@ -17,7 +17,7 @@ interface TenantBody {
   permissions?: string[];
 }
 
-const bodyProperties = {
+export const bodyProperties = {
   name: { type: 'string', minLength: 1, maxLength: 128 },
   domain: { type: 'string', minLength: 1, maxLength: 253, description: 'FreeSWITCH domain; derived from the name when omitted' },
   description: { type: 'string', maxLength: 1024 },

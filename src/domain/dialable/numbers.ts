@@ -1,0 +1,59 @@
+// Everything a caller can dial inside a tenant shares one number space: extensions now, and ring
+// groups, IVR menus, queues, conference rooms and feature codes as their modules arrive. Each
+// module registers a source here; creating or renumbering anything dialable asks `conflicts`, so a
+// number is never taken twice across kinds.
+
+export interface DialableConflict {
+  /** The kind of thing holding the number: extension, feature_code, ring_group, ... */
+  type: string;
+  id: string | number;
+}
+
+export interface DialableSource {
+  type: string;
+  /** Which of `numbers` this source holds in the tenant, with the holder's id. */
+  holding(tenantId: number, numbers: readonly string[]): Promise<{ number: string; id: string | number }[]>;
+  /** Every number this source holds in the tenant (next_available scans these). */
+  all(tenantId: number): Promise<string[]>;
+}
+
+/** Dialplan feature codes every tenant has; the feature-code module may register more. */
+export const BUILT_IN_FEATURE_CODES = ['9196', '*97', '*98'];
+
+export function staticSource(type: string, numbers: readonly string[]): DialableSource {
+  return {
+    type,
+    holding: async (_tenantId, wanted) => numbers.filter((n) => wanted.includes(n)).map((n) => ({ number: n, id: n })),
+    all: async () => [...numbers],
+  };
+}
+
+export interface DialableNumbers {
+  register(source: DialableSource): void;
+  /** Who holds `number` in the tenant, leaving out `except` (the object being renumbered). */
+  conflicts(tenantId: number, number: string, except?: DialableConflict): Promise<DialableConflict[]>;
+  /** The lowest free number of `start` or more, at most `max`; null when all are taken. */
+  nextAvailable(tenantId: number, start: number, max?: number): Promise<string | null>;
+}
+
+export function createDialableNumbers(sources: DialableSource[] = [staticSource('feature_code', BUILT_IN_FEATURE_CODES)]): DialableNumbers {
+  const registered = [...sources];
+  return {
+    register(source) {
+      registered.push(source);
+    },
+    async conflicts(tenantId, number, except) {
+      const found = await Promise.all(
+        registered.map(async (source) =>
+          (await source.holding(tenantId, [number])).map((h) => ({ type: source.type, id: h.id })),
+        ),
+      );
+      return found.flat().filter((c) => !(except && c.type === except.type && String(c.id) === String(except.id)));
+    },
+    async nextAvailable(tenantId, start, max = 9_999_999_999) {
+      const taken = new Set((await Promise.all(registered.map((s) => s.all(tenantId)))).flat());
+      for (let n = start; n <= max; n++) if (!taken.has(String(n))) return String(n);
+      return null;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// Where an inbound call (a DID, a named destination) may be sent: a kind and a value checked by
+// the module that owns the kind. Extensions and voicemail boxes are checked against the tenant's
+// extensions, external numbers by shape; ring groups, IVRs, queues, conferences and time
+// conditions register their own checks when their modules arrive, and until then any plain
+// identifier (a number or a UUID) is accepted.
+import { validationFailed } from '../../errors.ts';
+
+export const DESTINATION_TYPES = ['extension', 'ring_group', 'ivr', 'queue', 'conference', 'voicemail', 'time_condition', 'external'] as const;
+export type DestinationType = (typeof DESTINATION_TYPES)[number];
+
+/** Answers a problem ("names no extension of the tenant") or null when the value is fine. */
+export type TargetCheck = (tenantId: number, value: string) => Promise<string | null>;
+
+const IDENTIFIER = /^[A-Za-z0-9_.@*#+-]{1,64}$/;
+export const EXTERNAL_NUMBER = /^\+?[0-9]{2,20}$/;
+
+export interface DestinationTargets {
+  register(type: DestinationType, check: TargetCheck): void;
+  /** Throws a 400 naming `field` when the value does not fit the kind within the tenant. */
+  check(tenantId: number, type: DestinationType, value: string, field: string): Promise<void>;
+}
+
+export function createDestinationTargets(extensionExists: (tenantId: number, number: string) => Promise<boolean>): DestinationTargets {
+  const ofExtension: TargetCheck = async (tenantId, value) => ((await extensionExists(tenantId, value)) ? null : 'names no extension of the tenant');
+  const checks = new Map<DestinationType, TargetCheck>([
+    ['extension', ofExtension],
+    ['voicemail', ofExtension],
+    ['external', async (_t, value) => (EXTERNAL_NUMBER.test(value) ? null : 'must be a phone number (digits, optional +)')],
+  ]);
+  return {
+    register(type, check) {
+      checks.set(type, check);
+    },
+    async check(tenantId, type, value, field) {
+      if (!IDENTIFIER.test(value)) throw validationFailed(field, 'must be a number or identifier of at most 64 characters');
+      const problem = await checks.get(type)?.(tenantId, value);
+      if (problem) throw validationFailed(field, problem);
+    },
+  };
+}
+
+/** Checks a destination (kind and value) within the tenant; an empty kind means "none". */
+export async function checkDestination(
+  targets: DestinationTargets,
+  tenantId: number | null,
+  type: string,
+  value: string,
+  fields = { type: 'body/destination_type', value: 'body/destination_value' },
+): Promise<void> {
+  if (type === '') {
+    if (value !== '') throw validationFailed(fields.type, 'is required with a destination value');
+    return;
+  }
+  if (!(DESTINATION_TYPES as readonly string[]).includes(type)) throw validationFailed(fields.type, `must be one of ${DESTINATION_TYPES.join(', ')}`);
+  if (tenantId === null) throw validationFailed(fields.type, 'needs a tenant: assign the DID to a tenant first');
+  await targets.check(tenantId, type as DestinationType, value, fields.value);
+}

@@ -1,0 +1,97 @@
+// SIP extensions in the database, with their tenant's domain. Secrets stay sealed here: the
+// service decides who may see them opened.
+import type { Db, Prisma } from '../../db/database.ts';
+import type { Paging } from '../shared/list.ts';
+
+const include = { tenant: { select: { domain: true, domainUuid: true } } } as const;
+type ExtensionRow = Prisma.ExtensionGetPayload<{ include: typeof include }>;
+
+export interface ExtensionRecord {
+  id: string;
+  tenantId: number;
+  userId: number | null;
+  extension: string;
+  passwordEnc: string;
+  displayName: string;
+  effectiveCallerIdName: string;
+  effectiveCallerIdNumber: string;
+  outboundCallerIdName: string;
+  outboundCallerIdNumber: string;
+  accountcode: string;
+  tollAllow: string;
+  callTimeout: number;
+  callGroup: string;
+  userRecord: string;
+  holdMusic: string;
+  authAcl: string;
+  cidr: string;
+  doNotDisturb: boolean;
+  forwardAllEnabled: boolean;
+  forwardAllDestination: string;
+  forwardBusyEnabled: boolean;
+  forwardBusyDestination: string;
+  forwardNoAnswerEnabled: boolean;
+  forwardNoAnswerDestination: string;
+  voicemailEnabled: boolean;
+  voicemailPasswordEnc: string;
+  voicemailMailTo: string;
+  enabled: boolean;
+  description: string;
+  createdAt: Date;
+  updatedAt: Date;
+  domain: string;
+  domainUuid: string;
+}
+
+export type ExtensionFields = Partial<Omit<ExtensionRecord, 'id' | 'createdAt' | 'updatedAt' | 'domain' | 'domainUuid'>>;
+
+export interface ExtensionFilter {
+  tenantId?: number;
+  userId?: number;
+  extension?: string;
+  enabled?: boolean;
+  displayName?: string;
+}
+
+function toRecord({ tenant, ...row }: ExtensionRow): ExtensionRecord {
+  return { ...row, domain: tenant.domain, domainUuid: tenant.domainUuid };
+}
+
+export function extensionsRepository(db: Db) {
+  return {
+    async findById(id: string): Promise<ExtensionRecord | null> {
+      const row = await db.extension.findUnique({ where: { id }, include });
+      return row && toRecord(row);
+    },
+    async findByIds(ids: readonly string[]): Promise<ExtensionRecord[]> {
+      return (await db.extension.findMany({ where: { id: { in: [...ids] } }, include })).map(toRecord);
+    },
+    /** Which of `numbers` are extensions of the tenant. */
+    async holding(tenantId: number, numbers: readonly string[]): Promise<{ number: string; id: string }[]> {
+      const rows = await db.extension.findMany({ where: { tenantId, extension: { in: [...numbers] } }, select: { id: true, extension: true } });
+      return rows.map((r) => ({ number: r.extension, id: r.id }));
+    },
+    async numbers(tenantId: number): Promise<string[]> {
+      return (await db.extension.findMany({ where: { tenantId }, select: { extension: true } })).map((r) => r.extension);
+    },
+    async list(filter: ExtensionFilter, p: Paging) {
+      const where: Prisma.ExtensionWhereInput = filter;
+      const [rows, total] = await Promise.all([
+        db.extension.findMany({ where, include, skip: p.skip, take: p.take, orderBy: [{ [p.sortField]: p.order }, { id: 'asc' }] }),
+        db.extension.count({ where }),
+      ]);
+      return { items: rows.map(toRecord), total };
+    },
+    async create(data: ExtensionFields & { tenantId: number; extension: string; passwordEnc: string }): Promise<ExtensionRecord> {
+      return toRecord(await db.extension.create({ data, include }));
+    },
+    async update(id: string, data: ExtensionFields): Promise<ExtensionRecord> {
+      return toRecord(await db.extension.update({ where: { id }, data, include }));
+    },
+    async delete(id: string): Promise<void> {
+      await db.extension.delete({ where: { id } });
+    },
+  };
+}
+
+export type ExtensionsRepository = ReturnType<typeof extensionsRepository>;

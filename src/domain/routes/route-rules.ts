@@ -1,0 +1,37 @@
+// What makes an outbound route valid. Patterns are regular expressions FreeSWITCH (PCRE) and
+// JavaScript both read the same way: they must compile as JavaScript, and JavaScript-only syntax
+// (\u escapes) is refused, as are spaces and line breaks.
+import { validationFailed } from '../../errors.ts';
+import { checkServiceFlag } from '../shared/service-flags.ts';
+import type { RouteFields } from './routes.repository.ts';
+
+export const TOLL_TYPES = ['', 'local', 'domestic', 'international'];
+
+export function checkPattern(pattern: string, field = 'body/pattern'): void {
+  if (pattern.length < 1 || pattern.length > 256) throw validationFailed(field, 'must be 1 to 256 characters');
+  if (/\s/.test(pattern)) throw validationFailed(field, 'must not contain spaces or line breaks');
+  if (/\\u/.test(pattern)) throw validationFailed(field, 'must not use \\u escapes (not understood by PCRE)');
+  try {
+    new RegExp(pattern);
+  } catch {
+    throw validationFailed(field, 'is not a valid regular expression');
+  }
+}
+
+function int(field: string, value: number | undefined, min: number, max: number): void {
+  if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) {
+    throw validationFailed(`body/${field}`, `must be an integer from ${min} to ${max}`);
+  }
+}
+
+export function checkRouteFields(f: RouteFields): void {
+  if (f.name !== undefined && (f.name.trim() === '' || f.name.length > 64)) throw validationFailed('body/name', 'must be 1 to 64 characters');
+  if (f.pattern !== undefined) checkPattern(f.pattern);
+  int('strip', f.strip, 0, 32);
+  if (f.prepend !== undefined && !/^[0-9*#+]{0,16}$/.test(f.prepend)) throw validationFailed('body/prepend', 'must be at most 16 digits, *, # or +');
+  int('priority', f.priority, 0, 10000);
+  if (f.serviceFlag !== undefined) checkServiceFlag(f.serviceFlag, 'body/service_flag');
+  if (f.tollType !== undefined && !TOLL_TYPES.includes(f.tollType)) throw validationFailed('body/toll_type', "must be '', local, domestic or international");
+  if (f.cost !== undefined && (!Number.isFinite(f.cost) || f.cost < 0 || f.cost > 1e6)) throw validationFailed('body/cost', 'must be a number from 0 to 1000000');
+  if (f.description !== undefined && f.description.length > 1024) throw validationFailed('body/description', 'must be at most 1024 characters');
+}

@@ -1,0 +1,76 @@
+// CSV as RFC 4180 has it, for files that go out and come back in (export, then import): fields
+// separated by commas, quoted when they hold a comma, a quote or a line break, quotes doubled,
+// CRLF line ends. Values are written exactly, so what is exported imports unchanged.
+import { validationFailed } from '../../errors.ts';
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+/** One record and the line it starts on (1-based), for error messages. */
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
+export function csvField(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
+  return [header, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+}
+
+/** Reads CSV text into records; accepts LF or CRLF line ends and a leading byte order mark. */
+export function parseCsv(text: string): CsvRecord[] {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const records: CsvRecord[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let line = 1;
+  let recordLine = 1;
+  let quoted = false;
+  let i = 0;
+  const endRecord = () => {
+    fields.push(field);
+    records.push({ line: recordLine, fields });
+    fields = [];
+    field = '';
+  };
+  while (i < source.length) {
+    const c = source[i];
+    if (quoted) {
+      if (c === '"' && source[i + 1] === '"') {
+        field += '"';
+        i += 2;
+        continue;
+      }
+      if (c === '"') quoted = false;
+      else {
+        if (c === '\n') line++;
+        field += c;
+      }
+      i++;
+      continue;
+    }
+    if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      fields.push(field);
+      field = '';
+    } else if (c === '\r' && source[i + 1] === '\n') {
+      i++;
+      continue;
+    } else if (c === '\n') {
+      endRecord();
+      line++;
+      recordLine = line;
+    } else field += c;
+    i++;
+  }
+  if (quoted) throw validationFailed('csv', `line ${recordLine}: a quoted field is not closed`);
+  if (field !== '' || fields.length) endRecord();
+  return records;
+}
+
+/** A record with no content (an empty line, or only empty fields). */
+export const isBlankRecord = (record: CsvRecord) => record.fields.every((f) => f.trim() === '');

@@ -1,0 +1,111 @@
+// Tells every connected FreeSWITCH node to forget what a write changed, from the change bus:
+// - extension: `xml_flush_cache id <user> <domain>` (every user when the extension is gone);
+// - tenant: `xml_flush_cache` (its users, whose domain or state changed);
+// - provider: `sofia profile <p> killgw <gateway>` for the gateway as it was (rescan never
+//   updates an existing gateway), then `sofia profile <p> rescan` when it is still active;
+// - sip_profile: `sofia profile <p> rescan` (settings that need a restart, such as ports, wait
+//   for an operator's `sofia profile <p> restart`, because a restart drops the profile's calls);
+// - queue: `callcenter_config queue reload <queue>`;
+// - switch_node: the node list is re-read and applied to the live connections;
+// - resync (the bus lost notices): every directory entry, and a rescan of every trunk's profile.
+// Routes, DIDs, destinations and caller ids need nothing: FreeSWITCH fetches the dialplan on
+// every call. Flushes run one after another, so a node sees them in write order.
+import type { Change, ChangeBus } from '../../infra/change-bus.ts';
+import type { EslLogger } from './client.ts';
+import { commands } from './commands.ts';
+import type { SwitchManager } from './manager.ts';
+
+export interface GatewayRef {
+  id: number;
+  gateway: string;
+  profile: string;
+  active: boolean;
+}
+
+export interface FlushLookups {
+  /** The extension's number and domain, or null when it no longer exists. */
+  extension(id: string): Promise<{ extension: string; domain: string } | null>;
+  /** Every provider's gateway name and profile. */
+  gateways(): Promise<GatewayRef[]>;
+}
+
+export function createCacheFlusher(deps: { manager: SwitchManager; changes: ChangeBus; lookups: FlushLookups; log: EslLogger }) {
+  const { manager, lookups, log } = deps;
+  let known: Map<number, GatewayRef> | null = null;
+  let queue: Promise<void> = Promise.resolve();
+
+  async function gateways(): Promise<Map<number, GatewayRef>> {
+    return new Map((await lookups.gateways()).map((g) => [g.id, g]));
+  }
+
+  async function commandsFor(change: Change): Promise<string[]> {
+    switch (change.entity as string) {
+      case 'extension': {
+        const ext = change.id !== undefined ? await lookups.extension(String(change.id)) : null;
+        return [ext ? commands.flushUser(ext.extension, ext.domain) : commands.flushAllUsers()];
+      }
+      case 'tenant':
+        return [commands.flushAllUsers()];
+      case 'provider': {
+        const before = known ?? (await gateways());
+        known = await gateways();
+        const id = Number(change.id);
+        const was = before.get(id);
+        const now = known.get(id);
+        const out: string[] = [];
+        if (was) out.push(commands.killGateway(was.profile, was.gateway));
+        if (now?.active) out.push(commands.profileRescan(now.profile));
+        return out;
+      }
+      case 'sip_profile':
+        return change.id !== undefined ? [commands.profileRescan(String(change.id))] : [];
+      case 'queue':
+        return change.id !== undefined ? [commands.queueReload(String(change.id))] : [];
+      case 'switch_node':
+        await manager.reload();
+        return [];
+      case 'resync': {
+        // Notices were lost: forget every directory entry and pick up any new gateway.
+        known = await gateways();
+        const profiles = new Set([...known.values()].filter((g) => g.active).map((g) => g.profile));
+        return [commands.flushAllUsers(), ...[...profiles].sort().map(commands.profileRescan)];
+      }
+      default:
+        return [];
+    }
+  }
+
+  async function send(commandList: string[]) {
+    for (const command of commandList) {
+      for (const { node, result, error } of await manager.broadcast(command)) {
+        if (error || !result?.ok) log.warn({ node, command, reply: error ?? result?.text }, 'cache flush failed');
+        else log.debug({ node, command }, 'cache flushed');
+      }
+    }
+  }
+
+  // What to send is worked out as soon as the change is announced (so a quick later write does
+  // not hide what this one touched), one change after another; sending follows in the same order.
+  let planning: Promise<unknown> = Promise.resolve();
+  const unsubscribe = deps.changes.subscribe((change) => {
+    const planned = planning.then(() => commandsFor(change));
+    planning = planned.catch(() => {});
+    queue = queue.then(async () => send(await planned)).catch((err) => log.error({ err, entity: change.entity }, 'cache flush failed'));
+  });
+
+  return {
+    /** Learns the current gateways, so a later delete still knows the name to kill. */
+    async start() {
+      try {
+        known ??= await gateways();
+      } catch (err) {
+        log.warn({ err }, 'could not read the gateways');
+      }
+    },
+    /** Resolves when every flush queued so far has been sent. */
+    idle: () => queue,
+    stop() {
+      unsubscribe();
+    },
+  };
+}

@@ -1,0 +1,252 @@
+// FreeSWITCH's events and `show ... as json` rows turned into the typed records the rest of the
+// app uses. Tenancy: a tenant's context is its domain, so a channel's domain comes from
+// domain_name, the dialed or presence domain, or a context that is not a shared one.
+import type { RawEvent } from './link.ts';
+
+export interface LiveChannel {
+  node: string;
+  uuid: string;
+  direction: string;
+  name: string;
+  state: string;
+  /** RINGING, EARLY, ACTIVE, HELD, ... (Channel-Call-State / callstate). */
+  callState: string;
+  callerIdName: string;
+  callerIdNumber: string;
+  calleeIdName: string;
+  calleeIdNumber: string;
+  destination: string;
+  context: string;
+  /** The tenant domain the channel belongs to, when one is known. */
+  domain: string | null;
+  /** The tenant extension the channel is for (presence or dialed user), when known. */
+  extension: string | null;
+  otherLegUuid: string | null;
+  application: string;
+  readCodec: string;
+  /** Epoch seconds. */
+  createdAt: number | null;
+  answeredAt: number | null;
+}
+
+export interface LiveRegistration {
+  node: string;
+  user: string;
+  domain: string;
+  contact: string;
+  callId: string;
+  /** Epoch seconds the registration expires at, when known. */
+  expiresAt: number | null;
+  networkIp: string;
+  networkPort: string;
+  transport: string;
+  userAgent: string;
+  profile: string;
+}
+
+export interface GatewayStatus {
+  node: string;
+  name: string;
+  profile: string | null;
+  /** REGED, UNREGED, NOREG, TRYING, FAILED, FAIL_WAIT, ... */
+  state: string;
+  /** UP or DOWN when the gateway is pinged. */
+  pingStatus: string | null;
+  data: string | null;
+}
+
+const SHARED_CONTEXTS = new Set(['public', 'default', '']);
+
+const str = (v: string | undefined | null) => (v ?? '').trim();
+const opt = (v: string | undefined | null) => (v && v.trim() !== '' ? v.trim() : null);
+
+function splitAddress(value: string | null): { user: string | null; domain: string | null } {
+  if (!value) return { user: null, domain: null };
+  const at = value.lastIndexOf('@');
+  if (at === -1) return { user: null, domain: null };
+  return { user: opt(value.slice(0, at)), domain: opt(value.slice(at + 1))?.toLowerCase() ?? null };
+}
+
+function epochSeconds(micro: string | undefined): number | null {
+  const n = Number(micro);
+  return Number.isFinite(n) && n > 0 ? Math.floor(n / 1_000_000) : null;
+}
+
+function contextDomain(context: string): string | null {
+  return SHARED_CONTEXTS.has(context) ? null : context.toLowerCase();
+}
+
+export function channelFromEvent(node: string, h: Record<string, string>): LiveChannel {
+  const presence = splitAddress(opt(h['Channel-Presence-ID']) ?? opt(h.variable_presence_id));
+  const context = str(h['Caller-Context']);
+  return {
+    node,
+    uuid: h['Unique-ID'],
+    direction: str(h['Call-Direction'] ?? h['Caller-Direction']),
+    name: str(h['Channel-Name']),
+    state: str(h['Channel-State']),
+    callState: str(h['Channel-Call-State']),
+    callerIdName: str(h['Caller-Caller-ID-Name']),
+    callerIdNumber: str(h['Caller-Caller-ID-Number']),
+    calleeIdName: str(h['Caller-Callee-ID-Name']),
+    calleeIdNumber: str(h['Caller-Callee-ID-Number']),
+    destination: str(h['Caller-Destination-Number']),
+    context,
+    domain: opt(h.variable_domain_name)?.toLowerCase() ?? opt(h.variable_dialed_domain)?.toLowerCase() ?? presence.domain ?? contextDomain(context),
+    extension: presence.user ?? opt(h.variable_dialed_user) ?? opt(h.variable_user_name),
+    otherLegUuid: opt(h['Other-Leg-Unique-ID']) ?? opt(h.variable_bridge_uuid) ?? opt(h.variable_signal_bond),
+    application: str(h.variable_current_application),
+    readCodec: str(h['Channel-Read-Codec-Name']),
+    createdAt: epochSeconds(h['Caller-Channel-Created-Time']),
+    answeredAt: epochSeconds(h['Caller-Channel-Answered-Time']),
+  };
+}
+
+/** A row of `show channels as json`. */
+export function channelFromRow(node: string, row: Record<string, string>): LiveChannel {
+  const presence = splitAddress(opt(row.presence_id));
+  const context = str(row.context);
+  const created = Number(row.created_epoch);
+  return {
+    node,
+    uuid: row.uuid,
+    direction: str(row.direction),
+    name: str(row.name),
+    state: str(row.state),
+    callState: str(row.callstate),
+    callerIdName: str(row.cid_name),
+    callerIdNumber: str(row.cid_num),
+    calleeIdName: str(row.callee_name),
+    calleeIdNumber: str(row.callee_num),
+    destination: str(row.dest),
+    context,
+    domain: presence.domain ?? contextDomain(context),
+    extension: presence.user,
+    otherLegUuid: opt(row.call_uuid) !== row.uuid ? opt(row.call_uuid) : null,
+    application: str(row.application),
+    readCodec: str(row.read_codec),
+    createdAt: Number.isFinite(created) && created > 0 ? created : null,
+    answeredAt: null,
+  };
+}
+
+/** Later information wins, except that a known domain, extension or leg is never forgotten. */
+export function mergeChannel(before: LiveChannel | undefined, next: LiveChannel): LiveChannel {
+  if (!before) return next;
+  return {
+    ...next,
+    domain: next.domain ?? before.domain,
+    extension: next.extension ?? before.extension,
+    otherLegUuid: next.otherLegUuid ?? before.otherLegUuid,
+    createdAt: next.createdAt ?? before.createdAt,
+    answeredAt: next.answeredAt ?? before.answeredAt,
+    application: next.application || before.application,
+    readCodec: next.readCodec || before.readCodec,
+  };
+}
+
+function expiresFromEvent(h: Record<string, string>): number | null {
+  const seconds = Number(h.expires);
+  if (!Number.isFinite(seconds) || seconds <= 0) return null;
+  const at = epochSeconds(h['Event-Date-Timestamp']) ?? Math.floor(Date.now() / 1000);
+  return at + seconds;
+}
+
+/** sofia::register, sofia::unregister and sofia::expire carry the same fields under a few names. */
+export function registrationFromEvent(node: string, h: Record<string, string>): LiveRegistration {
+  return {
+    node,
+    user: str(h.username || h['from-user'] || h.user),
+    domain: str(h.realm || h.domain_name || h['from-host'] || h.host).toLowerCase(),
+    contact: str(h.contact),
+    callId: str(h['call-id']),
+    expiresAt: expiresFromEvent(h),
+    networkIp: str(h['network-ip']),
+    networkPort: str(h['network-port']),
+    transport: /\((\w+)\)/.exec(h.status ?? '')?.[1]?.toLowerCase() ?? '',
+    userAgent: str(h['user-agent']),
+    profile: str(h['profile-name']),
+  };
+}
+
+/** A row of `show registrations as json`. */
+export function registrationFromRow(node: string, row: Record<string, string>): LiveRegistration {
+  const url = /^sofia\/([^/]+)\/(.*)$/.exec(row.url ?? '');
+  const expires = Number(row.expires);
+  return {
+    node,
+    user: str(row.reg_user),
+    domain: str(row.realm).toLowerCase(),
+    contact: url ? url[2] : str(row.url),
+    callId: str(row.token),
+    expiresAt: Number.isFinite(expires) && expires > 0 ? expires : null,
+    networkIp: str(row.network_ip),
+    networkPort: str(row.network_port),
+    transport: str(row.network_proto).toLowerCase(),
+    userAgent: '',
+    profile: url ? url[1] : '',
+  };
+}
+
+export const registrationKey = (r: Pick<LiveRegistration, 'user' | 'domain' | 'callId'>) => `${r.user}@${r.domain}/${r.callId}`;
+
+export function gatewayFromEvent(node: string, h: Record<string, string>): GatewayStatus {
+  return {
+    node,
+    name: str(h.Gateway),
+    profile: opt(h['profile-name']),
+    state: str(h.State).toUpperCase(),
+    pingStatus: opt(h['Ping-Status'])?.toUpperCase() ?? null,
+    data: null,
+  };
+}
+
+export type NormalisedEvent =
+  | { kind: 'channel'; action: 'update' | 'hangup'; eventName: string; channel: LiveChannel; hangupCause: string | null }
+  | { kind: 'registration'; action: 'register' | 'unregister' | 'expire'; registration: LiveRegistration }
+  | { kind: 'gateway'; gateway: GatewayStatus }
+  | { kind: 'conference'; action: string; conference: string; domain: string | null; memberId: string | null; uuid: string | null }
+  | { kind: 'job'; jobUuid: string; command: string; ok: boolean; text: string }
+  | { kind: 'heartbeat' };
+
+const HANGUP = new Set(['CHANNEL_HANGUP_COMPLETE', 'CHANNEL_DESTROY']);
+
+/** The event a raw FreeSWITCH event means for Switchyard, or null when it means nothing. */
+export function normalise(node: string, event: RawEvent): NormalisedEvent | null {
+  const h = event.headers;
+  if (event.name.startsWith('CHANNEL_')) {
+    if (!h['Unique-ID']) return null;
+    const channel = channelFromEvent(node, h);
+    return { kind: 'channel', action: HANGUP.has(event.name) ? 'hangup' : 'update', eventName: event.name, channel, hangupCause: opt(h['Hangup-Cause']) };
+  }
+  if (event.name === 'CUSTOM') {
+    switch (event.subclass) {
+      case 'sofia::register':
+        return { kind: 'registration', action: 'register', registration: registrationFromEvent(node, h) };
+      case 'sofia::unregister':
+        return { kind: 'registration', action: 'unregister', registration: registrationFromEvent(node, h) };
+      case 'sofia::expire':
+        return { kind: 'registration', action: 'expire', registration: registrationFromEvent(node, h) };
+      case 'sofia::gateway_state':
+        return h.Gateway ? { kind: 'gateway', gateway: gatewayFromEvent(node, h) } : null;
+      case 'conference::maintenance':
+        return {
+          kind: 'conference',
+          action: str(h.Action),
+          conference: str(h['Conference-Name']),
+          domain: opt(h['Conference-Domain'])?.toLowerCase() ?? null,
+          memberId: opt(h['Member-ID']),
+          uuid: opt(h['Unique-ID']),
+        };
+      default:
+        return null;
+    }
+  }
+  if (event.name === 'BACKGROUND_JOB') {
+    const body = event.body;
+    const ok = !body.startsWith('-ERR');
+    return { kind: 'job', jobUuid: str(h['Job-UUID']), command: str(h['Job-Command']), ok, text: body.replace(/^(\+OK|-ERR)/, '').trim() };
+  }
+  if (event.name === 'HEARTBEAT') return { kind: 'heartbeat' };
+  return null;
+}

@@ -1,0 +1,100 @@
+// The configuration section: sofia.conf and acl.conf are rendered from the database; every other
+// .conf answers "not found" so FreeSWITCH reads its own file until a later module renders it.
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import type { FastifyBaseLogger } from 'fastify';
+import type { SecretBox } from '../../../security/secrets.ts';
+import type { AnswerCache } from '../answer-cache.ts';
+import { tags } from '../change-tags.ts';
+import type { FetchParams } from '../form-body.ts';
+import { toXml, type Xml } from '../xml.ts';
+import type { TemplateStore } from '../templates/template-store.ts';
+import type { ConfigurationRepository, Trunk } from './configuration.repository.ts';
+
+/** The fields of a configuration fetch the answers read. */
+export const CONFIGURATION_PARAMS = ['key_name', 'key_value', 'profile'];
+
+/** The profile whose registrations span every tenant: it aliases all directory domains. */
+export const DOMAINS_PROFILE = 'internal';
+
+export interface ConfigurationDeps {
+  repo: ConfigurationRepository;
+  cache: AnswerCache;
+  templates: TemplateStore;
+  secrets: SecretBox;
+  trustedNetworks: readonly string[];
+  log: FastifyBaseLogger;
+  /** Resolves a trunk host name to addresses (acl.conf needs addresses). */
+  resolve?: (host: string) => Promise<string[]>;
+}
+
+const defaultResolve = async (host: string) => (await lookup(host, { all: true })).map((a) => a.address);
+
+const asCidr = (address: string) => (address.includes('/') ? address : `${address}/${isIP(address) === 6 ? 128 : 32}`);
+
+function gateway(trunk: Trunk, secrets: SecretBox) {
+  const realm = trunk.realm || trunk.host;
+  return {
+    name: trunk.gatewayUuid,
+    providerId: trunk.id,
+    // sofia drops a gateway without both; trunks that authenticate by address carry none.
+    username: trunk.username || 'switchyard',
+    password: (trunk.passwordEnc && secrets.open(trunk.passwordEnc)) || 'switchyard',
+    realm,
+    proxy: trunk.port && trunk.port !== 5060 ? `${trunk.host}:${trunk.port}` : trunk.host,
+    fromDomain: trunk.fromDomain,
+    register: trunk.register,
+    expireSeconds: trunk.expireSeconds,
+    retrySeconds: trunk.retrySeconds,
+    callerIdInFrom: trunk.callerIdInFrom,
+    transport: trunk.transport || 'udp',
+    // sofia ignores pings under 5 s.
+    ping: trunk.pingSeconds >= 5 ? trunk.pingSeconds : undefined,
+  };
+}
+
+export function createConfigurationAnswers({ repo, cache, templates, secrets, trustedNetworks, log, resolve = defaultResolve }: ConfigurationDeps) {
+  const notFound = toXml(templates.get('not-found.xml').render({}));
+
+  function sofia(profile: string): Promise<Xml | null> {
+    return cache.get<Xml | null>(`cfg:sofia:${profile}`, async () => {
+      const [settings, trunks] = await Promise.all([repo.profileSettings(), repo.activeTrunks()]);
+      const names = [...new Set(settings.map((s) => s.profile))].filter((name) => !profile || name === profile);
+      const dependsOn = [tags.sipProfiles, tags.providers];
+      if (names.length === 0) return { value: null, tags: dependsOn };
+      const profiles = names.map((name) => ({
+        name,
+        aliasDomains: name === DOMAINS_PROFILE,
+        settings: settings.filter((s) => s.profile === name),
+        gateways: trunks.filter((t) => t.profile === name).map((t) => gateway(t, secrets)),
+      }));
+      return { value: toXml(templates.get('sofia.conf.xml').render({ profiles })), tags: dependsOn };
+    });
+  }
+
+  async function addresses(host: string): Promise<string[]> {
+    if (isIP(host)) return [host];
+    try {
+      return await resolve(host);
+    } catch (err) {
+      log.warn({ host, err: (err as Error).message }, 'acl.conf: trunk host does not resolve; left out of the providers list');
+      return [];
+    }
+  }
+
+  function acl(): Promise<Xml> {
+    return cache.get('cfg:acl', async () => {
+      const [trunks, domains] = await Promise.all([repo.activeTrunks(), repo.activeDomains()]);
+      const resolved = (await Promise.all(trunks.map((t) => addresses(t.host)))).flat();
+      const providers = [...new Set([...resolved, ...trustedNetworks].map(asCidr))];
+      return { value: toXml(templates.get('acl.conf.xml').render({ providers, domains })), tags: [tags.providers, tags.tenants] };
+    });
+  }
+
+  return async function configuration(p: FetchParams): Promise<Xml> {
+    const name = p.key_name === 'name' || !p.key_name ? p.key_value : '';
+    if (name === 'sofia.conf') return (await sofia(p.profile ?? '')) || notFound;
+    if (name === 'acl.conf') return acl();
+    return notFound;
+  };
+}

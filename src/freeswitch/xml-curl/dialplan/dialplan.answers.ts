@@ -1,0 +1,71 @@
+// The dialplan section: the context named by Hunt-Context (Caller-Context before a transfer),
+// `public` or a tenant's domain, answered with the extensions that can match the destination
+// number. A context is compiled once (every provider's extensions rendered) and cached until a
+// change touches it; each request then only picks and joins fragments.
+import type { AnswerCache } from '../answer-cache.ts';
+import { tags } from '../change-tags.ts';
+import type { FetchParams } from '../form-body.ts';
+import { toXml, type Xml } from '../xml.ts';
+import type { TemplateStore } from '../templates/template-store.ts';
+import type { DialplanRepository } from './dialplan.repository.ts';
+import { sortProviders, type ExtensionSet, type ProvidedExtensions, type PublicProvider, type TenantProvider } from './extension-provider.ts';
+
+export const PUBLIC_CONTEXT = 'public';
+
+/** The fields of a dialplan fetch (the whole channel) the answers read. */
+export const DIALPLAN_PARAMS = ['Caller-Context', 'Hunt-Context', 'Caller-Destination-Number', 'Hunt-Destination-Number'];
+
+interface CompiledContext {
+  head: string;
+  tail: string;
+  sets: ExtensionSet[];
+}
+
+export interface DialplanDeps {
+  repo: DialplanRepository;
+  cache: AnswerCache;
+  templates: TemplateStore;
+  tenantProviders: readonly TenantProvider[];
+  publicProviders: readonly PublicProvider[];
+}
+
+function compile(templates: TemplateStore, context: string, provided: ProvidedExtensions[]): CompiledContext {
+  const [head, tail] = templates.get('dialplan.xml').split({ context }, 'extensions');
+  return { head, tail, sets: provided.map((p) => p.extensions) };
+}
+
+export function createDialplanAnswers({ repo, cache, templates, tenantProviders, publicProviders }: DialplanDeps) {
+  const notFound = toXml(templates.get('not-found.xml').render({}));
+  const forTenants = sortProviders(tenantProviders);
+  const forPublic = sortProviders(publicProviders);
+
+  function tenantContext(domain: string): Promise<CompiledContext | null> {
+    return cache.get<CompiledContext | null>(`dp:ctx:${domain}`, async () => {
+      const tenant = await repo.tenant(domain);
+      if (!tenant) return { value: null, tags: [tags.tenants] };
+      const provided = await Promise.all(forTenants.map((p) => p.load({ tenant }, templates)));
+      return {
+        value: compile(templates, tenant.domain, provided),
+        tags: [tags.tenant(tenant.id), tags.dialplans, ...provided.flatMap((p) => p.tags)],
+      };
+    });
+  }
+
+  function publicContext(): Promise<CompiledContext> {
+    return cache.get(`dp:ctx:${PUBLIC_CONTEXT}`, async () => {
+      const provided = await Promise.all(forPublic.map((p) => p.load({}, templates)));
+      return { value: compile(templates, PUBLIC_CONTEXT, provided), tags: [tags.dialplans, ...provided.flatMap((p) => p.tags)] };
+    });
+  }
+
+  return async function dialplan(p: FetchParams): Promise<Xml | string> {
+    const context = (p['Hunt-Context'] || p['Caller-Context'] || '').toLowerCase();
+    const destination = p['Hunt-Destination-Number'] ?? p['Caller-Destination-Number'] ?? '';
+    if (!context) return notFound;
+    const compiled = context === PUBLIC_CONTEXT ? await publicContext() : await tenantContext(context);
+    if (!compiled) return notFound;
+    let xml = compiled.head;
+    for (const set of compiled.sets) for (const fragment of set.match(destination)) xml += fragment;
+    return xml + compiled.tail;
+  };
+}

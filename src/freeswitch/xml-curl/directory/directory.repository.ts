@@ -1,0 +1,198 @@
+// The directory's read side, shaped for xml_curl's hot path: a user lookup is one statement that
+// answers both "is the domain a live tenant" and "is the user an enabled extension of it", so a
+// miss still knows which of the two it was. Lookups that arrive together (REGISTER storms after a
+// restart) share one statement. Only active tenants and enabled extensions are seen.
+import DataLoader from 'dataloader';
+import { Prisma, type Db } from '../../../db/database.ts';
+
+export interface DirectoryTenant {
+  id: number;
+  domain: string;
+  domainUuid: string;
+  maxConcurrentCalls: number;
+}
+
+export interface DirectoryUser {
+  id: string;
+  extension: string;
+  passwordEnc: string;
+  displayName: string;
+  effectiveCallerIdName: string;
+  effectiveCallerIdNumber: string;
+  outboundCallerIdName: string;
+  outboundCallerIdNumber: string;
+  accountcode: string;
+  tollAllow: string;
+  callTimeout: number;
+  callGroup: string;
+  userRecord: string;
+  holdMusic: string;
+  authAcl: string;
+  cidr: string;
+  doNotDisturb: boolean;
+  forwardAllEnabled: boolean;
+  forwardAllDestination: string;
+  forwardBusyEnabled: boolean;
+  forwardBusyDestination: string;
+  forwardNoAnswerEnabled: boolean;
+  forwardNoAnswerDestination: string;
+  voicemailEnabled: boolean;
+  voicemailPasswordEnc: string;
+  voicemailMailTo: string;
+}
+
+/** What a listing shows of a user: no secrets. */
+export type ListedUser = Pick<
+  DirectoryUser,
+  'id' | 'extension' | 'displayName' | 'effectiveCallerIdName' | 'effectiveCallerIdNumber' | 'callGroup' | 'cidr' | 'doNotDisturb'
+>;
+
+// SQLite hands booleans back as 0/1 and PostgreSQL as true/false; counts may come as bigint.
+const bool = (v: unknown) => v === true || v === 1 || v === 1n || v === '1' || v === 't' || v === 'true';
+const int = (v: unknown) => Number(v ?? 0);
+
+const tenantSelect = { id: true, domain: true, domainUuid: true, maxConcurrentCalls: true } as const;
+const listedSelect = {
+  id: true,
+  extension: true,
+  displayName: true,
+  effectiveCallerIdName: true,
+  effectiveCallerIdNumber: true,
+  callGroup: true,
+  cidr: true,
+  doNotDisturb: true,
+} as const;
+
+type Row = Record<string, unknown>;
+
+function userOf(r: Row): DirectoryUser {
+  return {
+    id: String(r.id),
+    extension: String(r.extension),
+    passwordEnc: String(r.passwordEnc ?? ''),
+    displayName: String(r.displayName ?? ''),
+    effectiveCallerIdName: String(r.effectiveCallerIdName ?? ''),
+    effectiveCallerIdNumber: String(r.effectiveCallerIdNumber ?? ''),
+    outboundCallerIdName: String(r.outboundCallerIdName ?? ''),
+    outboundCallerIdNumber: String(r.outboundCallerIdNumber ?? ''),
+    accountcode: String(r.accountcode ?? ''),
+    tollAllow: String(r.tollAllow ?? ''),
+    callTimeout: int(r.callTimeout),
+    callGroup: String(r.callGroup ?? ''),
+    userRecord: String(r.userRecord ?? ''),
+    holdMusic: String(r.holdMusic ?? ''),
+    authAcl: String(r.authAcl ?? ''),
+    cidr: String(r.cidr ?? ''),
+    doNotDisturb: bool(r.doNotDisturb),
+    forwardAllEnabled: bool(r.forwardAllEnabled),
+    forwardAllDestination: String(r.forwardAllDestination ?? ''),
+    forwardBusyEnabled: bool(r.forwardBusyEnabled),
+    forwardBusyDestination: String(r.forwardBusyDestination ?? ''),
+    forwardNoAnswerEnabled: bool(r.forwardNoAnswerEnabled),
+    forwardNoAnswerDestination: String(r.forwardNoAnswerDestination ?? ''),
+    voicemailEnabled: bool(r.voicemailEnabled),
+    voicemailPasswordEnc: String(r.voicemailPasswordEnc ?? ''),
+    voicemailMailTo: String(r.voicemailMailTo ?? ''),
+  };
+}
+
+export interface UserLookup {
+  tenant: DirectoryTenant | null;
+  user: DirectoryUser | null;
+}
+
+const tenantOf = (row: Row): DirectoryTenant => ({
+  id: int(row.tenantId),
+  domain: String(row.domain),
+  domainUuid: String(row.domainUuid),
+  maxConcurrentCalls: int(row.maxConcurrentCalls),
+});
+
+export function directoryRepository(db: Db) {
+  async function tenant(domain: string): Promise<DirectoryTenant | null> {
+    return db.tenant.findFirst({ where: { domain, active: true }, select: tenantSelect });
+  }
+
+  /** Every live tenant among the domains with those of its enabled extensions among the numbers. */
+  async function lookup(keys: readonly { domain: string; user: string }[]): Promise<UserLookup[]> {
+    const domains = [...new Set(keys.map((k) => k.domain))];
+    const users = [...new Set(keys.map((k) => k.user))];
+    const rows = await db.$queryRaw<Row[]>`
+        SELECT t.id AS "tenantId", t.domain AS "domain", t.domain_uuid AS "domainUuid",
+               t.max_concurrent_calls AS "maxConcurrentCalls",
+               e.id AS "id", e.extension AS "extension", e.password_enc AS "passwordEnc",
+               e.display_name AS "displayName",
+               e.effective_caller_id_name AS "effectiveCallerIdName", e.effective_caller_id_number AS "effectiveCallerIdNumber",
+               e.outbound_caller_id_name AS "outboundCallerIdName", e.outbound_caller_id_number AS "outboundCallerIdNumber",
+               e.accountcode AS "accountcode", e.toll_allow AS "tollAllow", e.call_timeout AS "callTimeout",
+               e.call_group AS "callGroup", e.user_record AS "userRecord", e.hold_music AS "holdMusic",
+               e.auth_acl AS "authAcl", e.cidr AS "cidr", e.do_not_disturb AS "doNotDisturb",
+               e.forward_all_enabled AS "forwardAllEnabled", e.forward_all_destination AS "forwardAllDestination",
+               e.forward_busy_enabled AS "forwardBusyEnabled", e.forward_busy_destination AS "forwardBusyDestination",
+               e.forward_no_answer_enabled AS "forwardNoAnswerEnabled", e.forward_no_answer_destination AS "forwardNoAnswerDestination",
+               e.voicemail_enabled AS "voicemailEnabled", e.voicemail_password_enc AS "voicemailPasswordEnc",
+               e.voicemail_mail_to AS "voicemailMailTo"
+        FROM tenants t
+        LEFT JOIN extensions e ON e.tenant_id = t.id AND e.extension IN (${Prisma.join(users)}) AND e.enabled = TRUE
+        WHERE t.domain IN (${Prisma.join(domains)}) AND t.active = TRUE`;
+    return keys.map(({ domain, user }) => {
+      const ofDomain = rows.filter((r) => r.domain === domain);
+      if (ofDomain.length === 0) return { tenant: null, user: null };
+      const row = ofDomain.find((r) => r.extension === user);
+      return { tenant: tenantOf(ofDomain[0]), user: row ? userOf(row) : null };
+    });
+  }
+
+  // setImmediate gathers the lookups of every request read in the same turn of the event loop.
+  const users = new DataLoader(lookup, { cache: false, maxBatchSize: 64, batchScheduleFn: (run) => setImmediate(run) });
+
+  return {
+    tenant,
+
+    /** The live tenant of `domain` and its enabled extension `user` (null when either is not). */
+    user(domain: string, user: string): Promise<UserLookup> {
+      return users.load({ domain, user });
+    },
+
+    /** Every live tenant's domain, in a stable order. */
+    async domains(): Promise<string[]> {
+      const rows = await db.tenant.findMany({ where: { active: true }, select: { domain: true }, orderBy: { domain: 'asc' } });
+      return rows.map((r) => r.domain);
+    },
+
+    /** The tenant's enabled extensions that carry a CIDR (network lists). */
+    async usersWithCidr(domain: string): Promise<{ tenant: DirectoryTenant; users: ListedUser[] } | null> {
+      const found = await db.tenant.findFirst({
+        where: { domain, active: true },
+        select: { ...tenantSelect, extensions: { where: { enabled: true, NOT: { cidr: '' } }, select: listedSelect, orderBy: { extension: 'asc' } } },
+      });
+      if (!found) return null;
+      const { extensions, ...t } = found;
+      return { tenant: t, users: extensions };
+    },
+
+    /** The tenant's enabled extensions in call group `group` (a comma-separated list on each). */
+    async groupMembers(domain: string, group: string): Promise<{ tenant: DirectoryTenant; users: ListedUser[] } | null> {
+      const found = await db.tenant.findFirst({
+        where: { domain, active: true },
+        select: { ...tenantSelect, extensions: { where: { enabled: true, callGroup: { contains: group } }, select: listedSelect, orderBy: { extension: 'asc' } } },
+      });
+      if (!found) return null;
+      const { extensions, ...t } = found;
+      const members = extensions.filter((e) => e.callGroup.split(',').some((g) => g.trim() === group));
+      return { tenant: t, users: members };
+    },
+
+    /** The whole directory without secrets: every live tenant with its enabled extensions. */
+    async everything(): Promise<{ tenant: DirectoryTenant; users: ListedUser[] }[]> {
+      const found = await db.tenant.findMany({
+        where: { active: true },
+        select: { ...tenantSelect, extensions: { where: { enabled: true }, select: listedSelect, orderBy: { extension: 'asc' } } },
+        orderBy: { domain: 'asc' },
+      });
+      return found.map(({ extensions, ...t }) => ({ tenant: t, users: extensions }));
+    },
+  };
+}
+
+export type DirectoryRepository = ReturnType<typeof directoryRepository>;

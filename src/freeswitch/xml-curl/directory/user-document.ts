@@ -1,0 +1,69 @@
+// The data directory-user.xml renders for one extension: its digest secret (an a1-hash unless
+// configured otherwise), voicemail params, and the variables the dialplan reads. Secrets are
+// opened here and go nowhere but into the document FreeSWITCH fetched.
+import { createHash } from 'node:crypto';
+import type { SecretBox } from '../../../security/secrets.ts';
+import type { DirectoryTenant, DirectoryUser } from './directory.repository.ts';
+
+export interface DirectorySettings {
+  directoryAuth: 'a1-hash' | 'password';
+  dialString: string;
+}
+
+export const domainData = (tenant: DirectoryTenant, settings: DirectorySettings) => ({
+  name: tenant.domain,
+  uuid: tenant.domainUuid,
+  dialString: settings.dialString,
+});
+
+/** md5 of "user:realm:password", the HA1 of RFC 2617 digest auth; the realm is the tenant's domain. */
+export const a1Hash = (user: string, domain: string, password: string) => createHash('md5').update(`${user}:${domain}:${password}`).digest('hex');
+
+/** The caller id an extension shows inside the PBX: as set, else its display name and number. */
+export const callerIdOf = (user: Pick<DirectoryUser, 'extension' | 'displayName' | 'effectiveCallerIdName' | 'effectiveCallerIdNumber'>) => ({
+  effectiveCallerIdName: user.effectiveCallerIdName || user.displayName || user.extension,
+  effectiveCallerIdNumber: user.effectiveCallerIdNumber || user.extension,
+});
+
+export function userDocumentData(tenant: DirectoryTenant, user: DirectoryUser, secrets: SecretBox, settings: DirectorySettings) {
+  const password = secrets.open(user.passwordEnc);
+  const blank = (v: string) => (v === '' ? undefined : v);
+  return {
+    domain: domainData(tenant, settings),
+    user: {
+      id: user.extension,
+      uuid: user.id,
+      cidr: blank(user.cidr),
+      a1Hash: settings.directoryAuth === 'a1-hash' ? a1Hash(user.extension, tenant.domain, password) : undefined,
+      password: settings.directoryAuth === 'password' ? password : undefined,
+      // A user in do-not-disturb is busy to every user/… dial (group calls, originate) as well.
+      dialString: user.doNotDisturb ? 'error/user_busy' : undefined,
+      authAcl: user.authAcl,
+      voicemailEnabled: user.voicemailEnabled,
+      vmPassword: user.voicemailPasswordEnc ? secrets.open(user.voicemailPasswordEnc) : '',
+      vmMailTo: user.voicemailMailTo,
+      ...callerIdOf(user),
+      outboundCallerIdName: user.outboundCallerIdName,
+      outboundCallerIdNumber: user.outboundCallerIdNumber,
+      accountcode: user.accountcode,
+      tollAllow: user.tollAllow,
+      callTimeout: user.callTimeout,
+      // 0 means unlimited: no limit_max at all rather than a limit of none.
+      limitMax: tenant.maxConcurrentCalls > 0 ? tenant.maxConcurrentCalls : undefined,
+      callGroup: user.callGroup,
+      userRecord: user.userRecord,
+      holdMusic: user.holdMusic,
+      doNotDisturb: user.doNotDisturb,
+      forwardAllEnabled: user.forwardAllEnabled,
+      forwardAllDestination: user.forwardAllDestination,
+      forwardBusyEnabled: user.forwardBusyEnabled,
+      forwardBusyDestination: user.forwardBusyDestination,
+      forwardNoAnswerEnabled: user.forwardNoAnswerEnabled,
+      forwardNoAnswerDestination: user.forwardNoAnswerDestination,
+    },
+  };
+}
+
+export function reverseAuthData(tenant: DirectoryTenant, user: DirectoryUser, secrets: SecretBox) {
+  return { domain: { name: tenant.domain }, user: { id: user.extension, password: secrets.open(user.passwordEnc) } };
+}

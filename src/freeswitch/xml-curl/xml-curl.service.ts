@@ -1,0 +1,85 @@
+// Everything behind POST /freeswitch/xml: the section dispatcher, the answer cache and what keeps
+// it true (the change bus), and the read-side repositories of each section.
+import type { FastifyBaseLogger } from 'fastify';
+import type { XmlCurlConfig } from '../../config.ts';
+import type { Db } from '../../db/database.ts';
+import type { Change } from '../../infra/change-bus.ts';
+import type { SecretBox } from '../../security/secrets.ts';
+import { createAnswerCache } from './answer-cache.ts';
+import { tagsOf } from './change-tags.ts';
+import { configurationRepository } from './configuration/configuration.repository.ts';
+import { CONFIGURATION_PARAMS, createConfigurationAnswers } from './configuration/configuration.answers.ts';
+import { createDialplanAnswers, DIALPLAN_PARAMS } from './dialplan/dialplan.answers.ts';
+import { dialplanRepository } from './dialplan/dialplan.repository.ts';
+import type { PublicProvider, TenantProvider } from './dialplan/extension-provider.ts';
+import { featureCodesProvider } from './dialplan/feature-codes.ts';
+import { inboundDidsProvider } from './dialplan/inbound-dids.ts';
+import { localExtensionsProvider } from './dialplan/local-extensions.ts';
+import { outboundRoutesProvider } from './dialplan/outbound-routes.ts';
+import { createDirectoryAnswers, DIRECTORY_PARAMS } from './directory/directory.answers.ts';
+import { directoryRepository } from './directory/directory.repository.ts';
+import type { FetchParams } from './form-body.ts';
+import { loadTemplates } from './templates/template-store.ts';
+import { toXml, type Xml } from './xml.ts';
+
+/** Every field the sections read; the rest of a fetch's body is not decoded. */
+export const FETCH_PARAMS: ReadonlySet<string> = new Set(['section', ...DIRECTORY_PARAMS, ...DIALPLAN_PARAMS, ...CONFIGURATION_PARAMS]);
+
+export interface XmlCurlDeps {
+  config: XmlCurlConfig;
+  db: Db;
+  secrets: SecretBox;
+  log: FastifyBaseLogger;
+  /** Modules of later issues add their dialplan extensions here. */
+  tenantProviders?: TenantProvider[];
+  publicProviders?: PublicProvider[];
+}
+
+export function createXmlCurl({ config, db, secrets, log, tenantProviders = [], publicProviders = [] }: XmlCurlDeps) {
+  const templates = loadTemplates(config.templatesDir);
+  const cache = createAnswerCache({ enabled: config.cache, maxEntries: config.cacheMaxEntries });
+  const notFound = toXml(templates.get('not-found.xml').render({}));
+  const dialplans = dialplanRepository(db);
+
+  const sections: Record<string, (p: FetchParams) => Promise<Xml | string>> = {
+    directory: createDirectoryAnswers({
+      repo: directoryRepository(db),
+      cache,
+      templates,
+      secrets,
+      settings: { directoryAuth: config.directoryAuth, dialString: config.dialString },
+    }),
+    dialplan: createDialplanAnswers({
+      repo: dialplans,
+      cache,
+      templates,
+      tenantProviders: [featureCodesProvider, localExtensionsProvider(dialplans), outboundRoutesProvider(dialplans), ...tenantProviders],
+      publicProviders: [inboundDidsProvider(dialplans), ...publicProviders],
+    }),
+    configuration: createConfigurationAnswers({
+      repo: configurationRepository(db),
+      cache,
+      templates,
+      secrets,
+      trustedNetworks: config.trustedNetworks,
+      log,
+    }),
+  };
+
+  return {
+    templates,
+    cache,
+    /** The document for a fetch of `section`; sections Switchyard does not render answer not found. */
+    answer(section: string, params: FetchParams): Promise<Xml | string> {
+      const answer = sections[section];
+      return answer ? answer(params) : Promise.resolve(notFound);
+    },
+    onChange(change: Change): void {
+      const touched = tagsOf(change);
+      if (touched === null) cache.clear();
+      else if (touched.length) cache.invalidate(touched);
+    },
+  };
+}
+
+export type XmlCurl = ReturnType<typeof createXmlCurl>;

@@ -1,0 +1,134 @@
+// Query depth and cost limits, as graphql-js validation rules, so an over-limit query is refused
+// before any resolver (or SQL statement) runs. Cost: every field costs 1 for each time it will be
+// resolved; a paged field (one with a `limit` argument) multiplies its page's items by that limit
+// (the server's default page size when absent), and a list without paging (a user's roles, a
+// role's permissions) by `relationListSize`. Introspection fields (`__schema`, `__type`, ...)
+// are free: they never reach the database.
+import type {
+  ASTVisitor,
+  FieldNode,
+  GraphQLCompositeType,
+  GraphQLField,
+  OperationDefinitionNode,
+  SelectionSetNode,
+  ValidationContext,
+  ValidationRule,
+  ValueNode,
+} from 'graphql';
+import { listLimits } from '../../domain/shared/list.ts';
+import { graphqlJs } from './graphql-js.ts';
+
+const { GraphQLError, Kind, getNamedType, getNullableType, isCompositeType, isListType } = graphqlJs;
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxCost: number;
+  /** How many items a list without a `limit` argument is assumed to hold. */
+  relationListSize?: number;
+}
+
+interface Measure {
+  depth: number;
+  cost: number;
+}
+
+export function queryLimitRules(limits: QueryLimits, variables: Record<string, unknown> = {}): ValidationRule[] {
+  const relationListSize = limits.relationListSize ?? 10;
+
+  return [
+    (context: ValidationContext): ASTVisitor => {
+      /** The page size a `limit` argument asks for, literal or variable. */
+      function limitOf(field: FieldNode, operation: OperationDefinitionNode): number {
+        const arg = field.arguments?.find((a) => a.name.value === 'limit');
+        let value: unknown;
+        if (arg?.value.kind === Kind.INT) value = Number(arg.value.value);
+        else if (arg?.value.kind === Kind.VARIABLE) {
+          const name = arg.value.name.value;
+          const declared = operation.variableDefinitions?.find((v) => v.variable.name.value === name)?.defaultValue;
+          value = variables[name] ?? intOf(declared);
+        }
+        return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.min(value, listLimits.maxLimit) : listLimits.defaultLimit;
+      }
+
+      function measure(
+        selectionSet: SelectionSetNode,
+        parent: GraphQLCompositeType,
+        operation: OperationDefinitionNode,
+        pageSize: number | undefined,
+        fragmentPath: Set<string>,
+      ): Measure {
+        let depth = 0;
+        let cost = 0;
+        const add = (m: Measure) => {
+          depth = Math.max(depth, m.depth);
+          cost += m.cost;
+        };
+        for (const selection of selectionSet.selections) {
+          if (selection.kind === Kind.FIELD) {
+            if (selection.name.value.startsWith('__')) continue;
+            const def = fieldOf(parent, selection.name.value);
+            if (!def) continue; // Unknown fields are reported by the standard rules.
+            const times = isListType(getNullableType(def.type)) ? (pageSize ?? relationListSize) : 1;
+            const child = getNamedType(def.type);
+            const paged = def.args.some((a) => a.name === 'limit') ? limitOf(selection, operation) : undefined;
+            const inner =
+              selection.selectionSet && isCompositeType(child)
+                ? measure(selection.selectionSet, child, operation, paged, fragmentPath)
+                : { depth: 0, cost: 0 };
+            add({ depth: inner.depth + 1, cost: times * (1 + inner.cost) });
+          } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+            const type = selection.typeCondition ? context.getSchema().getType(selection.typeCondition.name.value) : parent;
+            if (type && isCompositeType(type)) add(measure(selection.selectionSet, type, operation, pageSize, fragmentPath));
+          } else {
+            const name = selection.name.value;
+            const fragment = context.getFragment(name);
+            if (!fragment || fragmentPath.has(name)) continue; // Cycles are reported by NoFragmentCycles.
+            const type = context.getSchema().getType(fragment.typeCondition.name.value);
+            if (type && isCompositeType(type)) {
+              add(measure(fragment.selectionSet, type, operation, pageSize, new Set([...fragmentPath, name])));
+            }
+          }
+        }
+        return { depth, cost };
+      }
+
+      return {
+        OperationDefinition(operation) {
+          const schema = context.getSchema();
+          const root =
+            operation.operation === 'query'
+              ? schema.getQueryType()
+              : operation.operation === 'mutation'
+                ? schema.getMutationType()
+                : schema.getSubscriptionType();
+          if (!root) return;
+          const { depth, cost } = measure(operation.selectionSet, root, operation, undefined, new Set());
+          if (depth > limits.maxDepth) {
+            context.reportError(
+              new GraphQLError(`Query depth ${depth} exceeds the maximum of ${limits.maxDepth}`, {
+                nodes: [operation],
+                extensions: { code: 400, reason: 'QUERY_TOO_DEEP' },
+              }),
+            );
+          }
+          if (cost > limits.maxCost) {
+            context.reportError(
+              new GraphQLError(`Query cost ${cost} exceeds the maximum of ${limits.maxCost}`, {
+                nodes: [operation],
+                extensions: { code: 400, reason: 'QUERY_TOO_COSTLY' },
+              }),
+            );
+          }
+        },
+      };
+    },
+  ];
+}
+
+function fieldOf(parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
+  return 'getFields' in parent ? parent.getFields()[name] : undefined;
+}
+
+function intOf(value: ValueNode | undefined): number | undefined {
+  return value?.kind === Kind.INT ? Number(value.value) : undefined;
+}

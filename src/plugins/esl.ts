@@ -1,0 +1,27 @@
+// The Event Socket manager as a plugin: connects every FreeSWITCH node (FREESWITCH_ESL and the
+// enabled switch nodes) when the app builds, flushes FreeSWITCH's caches on writes, and closes
+// the connections when the app closes. `app.esl` is the manager (events, live state, commands).
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import { createCacheFlusher, type SwitchManager } from '../freeswitch/esl/index.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    esl: SwitchManager;
+  }
+}
+
+async function esl(app: FastifyInstance) {
+  const { esl: manager, switchNodes, flushLookups, changes } = app.services;
+  const log = app.log.child({ module: 'esl' });
+  const flusher = createCacheFlusher({ manager, changes, lookups: flushLookups, log });
+  app.decorate('esl', manager);
+  app.addHook('onClose', async () => {
+    flusher.stop();
+    await manager.stop();
+  });
+  await manager.start({ log, nodes: () => switchNodes.targets() });
+  await flusher.start();
+}
+
+export default fp(esl, { name: 'esl', dependencies: ['services'] });

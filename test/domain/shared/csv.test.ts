@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { csvField, parseCsv, toCsv } from '../../../src/domain/shared/csv.ts';
+
+describe('RFC 4180 CSV', () => {
+  it('quotes only what needs quoting and doubles quotes', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField(' padded')).toBe('" padded"');
+    expect(csvField(null)).toBe('');
+    expect(csvField(0)).toBe('0');
+    expect(toCsv(['a', 'b'], [[1, 'x,y']])).toBe('a,b\r\n1,"x,y"\r\n');
+  });
+
+  it('reads back what it writes, whatever the content', () => {
+    const rows = [
+      ['^(\\d+)$', 'Says "hi", then\r\nleaves', ''],
+      ['', '""', ',,,'],
+    ];
+    const parsed = parseCsv(toCsv(['p', 'd', 'e'], rows));
+    expect(parsed.map((r) => r.fields)).toEqual([['p', 'd', 'e'], ...rows]);
+  });
+
+  it('accepts LF, a BOM and a missing final line break, and tells where each record starts', () => {
+    const parsed = parseCsv('\ufeffa,b\n"multi\nline",2\n\nlast,3');
+    expect(parsed).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['multi\nline', '2'] },
+      { line: 4, fields: [''] },
+      { line: 5, fields: ['last', '3'] },
+    ]);
+  });
+
+  it('rejects an unclosed quote, naming the line it opens on', () => {
+    expect(() => parseCsv('a\n"open,1\n')).toThrow(/line 2/);
+  });
+});
