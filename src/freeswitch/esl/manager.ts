@@ -1,6 +1,7 @@
 // Every FreeSWITCH node Switchyard controls: the FREESWITCH_ESL default plus the enabled switch
 // node rows. One client per node; their events update the live state and then go out on the
 // event stream; each (re)connect resynchronises the node's channels, registrations and gateways.
+import type { EslConfig } from '../../config.ts';
 import { createNodeClient, type ApiResult, type ClientOptions, type EslLogger, type NodeClient, type NodeStatus, type NodeTarget } from './client.ts';
 import { commands, parseChannels, parseRegistrations, parseXmlStatusGateways } from './commands.ts';
 import { EslTimeoutError, EslUnavailableError } from './errors.ts';
@@ -9,16 +10,8 @@ import type { RawEvent } from './link.ts';
 import { createLiveState } from './live-state.ts';
 import { normalise } from './normalise.ts';
 
-export interface EslSettings {
-  /** FREESWITCH_ESL: a node that is always there, beside the database's. */
-  defaultNode: { name: string; host: string; port: number; password: string } | null;
-  connectTimeoutMs: number;
-  commandTimeoutMs: number;
-  jobTimeoutMs: number;
-  reconnectMinMs: number;
-  reconnectMaxMs: number;
-  idleProbeMs: number;
-}
+/** The manager runs on the validated ESL settings (FREESWITCH_ESL and the ESL_* timings). */
+export type EslSettings = EslConfig;
 
 /** What Switchyard listens to. CUSTOM subclasses are sent last (see link.ts). */
 export const SUBSCRIBED_EVENTS = [
