@@ -241,10 +241,11 @@ async function main() {
 
   // The baseline answers the same requests: sip_auth bodies (about 1.1 KB), then dialplan ones (about 6 KB).
   const baselineServer = await start('./baseline-server.ts', {});
-  await load(baselineServer.port, randomSipAuth, { seconds: 2 });
+  const baselineHalfRate = Math.round((await load(baselineServer.port, randomSipAuth, { seconds: 3 })).rate / 2);
+  const baselineHalf = await paced(baselineServer.port, randomSipAuth, baselineHalfRate);
   const baseline = await measure(baselineServer, randomSipAuth);
   const baselineDialplan = await measure(baselineServer, randomDialplan);
-  const baselineHalf = await paced(baselineServer.port, randomSipAuth, Math.round(baseline.rate / 2));
+
   await baselineServer.close();
 
   const node = await start('./xml-curl-server.ts', { ...env, XML_CURL_CACHE: 'true' });
@@ -255,8 +256,9 @@ async function main() {
   await load(node.port, everyUser, { amount: TENANTS * EXTENSIONS });
   const rss = await node.rss();
   const cachedMemory = await node.memory();
+  // Latency first, before the full-speed runs leave thousands of loopback sockets in TIME_WAIT.
+  const half = await paced(node.port, randomSipAuth, baselineHalfRate);
   const warm = await measure(node, randomSipAuth);
-  const half = await paced(node.port, randomSipAuth, Math.round(baseline.rate / 2));
   await load(node.port, randomDialplan, { seconds: 2 });
   const dialplan = await measure(node, randomDialplan);
   const rssAfter = await node.rss();
@@ -271,7 +273,7 @@ async function main() {
     ['baseline (bare Fastify, fixed 1 KB)', `${fmt(baseline.rate)} req/s`, `p99 ${baseline.p99} ms`, 'sip_auth bodies'],
     ['baseline, dialplan bodies', `${fmt(baselineDialplan.rate)} req/s`, `p99 ${baselineDialplan.p99} ms`, ''],
     ['warm sip_auth', `${fmt(warm.rate)} req/s`, `${pct(warm.rate, baseline.rate)} of baseline`, `${verdict(warm.rate >= 0.8 * baseline.rate)} ≥ 80%`],
-    [`warm at half the baseline rate (${fmt(baseline.rate / 2)} req/s)`, `${fmt(half.rate)} req/s`, `p99 ${half.p99} ms (p50 ${half.p50} ms)`, `${verdict(half.p99 <= 5)} ≤ 5 ms`],
+    [`warm at half the baseline rate (${fmt(baselineHalfRate)} req/s)`, `${fmt(half.rate)} req/s`, `p99 ${half.p99} ms (p50 ${half.p50} ms)`, `${verdict(half.p99 <= 5)} ≤ 5 ms`],
     ['  the baseline at that rate', `${fmt(baselineHalf.rate)} req/s`, `p99 ${baselineHalf.p99} ms (p50 ${baselineHalf.p50} ms)`, ''],
     ['cold sip_auth (XML_CURL_CACHE=false)', `${fmt(cold.rate)} req/s`, `p99 ${cold.p99} ms`, `${verdict(cold.rate >= 2000)} ≥ 2,000 req/s`],
     ['dialplan, 100 extensions + 20 routes, warm', `${fmt(dialplan.rate)} req/s`, `${pct(dialplan.rate, baselineDialplan.rate)} of baseline`, `${verdict(dialplan.rate >= 0.7 * baselineDialplan.rate)} ≥ 70%`],

@@ -2,7 +2,7 @@
 import { requireActor } from '../../context.ts';
 import type { LoginResult } from '../../domain/auth/auth.service.ts';
 import type { PasswordPolicy } from '../../domain/settings/password-policy.service.ts';
-import { policyFields } from '../rest/password-policy.routes.ts';
+import { passwordPolicyFields } from '../../domain/settings/password-policy.schema.ts';
 import { given } from './args.ts';
 import type { GqlContext } from './context.ts';
 import { inputRules } from './input-rules.ts';
@@ -16,7 +16,7 @@ interface PolicyInput {
   failedAttempts?: number | null;
 }
 
-const checkPolicy = inputRules(policyFields);
+const checkPolicy = inputRules(passwordPolicyFields);
 
 function authPayload(result: LoginResult) {
   const common = { token: result.token, expiresIn: result.expiresIn, tokenType: 'Bearer' };

@@ -1,6 +1,6 @@
 // Roles and the permission catalogue.
 import type { RoleInput } from '../../domain/roles/roles.service.ts';
-import { roleBodyProperties } from '../rest/roles.routes.ts';
+import { roleBodyProperties } from '../../domain/roles/roles.schema.ts';
 import { given, listArgs, type PageArgs } from './args.ts';
 import type { GqlContext } from './context.ts';
 import { inputRules } from './input-rules.ts';

@@ -1,12 +1,12 @@
 // Tenants and their users.
 import type { TenantInput } from '../../domain/tenants/tenants.service.ts';
 import type { TenantRecord } from '../../domain/tenants/tenants.repository.ts';
-import { bodyProperties } from '../rest/tenants.routes.ts';
+import { tenantBodyProperties } from '../../domain/tenants/tenants.schema.ts';
 import { given, listArgs, userSorts, type PageArgs } from './args.ts';
 import type { GqlContext } from './context.ts';
 import { inputRules } from './input-rules.ts';
 
-const checkTenant = inputRules(bodyProperties);
+const checkTenant = inputRules(tenantBodyProperties);
 const tenantSorts = { id: 'tenant_id', name: 'name', domain: 'domain', createdAt: 'date_created' };
 
 type TenantArgs = PageArgs & { id?: number | null; name?: string | null; domain?: string | null; active?: boolean | null };

@@ -1,7 +1,7 @@
 // Users, their grants and their sessions.
 import type { UserFilter, UserRecord } from '../../domain/users/users.repository.ts';
 import type { UserInput } from '../../domain/users/users.service.ts';
-import { userBodyProperties } from '../rest/users.routes.ts';
+import { userBodyProperties } from '../../domain/users/users.schema.ts';
 import { given, listArgs, userSorts, type PageArgs } from './args.ts';
 import type { GqlContext } from './context.ts';
 import { inputRules } from './input-rules.ts';

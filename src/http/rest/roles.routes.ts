@@ -3,16 +3,12 @@
 import type { FastifyInstance } from 'fastify';
 import { arrayOf, errorResponses, idParams, listQuery, sendPage } from './shared.ts';
 import { roleSchema, roleView } from './views/role.view.ts';
+import { roleBodyProperties } from '../../domain/roles/roles.schema.ts';
 
 interface RoleBody {
   name?: string;
   description?: string;
 }
-
-export const roleBodyProperties = {
-  name: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9 _.-]*$' },
-  description: { type: 'string', maxLength: 1024 },
-} as const;
 
 export default async function rolesRoutes(app: FastifyInstance) {
   const { roles } = app.services;

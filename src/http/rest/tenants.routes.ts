@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TenantInput } from '../../domain/tenants/tenants.service.ts';
 import { arrayOf, errorResponses, idParams, listQuery, sendPage } from './shared.ts';
 import { tenantSchema, tenantView } from './views/tenant.view.ts';
+import { tenantBodyProperties } from '../../domain/tenants/tenants.schema.ts';
 
 interface TenantBody {
   name?: string;
@@ -16,19 +17,6 @@ interface TenantBody {
   credit_alert_threshold?: number;
   permissions?: string[];
 }
-
-export const bodyProperties = {
-  name: { type: 'string', minLength: 1, maxLength: 128 },
-  domain: { type: 'string', minLength: 1, maxLength: 253, description: 'FreeSWITCH domain; derived from the name when omitted' },
-  description: { type: 'string', maxLength: 1024 },
-  email: { type: 'string', maxLength: 128, anyOf: [{ format: 'email' }, { maxLength: 0 }] },
-  phone: { type: 'string', maxLength: 32 },
-  active: { type: 'boolean' },
-  credit: { type: 'number' },
-  max_concurrent_calls: { type: 'integer', minimum: 0, description: 'Fraud limit: concurrent calls, 0 for unlimited' },
-  credit_alert_threshold: { type: 'number', minimum: 0 },
-  permissions: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Tenant feature permission names' },
-} as const;
 
 function toInput(body: TenantBody): TenantInput {
   const input: TenantInput = {
@@ -82,7 +70,7 @@ export default async function tenantsRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Create a tenant; its FreeSWITCH domain is given or derived from the name. Returns the new tenant_id.',
-        body: { type: 'object', required: ['name'], additionalProperties: false, properties: bodyProperties },
+        body: { type: 'object', required: ['name'], additionalProperties: false, properties: tenantBodyProperties },
         response: { 200: { type: 'integer' }, ...errorResponses },
       },
     },
@@ -96,7 +84,7 @@ export default async function tenantsRoutes(app: FastifyInstance) {
         tags,
         summary: 'Update a tenant, including max_concurrent_calls and credit_alert_threshold',
         params,
-        body: { type: 'object', additionalProperties: false, minProperties: 1, properties: bodyProperties },
+        body: { type: 'object', additionalProperties: false, minProperties: 1, properties: tenantBodyProperties },
         response: { 200: tenantSchema, ...errorResponses },
       },
     },

@@ -4,6 +4,7 @@
 // restart) share one statement. Only active tenants and enabled extensions are seen.
 import DataLoader from 'dataloader';
 import { Prisma, type Db } from '../../../db/database.ts';
+import type { ExtensionRecord } from '../../../domain/extensions/extensions.repository.ts';
 
 export interface DirectoryTenant {
   id: number;
@@ -12,34 +13,8 @@ export interface DirectoryTenant {
   maxConcurrentCalls: number;
 }
 
-export interface DirectoryUser {
-  id: string;
-  extension: string;
-  passwordEnc: string;
-  displayName: string;
-  effectiveCallerIdName: string;
-  effectiveCallerIdNumber: string;
-  outboundCallerIdName: string;
-  outboundCallerIdNumber: string;
-  accountcode: string;
-  tollAllow: string;
-  callTimeout: number;
-  callGroup: string;
-  userRecord: string;
-  holdMusic: string;
-  authAcl: string;
-  cidr: string;
-  doNotDisturb: boolean;
-  forwardAllEnabled: boolean;
-  forwardAllDestination: string;
-  forwardBusyEnabled: boolean;
-  forwardBusyDestination: string;
-  forwardNoAnswerEnabled: boolean;
-  forwardNoAnswerDestination: string;
-  voicemailEnabled: boolean;
-  voicemailPasswordEnc: string;
-  voicemailMailTo: string;
-}
+/** An enabled extension as the directory renders it: the stored extension less its bookkeeping. */
+export type DirectoryUser = Omit<ExtensionRecord, 'tenantId' | 'userId' | 'enabled' | 'description' | 'createdAt' | 'updatedAt' | 'domain' | 'domainUuid'>;
 
 /** What a listing shows of a user: no secrets. */
 export type ListedUser = Pick<
