@@ -1,5 +1,6 @@
 // What sofia.conf and acl.conf are rendered from: the SIP profiles' settings and the trunks.
 import type { Db } from '../../../db/database.ts';
+import type { ProviderRecord } from '../../../domain/providers/providers.repository.ts';
 
 export interface ProfileSetting {
   profile: string;
@@ -7,23 +8,11 @@ export interface ProfileSetting {
   value: string;
 }
 
-export interface Trunk {
-  id: number;
-  gatewayUuid: string;
-  host: string;
-  port: number;
-  username: string;
-  passwordEnc: string;
-  realm: string;
-  fromDomain: string;
-  register: boolean;
-  expireSeconds: number;
-  retrySeconds: number;
-  callerIdInFrom: boolean;
-  transport: string;
-  pingSeconds: number;
-  profile: string;
-}
+/** A trunk as sofia.conf and acl.conf render it. */
+export type Trunk = Pick<
+  ProviderRecord,
+  'id' | 'gatewayUuid' | 'host' | 'port' | 'username' | 'passwordEnc' | 'realm' | 'fromDomain' | 'register' | 'expireSeconds' | 'retrySeconds' | 'callerIdInFrom' | 'transport' | 'pingSeconds' | 'profile'
+>;
 
 export function configurationRepository(db: Db) {
   return {
