@@ -3,21 +3,24 @@
 // are cached, so these run once per change, not per call.
 import type { Db } from '../../../db/database.ts';
 import type { DialplanTenant } from './extension-provider.ts';
+import type { ExtensionRecord } from '../../../domain/extensions/extensions.repository.ts';
 
 const tenantSelect = { id: true, domain: true, domainUuid: true, maxConcurrentCalls: true } as const;
 
-export interface LocalExtension {
-  extension: string;
-  callTimeout: number;
-  doNotDisturb: boolean;
-  forwardAllEnabled: boolean;
-  forwardAllDestination: string;
-  forwardBusyEnabled: boolean;
-  forwardBusyDestination: string;
-  forwardNoAnswerEnabled: boolean;
-  forwardNoAnswerDestination: string;
-  voicemailEnabled: boolean;
-}
+/** An enabled extension as the dialplan routes to it. */
+export type LocalExtension = Pick<
+  ExtensionRecord,
+  | 'extension'
+  | 'callTimeout'
+  | 'doNotDisturb'
+  | 'forwardAllEnabled'
+  | 'forwardAllDestination'
+  | 'forwardBusyEnabled'
+  | 'forwardBusyDestination'
+  | 'forwardNoAnswerEnabled'
+  | 'forwardNoAnswerDestination'
+  | 'voicemailEnabled'
+>;
 
 export interface OutboundRoute {
   id: number;
