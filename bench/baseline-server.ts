@@ -10,13 +10,4 @@ xml = `${xml}</users></group></groups></domain></section></document>`.padEnd(102
 const app = Fastify({ logger: false });
 app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 app.post('/freeswitch/xml', async (_request, reply) => reply.header('content-type', 'text/xml').send(xml));
-await app.listen({ host: '127.0.0.1', port: 0 });
-const address = app.server.address();
-process.send!({ port: typeof address === 'object' && address ? address.port : 0 });
-process.on('message', async (message) => {
-  if (message === 'cpu') process.send!({ cpu: process.cpuUsage() });
-  if (message === 'close') {
-    await app.close();
-    process.exit(0);
-  }
-});
+await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0), backlog: Number(process.env.BACKLOG ?? 511) });

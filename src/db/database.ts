@@ -1,16 +1,14 @@
 // Opens the configured database through a Prisma driver adapter (no native query engine) and
 // brings its schema up to date. Only repositories use the client this returns.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
 import { PrismaClient as PostgresClient } from '../generated/postgres/client.ts';
-import { applyMigrations, type Provider } from './migrations.ts';
+import { adapterFor, providerOf } from './adapters.ts';
+import { applyMigrations, pendingMigrations, type Provider } from './migrations.ts';
 
 /** Both generated clients share one shape; code is written against the SQLite one's types. */
 export type Db = SqliteClient;
 export { Prisma } from '../generated/sqlite/client.ts';
+export { providerOf } from './adapters.ts';
 
 export interface Database {
   db: Db;
@@ -28,27 +26,15 @@ export interface DatabaseOptions {
   onQuery?: (sql: string) => void;
 }
 
-function sqlitePath(url: string): string {
-  const path = url.replace(/^file:(\/\/)?/, '').split('?')[0];
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  return path;
-}
-
-function adapterFor(provider: Provider, url: string) {
-  if (provider === 'sqlite') return new PrismaBetterSqlite3({ url: sqlitePath(url), timeout: 5000 });
-  return new PrismaPg({ connectionString: url, max: 10 });
-}
-
-export function providerOf(url: string): Provider {
-  return /^postgres(ql)?:\/\//.test(url) ? 'postgresql' : 'sqlite';
-}
-
 export async function openDatabase(url: string, options: DatabaseOptions = {}): Promise<Database> {
   const provider = providerOf(url);
-  const applied = options.migrate === false ? [] : await applyMigrations(provider, adapterFor(provider, url));
   const Client = (provider === 'sqlite' ? SqliteClient : PostgresClient) as unknown as typeof SqliteClient;
   const log = options.onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : [];
   const db = new Client({ adapter: adapterFor(provider, url), log }) as Db;
+  // The schema engine is loaded only when there is something to apply: once loaded, its
+  // WebAssembly stays in memory (about 40 MB) for the life of the process.
+  const migrate = options.migrate !== false && (await pendingMigrations(provider, (sql) => db.$queryRawUnsafe(sql))).length > 0;
+  const applied = migrate ? await applyMigrations(provider, adapterFor(provider, url)) : [];
   if (options.onQuery) {
     const onQuery = options.onQuery;
     (db as unknown as { $on(e: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => onQuery(e.query));

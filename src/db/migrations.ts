@@ -36,6 +36,23 @@ export async function readMigrationList(baseDir: string): Promise<MigrationList>
 }
 
 /**
+ * The migrations in the folder that the database has not recorded as applied: all of them on a
+ * new database, and all of them again when the record cannot be read (the engine then decides).
+ */
+export async function pendingMigrations(provider: Provider, query: (sql: string) => Promise<unknown>): Promise<string[]> {
+  const { migrations } = prismaPaths[provider];
+  const entries = existsSync(migrations) ? await readdir(migrations, { withFileTypes: true }) : [];
+  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name);
+  try {
+    const rows = (await query('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')) as { migration_name: string }[];
+    const applied = new Set(rows.map((r) => r.migration_name));
+    return names.filter((name) => !applied.has(name));
+  } catch {
+    return names;
+  }
+}
+
+/**
  * Hands the engine its connections and closes them afterwards: the engine never does, and on
  * SQLite it takes `locking_mode=EXCLUSIVE`, which would lock every other connection out.
  */
