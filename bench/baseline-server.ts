@@ -10,4 +10,4 @@ xml = `${xml}</users></group></groups></domain></section></document>`.padEnd(102
 const app = Fastify({ logger: false });
 app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 app.post('/freeswitch/xml', async (_request, reply) => reply.header('content-type', 'text/xml').send(xml));
-await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0), backlog: Number(process.env.BACKLOG ?? 511) });
+await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0) });
