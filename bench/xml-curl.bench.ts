@@ -117,7 +117,8 @@ async function start(args: string[], env: Record<string, string>): Promise<Serve
     rss: () => Number(/VmRSS:\s+(\d+) kB/.exec(proc(pid, 'status'))![1]) * 1024,
     cpu() {
       // Fields after the command name (which is in parentheses): utime and stime are the 12th and 13th.
-      const fields = proc(pid, 'stat').slice(proc(pid, 'stat').lastIndexOf(')') + 2).split(' ');
+      const stat = proc(pid, 'stat');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       return ((Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND) * 1e6;
     },
     close: () => (child.kill('SIGTERM'), exited),
@@ -197,9 +198,8 @@ async function measure(server: Server, body: () => string, options: { rate?: num
  */
 const WARMUP = 2;
 const PACED_RUNS = 3;
-function pacedRun(workDir: string, port: number, body: () => string, rate: number, seconds = SECONDS): Run {
-  const loader = join(workDir, 'paced-load');
-  if (!existsSync(loader)) execFileSync('cc', ['-O2', '-o', loader, here('./paced-load.c')]);
+/** The requests for paced-load: each whole, preceded by its length (4 bytes, little-endian). */
+function requestsFile(workDir: string, body: () => string): string {
   const wire = Array.from({ length: 5000 }, () => {
     const payload = body();
     const request = Buffer.from(
@@ -210,9 +210,13 @@ function pacedRun(workDir: string, port: number, body: () => string, rate: numbe
     length.writeUInt32LE(request.length);
     return Buffer.concat([length, request]);
   });
-  const requests = join(workDir, 'requests.bin');
-  writeFileSync(requests, Buffer.concat(wire));
-  const out = execFileSync(loader, [String(port), String(rate), String(seconds), String(WARMUP), requests], { encoding: 'utf8' });
+  const file = join(workDir, 'requests.bin');
+  writeFileSync(file, Buffer.concat(wire));
+  return file;
+}
+
+function pacedRun(loader: string, port: number, requests: string, rate: number): Run {
+  const out = execFileSync(loader, [String(port), String(rate), String(SECONDS), String(WARMUP), requests], { encoding: 'utf8' });
   const result = JSON.parse(out) as { answered: number; failed: number; rate: number; p50: number; p99: number };
   return { rate: result.rate, p50: result.p50, p99: result.p99, errors: result.failed, total: result.answered };
 }
@@ -222,7 +226,10 @@ function pacedRun(workDir: string, port: number, body: () => string, rate: numbe
  * not), so the paced run is repeated: the median run by p99 stands, and every run's p99 is shown.
  */
 function paced(workDir: string, port: number, body: () => string, rate: number): Run & { p99s: number[] } {
-  const runs = Array.from({ length: PACED_RUNS }, () => pacedRun(workDir, port, body, rate)).sort((a, b) => a.p99 - b.p99);
+  const loader = join(workDir, 'paced-load');
+  if (!existsSync(loader)) execFileSync('cc', ['-O2', '-o', loader, here('./paced-load.c')]);
+  const requests = requestsFile(workDir, body);
+  const runs = Array.from({ length: PACED_RUNS }, () => pacedRun(loader, port, requests, rate)).sort((a, b) => a.p99 - b.p99);
   return { ...runs[Math.floor(runs.length / 2)], errors: runs.reduce((n, r) => n + r.errors, 0), p99s: runs.map((r) => r.p99) };
 }
 

@@ -1,14 +1,16 @@
 // Opens the configured database through a Prisma driver adapter (no native query engine) and
 // brings its schema up to date. Only repositories use the client this returns.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
 import { PrismaClient as PostgresClient } from '../generated/postgres/client.ts';
-import { adapterFor, providerOf } from './adapters.ts';
 import { applyMigrations, pendingMigrations, type Provider } from './migrations.ts';
 
 /** Both generated clients share one shape; code is written against the SQLite one's types. */
 export type Db = SqliteClient;
 export { Prisma } from '../generated/sqlite/client.ts';
-export { providerOf } from './adapters.ts';
 
 export interface Database {
   db: Db;
@@ -24,6 +26,21 @@ export interface DatabaseOptions {
   migrate?: boolean;
   /** Called with each SQL statement the client sends; tests count them. */
   onQuery?: (sql: string) => void;
+}
+
+function sqlitePath(url: string): string {
+  const path = url.replace(/^file:(\/\/)?/, '').split('?')[0];
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  return path;
+}
+
+function adapterFor(provider: Provider, url: string) {
+  if (provider === 'sqlite') return new PrismaBetterSqlite3({ url: sqlitePath(url), timeout: 5000 });
+  return new PrismaPg({ connectionString: url, max: 10 });
+}
+
+export function providerOf(url: string): Provider {
+  return /^postgres(ql)?:\/\//.test(url) ? 'postgresql' : 'sqlite';
 }
 
 export async function openDatabase(url: string, options: DatabaseOptions = {}): Promise<Database> {

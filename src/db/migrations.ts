@@ -15,10 +15,15 @@ export const prismaPaths: Record<Provider, { schema: string; migrations: string 
   postgresql: { schema: join(root, 'prisma/postgres/schema.prisma'), migrations: join(root, 'prisma/postgres/migrations') },
 };
 
+/** The migrations in a folder, by name (one directory each), oldest first. */
+async function migrationNames(baseDir: string): Promise<string[]> {
+  const entries = existsSync(baseDir) ? await readdir(baseDir, { withFileTypes: true }) : [];
+  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+}
+
 export async function readMigrationList(baseDir: string): Promise<MigrationList> {
   const lockPath = join(baseDir, 'migration_lock.toml');
-  const entries = existsSync(baseDir) ? await readdir(baseDir, { withFileTypes: true }) : [];
-  const directories = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const directories = await migrationNames(baseDir);
   return {
     baseDir,
     lockfile: { path: 'migration_lock.toml', content: existsSync(lockPath) ? await readFile(lockPath, 'utf8') : null },
@@ -40,9 +45,7 @@ export async function readMigrationList(baseDir: string): Promise<MigrationList>
  * new database, and all of them again when the record cannot be read (the engine then decides).
  */
 export async function pendingMigrations(provider: Provider, query: (sql: string) => Promise<unknown>): Promise<string[]> {
-  const { migrations } = prismaPaths[provider];
-  const entries = existsSync(migrations) ? await readdir(migrations, { withFileTypes: true }) : [];
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name);
+  const names = await migrationNames(prismaPaths[provider].migrations);
   try {
     const rows = (await query('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')) as { migration_name: string }[];
     const applied = new Set(rows.map((r) => r.migration_name));
