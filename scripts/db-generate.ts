@@ -9,7 +9,7 @@ import { prismaPaths } from '../src/db/migrations.ts';
 export function postgresTwin(sqliteSchema: string): string {
   const twin = sqliteSchema
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
-    .replace(/output\s*=\s*"\.\.\/src\/generated\/sqlite"/, 'output       = "../../src/generated/postgres"');
+    .replace(/output\s*=\s*"\.\.\/src\/generated\/sqlite"/, 'output        = "../../src/generated/postgres"');
   if (twin === sqliteSchema || !twin.includes('generated/postgres')) throw new Error('prisma/schema.prisma no longer has the expected generator/datasource lines');
   return `// GENERATED from prisma/schema.prisma by scripts/db-generate.ts. Do not edit by hand.\n${twin}`;
 }

@@ -6,6 +6,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
 import { PrismaClient as PostgresClient } from '../generated/postgres/client.ts';
+import { postgresHotReads, prismaHotReads, sqliteHotReads, type HotReads } from './hot-reads.ts';
 import { applyMigrations, pendingMigrations, type Provider } from './migrations.ts';
 
 /** Both generated clients share one shape; code is written against the SQLite one's types. */
@@ -14,6 +15,8 @@ export { Prisma } from '../generated/sqlite/client.ts';
 
 export interface Database {
   db: Db;
+  /** xml_curl's reads, on prepared statements of their own. */
+  reads: HotReads;
   provider: Provider;
   /** Migrations applied while opening. */
   applied: string[];
@@ -61,13 +64,18 @@ export async function openDatabase(url: string, options: DatabaseOptions = {}): 
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   }
+  const reads = provider === 'postgresql' ? postgresHotReads(url, options.onQuery) : sqlitePath(url) === ':memory:' ? prismaHotReads(db) : sqliteHotReads(sqlitePath(url), options.onQuery);
   return {
     db,
+    reads,
     provider,
     applied,
     async ping() {
       await db.$queryRawUnsafe('SELECT 1');
     },
-    close: () => db.$disconnect(),
+    async close() {
+      await reads.close();
+      await db.$disconnect();
+    },
   };
 }

@@ -20,7 +20,7 @@ function rejected(request: FastifyRequest, reason: string) {
 }
 
 export default async function xmlCurlRoutes(app: FastifyInstance) {
-  const xmlCurl = createXmlCurl({ config: app.config.xmlCurl, db: app.database.db, secrets: app.services.secrets, log: app.log });
+  const xmlCurl = createXmlCurl({ config: app.config.xmlCurl, db: app.database.db, reads: app.database.reads, secrets: app.services.secrets, log: app.log });
   await app.services.sipProfiles.ensureDefaults();
   const unsubscribe = app.services.changes.subscribe((change) => xmlCurl.onChange(change));
   app.addHook('onClose', async () => unsubscribe());

@@ -3,6 +3,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { XmlCurlConfig } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
+import type { HotReads } from '../../db/hot-reads.ts';
 import type { Change } from '../../infra/change-bus.ts';
 import type { SecretBox } from '../../security/secrets.ts';
 import { createAnswerCache } from './answer-cache.ts';
@@ -28,6 +29,7 @@ export const FETCH_PARAMS: ReadonlySet<string> = new Set(['section', ...DIRECTOR
 export interface XmlCurlDeps {
   config: XmlCurlConfig;
   db: Db;
+  reads: HotReads;
   secrets: SecretBox;
   log: FastifyBaseLogger;
   /** Modules of later issues add their dialplan extensions here. */
@@ -35,7 +37,7 @@ export interface XmlCurlDeps {
   publicProviders?: PublicProvider[];
 }
 
-export function createXmlCurl({ config, db, secrets, log, tenantProviders = [], publicProviders = [] }: XmlCurlDeps) {
+export function createXmlCurl({ config, db, reads, secrets, log, tenantProviders = [], publicProviders = [] }: XmlCurlDeps) {
   const templates = loadTemplates(config.templatesDir);
   const cache = createAnswerCache({ enabled: config.cache, maxEntries: config.cacheMaxEntries });
   const notFound = toXml(templates.get('not-found.xml').render({}));
@@ -43,7 +45,7 @@ export function createXmlCurl({ config, db, secrets, log, tenantProviders = [], 
 
   const sections: Record<string, (p: FetchParams) => Promise<Xml | string>> = {
     directory: createDirectoryAnswers({
-      repo: directoryRepository(db),
+      repo: directoryRepository(db, reads),
       cache,
       templates,
       secrets,

@@ -155,6 +155,28 @@ describe.each(databaseKinds)('directory answers on $name', (kind) => {
     expect(t.queries.length - before).toBe(1);
   });
 
+  it('answers lookups that arrive together from one statement, each with its own user', async () => {
+    const initech = await createTenant(t, { name: 'Initech', domain: 'initech.test' });
+    await createExtension(t, initech, { extension: '2001', password: 'Initech-pass-1' });
+    await createExtension(t, initech, { extension: '2002', password: 'Initech-pass-2' });
+    await createExtension(t, initech, { extension: '2003', password: 'Initech-pass-3', enabled: false });
+    const userReads = (from: number) => t.queries.slice(from).filter((q) => q.includes('LEFT JOIN extensions')).length;
+    const before = t.queries.length;
+    const asked = [
+      ['initech.test', '2001'],
+      ['initech.test', '2002'],
+      ['initech.test', '2003'],
+      ['initech.test', '2009'],
+      ['elsewhere.test', '2001'],
+    ] as const;
+    const answers = await Promise.all(asked.map(([domain, id]) => answerOf(fetchXml(t, lookup(domain, id)))));
+    const hashOf = (xml: string) => namedValues(find(parseXml(xml), 'user')!, 'params')['a1-hash'];
+    expect(hashOf(answers[0])).toBe(md5('2001:initech.test:Initech-pass-1'));
+    expect(hashOf(answers[1])).toBe(md5('2002:initech.test:Initech-pass-2'));
+    expect(answers.slice(2).map(isNotFound)).toEqual([true, true, true]);
+    expect(userReads(before)).toBeLessThan(asked.length);
+  });
+
   it('shows a write at the next request, and drops only the answers the write touches', async () => {
     // Other subscribers of the change bus may query on their own; count the directory's user reads.
     const userReads = (from: number) => t.queries.slice(from).filter((q) => q.includes('LEFT JOIN extensions')).length;

@@ -3,7 +3,8 @@
 // miss still knows which of the two it was. Lookups that arrive together (REGISTER storms after a
 // restart) share one statement. Only active tenants and enabled extensions are seen.
 import DataLoader from 'dataloader';
-import { Prisma, type Db } from '../../../db/database.ts';
+import type { Db } from '../../../db/database.ts';
+import type { HotReads, Row } from '../../../db/hot-reads.ts';
 import type { ExtensionRecord } from '../../../domain/extensions/extensions.repository.ts';
 
 export interface DirectoryTenant {
@@ -37,8 +38,6 @@ const listedSelect = {
   cidr: true,
   doNotDisturb: true,
 } as const;
-
-type Row = Record<string, unknown>;
 
 function userOf(r: Row): DirectoryUser {
   return {
@@ -83,38 +82,50 @@ const tenantOf = (row: Row): DirectoryTenant => ({
   maxConcurrentCalls: int(row.maxConcurrentCalls),
 });
 
-export function directoryRepository(db: Db) {
+/**
+ * One row per asked-for key whose domain is a live tenant, with the extension's columns when it is
+ * an enabled extension of it (NULL otherwise). The keys are a VALUES list, so a batch of n keys is
+ * one SQL text whatever they are: a statement prepared once per batch size.
+ */
+function userLookupSql(keys: number): string {
+  const wanted = Array.from({ length: keys }, () => '(CAST(? AS TEXT), CAST(? AS TEXT))').join(', ');
+  return `
+    WITH wanted(domain, extension) AS (VALUES ${wanted})
+    SELECT w.domain AS "wantedDomain", w.extension AS "wantedUser",
+           t.id AS "tenantId", t.domain AS "domain", t.domain_uuid AS "domainUuid",
+           t.max_concurrent_calls AS "maxConcurrentCalls",
+           e.id AS "id", e.extension AS "extension", e.password_enc AS "passwordEnc",
+           e.display_name AS "displayName",
+           e.effective_caller_id_name AS "effectiveCallerIdName", e.effective_caller_id_number AS "effectiveCallerIdNumber",
+           e.outbound_caller_id_name AS "outboundCallerIdName", e.outbound_caller_id_number AS "outboundCallerIdNumber",
+           e.accountcode AS "accountcode", e.toll_allow AS "tollAllow", e.call_timeout AS "callTimeout",
+           e.call_group AS "callGroup", e.user_record AS "userRecord", e.hold_music AS "holdMusic",
+           e.auth_acl AS "authAcl", e.cidr AS "cidr", e.do_not_disturb AS "doNotDisturb",
+           e.forward_all_enabled AS "forwardAllEnabled", e.forward_all_destination AS "forwardAllDestination",
+           e.forward_busy_enabled AS "forwardBusyEnabled", e.forward_busy_destination AS "forwardBusyDestination",
+           e.forward_no_answer_enabled AS "forwardNoAnswerEnabled", e.forward_no_answer_destination AS "forwardNoAnswerDestination",
+           e.voicemail_enabled AS "voicemailEnabled", e.voicemail_password_enc AS "voicemailPasswordEnc",
+           e.voicemail_mail_to AS "voicemailMailTo"
+    FROM wanted w
+    JOIN tenants t ON t.domain = w.domain AND t.active = TRUE
+    LEFT JOIN extensions e ON e.tenant_id = t.id AND e.extension = w.extension AND e.enabled = TRUE`;
+}
+
+export function directoryRepository(db: Db, reads: HotReads) {
+  const lookupSql: string[] = [];
+
   async function tenant(domain: string): Promise<DirectoryTenant | null> {
     return db.tenant.findFirst({ where: { domain, active: true }, select: tenantSelect });
   }
 
-  /** Every live tenant among the domains with those of its enabled extensions among the numbers. */
+  /** Each asked-for (domain, user) with its live tenant, and the enabled extension when there is one. */
   async function lookup(keys: readonly { domain: string; user: string }[]): Promise<UserLookup[]> {
-    const domains = [...new Set(keys.map((k) => k.domain))];
-    const users = [...new Set(keys.map((k) => k.user))];
-    const rows = await db.$queryRaw<Row[]>`
-        SELECT t.id AS "tenantId", t.domain AS "domain", t.domain_uuid AS "domainUuid",
-               t.max_concurrent_calls AS "maxConcurrentCalls",
-               e.id AS "id", e.extension AS "extension", e.password_enc AS "passwordEnc",
-               e.display_name AS "displayName",
-               e.effective_caller_id_name AS "effectiveCallerIdName", e.effective_caller_id_number AS "effectiveCallerIdNumber",
-               e.outbound_caller_id_name AS "outboundCallerIdName", e.outbound_caller_id_number AS "outboundCallerIdNumber",
-               e.accountcode AS "accountcode", e.toll_allow AS "tollAllow", e.call_timeout AS "callTimeout",
-               e.call_group AS "callGroup", e.user_record AS "userRecord", e.hold_music AS "holdMusic",
-               e.auth_acl AS "authAcl", e.cidr AS "cidr", e.do_not_disturb AS "doNotDisturb",
-               e.forward_all_enabled AS "forwardAllEnabled", e.forward_all_destination AS "forwardAllDestination",
-               e.forward_busy_enabled AS "forwardBusyEnabled", e.forward_busy_destination AS "forwardBusyDestination",
-               e.forward_no_answer_enabled AS "forwardNoAnswerEnabled", e.forward_no_answer_destination AS "forwardNoAnswerDestination",
-               e.voicemail_enabled AS "voicemailEnabled", e.voicemail_password_enc AS "voicemailPasswordEnc",
-               e.voicemail_mail_to AS "voicemailMailTo"
-        FROM tenants t
-        LEFT JOIN extensions e ON e.tenant_id = t.id AND e.extension IN (${Prisma.join(users)}) AND e.enabled = TRUE
-        WHERE t.domain IN (${Prisma.join(domains)}) AND t.active = TRUE`;
+    const rows = await reads.all((lookupSql[keys.length] ??= userLookupSql(keys.length)), keys.flatMap((k) => [k.domain, k.user]));
+    const found = new Map(rows.map((r) => [`${r.wantedDomain}\n${r.wantedUser}`, r]));
     return keys.map(({ domain, user }) => {
-      const ofDomain = rows.filter((r) => r.domain === domain);
-      if (ofDomain.length === 0) return { tenant: null, user: null };
-      const row = ofDomain.find((r) => r.extension === user);
-      return { tenant: tenantOf(ofDomain[0]), user: row ? userOf(row) : null };
+      const row = found.get(`${domain}\n${user}`);
+      if (!row) return { tenant: null, user: null };
+      return { tenant: tenantOf(row), user: row.id == null ? null : userOf(row) };
     });
   }
 
