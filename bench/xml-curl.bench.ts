@@ -6,12 +6,14 @@
 //   dialplan  a tenant with 100 extensions and 20 outbound routes, warm
 //   rss       the node's resident memory with all 10,000 users cached
 // Every request opens a new connection and closes it after the answer, as mod_xml_curl does.
+// The baseline and Switchyard run side by side and are measured in turn; each figure is the median
+// run (3 for throughput, 5 for p99), and every run is printed.
 // Bodies are the captured ones (../shared/freeswitch) with the user, domain and number replaced.
 // Set BENCH_DATABASE_URL=postgres://… to run on PostgreSQL (the database is dropped and reused),
 // BENCH_SECONDS to change the length of each run (default 10).
 import { execFileSync, spawn } from 'node:child_process';
 import { connect, createServer, type AddressInfo } from 'node:net';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -197,7 +199,8 @@ async function measure(server: Server, body: () => string, options: { rate?: num
  * and each counts from its scheduled moment. The first WARMUP seconds are not counted.
  */
 const WARMUP = 2;
-const PACED_RUNS = 3;
+const PACED_RUNS = 5;
+const THROUGHPUT_RUNS = 3;
 /** The requests for paced-load: each whole, preceded by its length (4 bytes, little-endian). */
 function requestsFile(workDir: string, body: () => string): string {
   const wire = Array.from({ length: 5000 }, () => {
@@ -221,16 +224,32 @@ function pacedRun(loader: string, port: number, requests: string, rate: number):
   return { rate: result.rate, p50: result.p50, p99: result.p99, errors: result.failed, total: result.answered };
 }
 
-/**
- * A tail figure moves with whatever else the two cores do (a major GC landing in the window or
- * not), so the paced run is repeated: the median run by p99 stands, and every run's p99 is shown.
- */
-function paced(workDir: string, port: number, body: () => string, rate: number): Run & { p99s: number[] } {
+/** paced-load, compiled once per benchmark, and its requests file (the same for both servers). */
+function pacedLoader(workDir: string, body: () => string): (port: number, rate: number) => Run {
   const loader = join(workDir, 'paced-load');
-  if (!existsSync(loader)) execFileSync('cc', ['-O2', '-o', loader, here('./paced-load.c')]);
+  execFileSync('cc', ['-O2', '-o', loader, here('./paced-load.c')]);
   const requests = requestsFile(workDir, body);
-  const runs = Array.from({ length: PACED_RUNS }, () => pacedRun(loader, port, requests, rate)).sort((a, b) => a.p99 - b.p99);
-  return { ...runs[Math.floor(runs.length / 2)], errors: runs.reduce((n, r) => n + r.errors, 0), p99s: runs.map((r) => r.p99) };
+  return (port, rate) => pacedRun(loader, port, requests, rate);
+}
+
+/**
+ * The baseline and Switchyard measured in turn, `times` each. A shared machine drifts over minutes
+ * (the load generators, other tenants of the host); taking the two in turn puts that drift on both
+ * alike, where measuring one after the other would charge it to whichever came second.
+ */
+async function inTurn(times: number, baseline: () => Run | Promise<Run>, switchyard: () => Run | Promise<Run>) {
+  const runs = { baseline: [] as Run[], switchyard: [] as Run[] };
+  for (let i = 0; i < times; i++) {
+    runs.baseline.push(await baseline());
+    runs.switchyard.push(await switchyard());
+  }
+  return runs;
+}
+
+/** The median run by `figure`, with every run's figure (in run order) and the errors of all. */
+function median(runs: Run[], figure: (r: Run) => number): Run & { all: number[] } {
+  const sorted = [...runs].sort((a, b) => figure(a) - figure(b));
+  return { ...sorted[Math.floor(sorted.length / 2)], errors: runs.reduce((n, r) => n + r.errors, 0), all: runs.map(figure) };
 }
 
 const random = (n: number) => Math.floor(Math.random() * n);
@@ -264,13 +283,6 @@ async function main() {
 
   // The baseline answers the same requests: sip_auth bodies (about 1.1 KB), then dialplan ones (about 6 KB).
   const baselineServer = await start(['--import', 'tsx', 'bench/baseline-server.ts'], {});
-  await load(baselineServer.port, randomSipAuth, { seconds: 3 });
-  const baseline = await measure(baselineServer, randomSipAuth);
-  const baselineHalfRate = Math.round(baseline.rate / 2);
-  const baselineDialplan = await measure(baselineServer, randomDialplan);
-  const baselineHalf = paced(dataDir, baselineServer.port, randomSipAuth, baselineHalfRate);
-  await baselineServer.close();
-
   // Switchyard as `npm start` runs it: the compiled server (`npm run bench:xml` builds it first).
   const switchyard = ['dist/server.js'];
   const node = await start(switchyard, { ...env, XML_CURL_CACHE: 'true' });
@@ -279,26 +291,40 @@ async function main() {
   const everyUser = () => sipAuthBody(Math.floor(next / EXTENSIONS) % TENANTS, next++ % EXTENSIONS);
   await load(node.port, everyUser, { amount: TENANTS * EXTENSIONS });
   const rss = node.rss();
-  const half = paced(dataDir, node.port, randomSipAuth, baselineHalfRate);
-  const warm = await measure(node, randomSipAuth);
+  await load(baselineServer.port, randomSipAuth, { seconds: 3 });
+  await load(node.port, randomSipAuth, { seconds: 3 });
+
+  const sipAuth = await inTurn(THROUGHPUT_RUNS, () => measure(baselineServer, randomSipAuth), () => measure(node, randomSipAuth));
+  const baseline = median(sipAuth.baseline, (r) => r.rate);
+  const warm = median(sipAuth.switchyard, (r) => r.rate);
+  const halfRate = Math.round(baseline.rate / 2);
+  const pacedAt = pacedLoader(dataDir, randomSipAuth);
+  const halves = await inTurn(PACED_RUNS, () => pacedAt(baselineServer.port, halfRate), () => pacedAt(node.port, halfRate));
+  const baselineHalf = median(halves.baseline, (r) => r.p99);
+  const half = median(halves.switchyard, (r) => r.p99);
   await load(node.port, randomDialplan, { seconds: 2 });
-  const dialplan = await measure(node, randomDialplan);
+  const dialplans = await inTurn(THROUGHPUT_RUNS, () => measure(baselineServer, randomDialplan), () => measure(node, randomDialplan));
+  const baselineDialplan = median(dialplans.baseline, (r) => r.rate);
+  const dialplan = median(dialplans.switchyard, (r) => r.rate);
   const rssAfter = node.rss();
   await node.close();
+  await baselineServer.close();
 
   const coldNode = await start(switchyard, { ...env, XML_CURL_CACHE: 'false' });
   await load(coldNode.port, randomSipAuth, { seconds: 2 });
   const cold = await measure(coldNode, randomSipAuth);
   await coldNode.close();
 
+  const rates = (r: { all: number[] }) => `runs ${r.all.map(fmt).join(' / ')}`;
+  const p99s = (r: { all: number[] }) => `runs ${r.all.join(' / ')}`;
   const rows: [string, string, string, string][] = [
-    ['baseline (bare Fastify, fixed 1 KB)', `${fmt(baseline.rate)} req/s`, `p99 ${baseline.p99} ms`, 'sip_auth bodies'],
-    ['baseline, dialplan bodies', `${fmt(baselineDialplan.rate)} req/s`, `p99 ${baselineDialplan.p99} ms`, ''],
-    ['warm sip_auth', `${fmt(warm.rate)} req/s`, `${pct(warm.rate, baseline.rate)} of baseline`, `${verdict(warm.rate >= 0.8 * baseline.rate)} ≥ 80%`],
-    [`warm at half the baseline rate (${fmt(baselineHalfRate)} req/s)`, `${fmt(half.rate)} req/s`, `p99 ${half.p99} ms (runs: ${half.p99s.join(' / ')})`, `${verdict(half.p99 <= 5)} ≤ 5 ms`],
-    ['  the baseline at that rate', `${fmt(baselineHalf.rate)} req/s`, `p99 ${baselineHalf.p99} ms (runs: ${baselineHalf.p99s.join(' / ')})`, ''],
+    ['baseline (bare Fastify, fixed 1 KB)', `${fmt(baseline.rate)} req/s`, `p99 ${baseline.p99} ms`, `sip_auth bodies; ${rates(baseline)}`],
+    ['baseline, dialplan bodies', `${fmt(baselineDialplan.rate)} req/s`, `p99 ${baselineDialplan.p99} ms`, rates(baselineDialplan)],
+    ['warm sip_auth', `${fmt(warm.rate)} req/s`, `${pct(warm.rate, baseline.rate)} of baseline`, `${verdict(warm.rate >= 0.8 * baseline.rate)} ≥ 80%; ${rates(warm)}`],
+    [`warm at half the baseline rate (${fmt(halfRate)} req/s)`, `${fmt(half.rate)} req/s`, `p99 ${half.p99} ms`, `${verdict(half.p99 <= 5)} ≤ 5 ms; ${p99s(half)}`],
+    ['  the baseline at that rate', `${fmt(baselineHalf.rate)} req/s`, `p99 ${baselineHalf.p99} ms`, p99s(baselineHalf)],
     ['cold sip_auth (XML_CURL_CACHE=false)', `${fmt(cold.rate)} req/s`, `p99 ${cold.p99} ms`, `${verdict(cold.rate >= 2000)} ≥ 2,000 req/s`],
-    ['dialplan, 100 extensions + 20 routes, warm', `${fmt(dialplan.rate)} req/s`, `${pct(dialplan.rate, baselineDialplan.rate)} of baseline`, `${verdict(dialplan.rate >= 0.7 * baselineDialplan.rate)} ≥ 70%`],
+    ['dialplan, 100 extensions + 20 routes, warm', `${fmt(dialplan.rate)} req/s`, `${pct(dialplan.rate, baselineDialplan.rate)} of baseline`, `${verdict(dialplan.rate >= 0.7 * baselineDialplan.rate)} ≥ 70%; ${rates(dialplan)}`],
     ['RSS, all 10,000 users cached', `${mb(rss)} MB`, `idle ${mb(idle)} MB, ${mb(rssAfter)} MB after all runs`, `${verdict(rss <= 300 * 2 ** 20)} ≤ 300 MB`],
   ];
   for (const row of rows) console.log(`${row[0].padEnd(48)} ${row[1].padStart(14)}  ${row[2].padEnd(32)} ${row[3]}`);
@@ -307,7 +333,7 @@ async function main() {
     `server CPU per request: baseline ${us(baseline)} (sip_auth bodies), ${us(baselineDialplan)} (dialplan bodies); ` +
       `warm sip_auth ${us(warm)}, dialplan ${us(dialplan)}, cold sip_auth ${us(cold)}`,
   );
-  const errors = baseline.errors + baselineDialplan.errors + baselineHalf.errors + warm.errors + half.errors + cold.errors + dialplan.errors;
+  const errors = [baseline, baselineDialplan, baselineHalf, warm, half, cold, dialplan].reduce((n, r) => n + r.errors, 0);
   if (errors) console.log(`\n${errors} requests failed (errors, timeouts or non-2xx)`);
   console.log(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   rmSync(dataDir, { recursive: true, force: true });

@@ -48,11 +48,23 @@ export function createHttpGuard(access: FreeswitchHttpAccess, realm: string): Ht
   const challenge = () =>
     new AppError(401, 'UNAUTHORIZED', 'Valid HTTP Basic credentials required', { 'www-authenticate': `Basic realm="${realm}", charset="UTF-8"` });
 
-  return (request) => {
-    if (checkSource) {
-      const source = normalise(request.socket.remoteAddress ?? '');
-      if (!source.address || !allowed.check(source.address, source.type)) throw forbidden('Source address not allowed');
+  // FreeSWITCH posts from a handful of addresses, so each one's verdict is worked out once (a
+  // BlockList check builds an address object every time). Bounded: a scan from many addresses
+  // only refills it.
+  const verdicts = new Map<string, boolean>();
+  function sourceAllowed(remote: string): boolean {
+    let verdict = verdicts.get(remote);
+    if (verdict === undefined) {
+      const source = normalise(remote);
+      verdict = source.address !== '' && allowed.check(source.address, source.type);
+      if (verdicts.size >= 1024) verdicts.clear();
+      verdicts.set(remote, verdict);
     }
+    return verdict;
+  }
+
+  return (request) => {
+    if (checkSource && !sourceAllowed(request.socket.remoteAddress ?? '')) throw forbidden('Source address not allowed');
     if (expected) {
       const given = basicCredentials(request.headers.authorization);
       if (!given || !timingSafeEqual(digest(`${given.username}:${given.password}`), expected)) throw challenge();

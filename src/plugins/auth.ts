@@ -1,12 +1,13 @@
 // Resolves the bearer token of every request into request.ctx, and enforces each route's
-// `config.auth`: 'required' (default), 'optional', 'public', or 'mfa' (an MFA-pending token is
-// accepted there and nowhere else).
+// `config.auth`: 'required' (default), 'optional', 'public', 'mfa' (an MFA-pending token is
+// accepted there and nowhere else), or 'none': no identity and no request context at all, for
+// mod_xml_curl's hot path, which its own HTTP guard protects.
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Ctx } from '../context.ts';
 import { unauthorized } from '../errors.ts';
 
-export type RouteAuth = 'required' | 'optional' | 'public' | 'mfa';
+export type RouteAuth = 'required' | 'optional' | 'public' | 'mfa' | 'none';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -28,8 +29,9 @@ function bearerOf(request: FastifyRequest): string | undefined {
 async function auth(app: FastifyInstance) {
   app.decorateRequest('ctx', null as unknown as FastifyRequest['ctx']);
   app.addHook('onRequest', async (request) => {
-    request.ctx = { actor: null, ip: request.ip, log: request.log };
     const mode: RouteAuth = request.routeOptions.config?.auth ?? 'required';
+    if (mode === 'none') return;
+    request.ctx = { actor: null, ip: request.ip, log: request.log };
     // Not-found routes and static assets (docs) need no identity.
     if (mode === 'public' || !request.routeOptions.url) return;
     const token = bearerOf(request);

@@ -49,7 +49,7 @@ export default async function xmlCurlRoutes(app: FastifyInstance) {
     app.post<{ Body: FetchParams | undefined; Params: { section?: string } }>(
       url,
       {
-        config: { auth: 'public' },
+        config: { auth: 'none' },
         logLevel: 'warn',
         schema: {
           tags: ['freeswitch'],
