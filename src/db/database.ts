@@ -42,6 +42,12 @@ function adapterFor(provider: Provider, url: string) {
   return new PrismaPg({ connectionString: url, max: 10 });
 }
 
+function hotReadsFor(provider: Provider, url: string, db: Db, onQuery?: (sql: string) => void): HotReads {
+  if (provider === 'postgresql') return postgresHotReads(url, onQuery);
+  // A second connection to an in-memory database would open an empty one of its own.
+  return sqlitePath(url) === ':memory:' ? prismaHotReads(db) : sqliteHotReads(sqlitePath(url), onQuery);
+}
+
 export function providerOf(url: string): Provider {
   return /^postgres(ql)?:\/\//.test(url) ? 'postgresql' : 'sqlite';
 }
@@ -64,7 +70,7 @@ export async function openDatabase(url: string, options: DatabaseOptions = {}): 
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   }
-  const reads = provider === 'postgresql' ? postgresHotReads(url, options.onQuery) : sqlitePath(url) === ':memory:' ? prismaHotReads(db) : sqliteHotReads(sqlitePath(url), options.onQuery);
+  const reads = hotReadsFor(provider, url, db, options.onQuery);
   return {
     db,
     reads,
