@@ -105,13 +105,13 @@ const proc = (pid: number, file: string) => readFileSync(`/proc/${pid}/${file}`,
 const TICKS_PER_SECOND = 100; // USER_HZ, the unit of utime and stime in /proc/<pid>/stat
 
 /** A server in a process of its own, started as an operator starts it, ready once its port answers. */
-async function start(args: string[], env: Record<string, string>): Promise<Server> {
+async function start(command: string, args: string[], env: Record<string, string>): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, args, { cwd: here('..'), env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(command, args, { cwd: here('..'), env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const pid = child.pid!;
   while (!(await accepts(port))) {
-    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${[command, ...args].join(' ')} exited with ${child.exitCode}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
@@ -282,10 +282,12 @@ async function main() {
   console.log(`seeded ${TENANTS} tenants × ${EXTENSIONS} extensions, ${ROUTES} outbound routes on ${domainOf(0)}\n`);
 
   // The baseline answers the same requests: sip_auth bodies (about 1.1 KB), then dialplan ones (about 6 KB).
-  const baselineServer = await start(['--import', 'tsx', 'bench/baseline-server.ts'], {});
-  // Switchyard as `npm start` runs it: the compiled server (`npm run bench:xml` builds it first).
-  const switchyard = ['dist/server.js'];
-  const node = await start(switchyard, { ...env, XML_CURL_CACHE: 'true' });
+  const baselineServer = await start(process.execPath, ['--import', 'tsx', 'bench/baseline-server.ts'], {});
+  // Switchyard exactly as `npm start` runs it (its script ends in `exec node …`, so the shell's
+  // process becomes the server's).
+  const { scripts } = JSON.parse(readFileSync(here('../package.json'), 'utf8')) as { scripts: { start: string } };
+  const switchyard = (extra: Record<string, string>) => start('sh', ['-c', scripts.start], { ...env, ...extra });
+  const node = await switchyard({ XML_CURL_CACHE: 'true' });
   const idle = node.rss();
   let next = 0;
   const everyUser = () => sipAuthBody(Math.floor(next / EXTENSIONS) % TENANTS, next++ % EXTENSIONS);
@@ -310,7 +312,7 @@ async function main() {
   await node.close();
   await baselineServer.close();
 
-  const coldNode = await start(switchyard, { ...env, XML_CURL_CACHE: 'false' });
+  const coldNode = await switchyard({ XML_CURL_CACHE: 'false' });
   await load(coldNode.port, randomSipAuth, { seconds: 2 });
   const cold = await measure(coldNode, randomSipAuth);
   await coldNode.close();

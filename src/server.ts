@@ -9,6 +9,9 @@ import { buildApp } from './app.ts';
 // only 1.1–1.5× its live size, so a major GC came every 2–3 s, each stalling answers for 10–25 ms
 // on Switchyard's ~55 MB heap. Growing to twice the live size makes them about four times rarer
 // for about 50 MB (README, Benchmarks). V8 reads this flag at every GC, so setting it here holds.
+// `npm start` also gives node --v8-pool-size=1, which can only be set at launch: V8's default of
+// four GC helper threads outnumbered a 2-vCPU machine's cores during a major GC and took them from
+// the event loop (p99 at 3,000 fetches/s over 30 s: 14 ms with four helpers, 4.3–4.7 ms with one).
 setFlagsFromString('--heap-growing-percent=100');
 
 async function main() {
