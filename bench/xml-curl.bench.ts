@@ -130,7 +130,6 @@ async function start(command: string, args: string[], env: Record<string, string
 interface Run {
   rate: number;
   p99: number;
-  p50: number;
   errors: number;
   total: number;
   /** Server CPU time per answered request, µs (set by measure()). */
@@ -164,13 +163,12 @@ function connectionPerRequest(client: ClientInternals): void {
   });
 }
 
-async function load(port: number, body: () => string, options: { seconds?: number; amount?: number; rate?: number } = {}): Promise<Run> {
+async function load(port: number, body: () => string, options: { seconds?: number; amount?: number } = {}): Promise<Run> {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/freeswitch/xml`,
     connections: CONNECTIONS,
     setupClient: connectionPerRequest as (client: unknown) => void,
     ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? SECONDS }),
-    ...(options.rate ? { overallRate: options.rate } : {}),
     requests: [
       {
         method: 'POST',
@@ -179,7 +177,7 @@ async function load(port: number, body: () => string, options: { seconds?: numbe
       },
     ],
   });
-  return { rate: result.requests.average, p99: result.latency.p99, p50: result.latency.p50, errors: result.errors + result.non2xx + result.timeouts, total: result.requests.total };
+  return { rate: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx + result.timeouts, total: result.requests.total };
 }
 
 /**
@@ -187,9 +185,9 @@ async function load(port: number, body: () => string, options: { seconds?: numbe
  * generator sharing the machine's two cores can cap the rate before the server does; CPU time per
  * request shows what each server itself spends.
  */
-async function measure(server: Server, body: () => string, options: { rate?: number } = {}): Promise<Run> {
+async function measure(server: Server, body: () => string): Promise<Run> {
   const before = server.cpu();
-  const run = await load(server.port, body, options);
+  const run = await load(server.port, body);
   return { ...run, cpuPerRequest: (server.cpu() - before) / Math.max(1, run.total) };
 }
 
@@ -220,8 +218,8 @@ function requestsFile(workDir: string, body: () => string): string {
 
 function pacedRun(loader: string, port: number, requests: string, rate: number): Run {
   const out = execFileSync(loader, [String(port), String(rate), String(SECONDS), String(WARMUP), requests], { encoding: 'utf8' });
-  const result = JSON.parse(out) as { answered: number; failed: number; rate: number; p50: number; p99: number };
-  return { rate: result.rate, p50: result.p50, p99: result.p99, errors: result.failed, total: result.answered };
+  const result = JSON.parse(out) as { answered: number; failed: number; rate: number; p99: number };
+  return { rate: result.rate, p99: result.p99, errors: result.failed, total: result.answered };
 }
 
 /** paced-load, compiled once per benchmark, and its requests file (the same for both servers). */

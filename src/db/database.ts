@@ -44,8 +44,9 @@ function adapterFor(provider: Provider, url: string) {
 
 function hotReadsFor(provider: Provider, url: string, db: Db, onQuery?: (sql: string) => void): HotReads {
   if (provider === 'postgresql') return postgresHotReads(url, onQuery);
+  const path = sqlitePath(url);
   // A second connection to an in-memory database would open an empty one of its own.
-  return sqlitePath(url) === ':memory:' ? prismaHotReads(db) : sqliteHotReads(sqlitePath(url), onQuery);
+  return path === ':memory:' ? prismaHotReads(db) : sqliteHotReads(path, onQuery);
 }
 
 export function providerOf(url: string): Provider {
