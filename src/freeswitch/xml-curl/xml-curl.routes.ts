@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest } from '../../errors.ts';
 import { errorEnvelope } from '../../http/rest/shared.ts';
+import { deferredChildLogger } from '../../logging.ts';
 import { createHttpGuard } from '../http-guard.ts';
 import { MalformedBody, parseForm, type FetchParams } from './form-body.ts';
 import { createXmlCurl, FETCH_PARAMS } from './xml-curl.service.ts';
@@ -51,6 +52,7 @@ export default async function xmlCurlRoutes(app: FastifyInstance) {
       {
         config: { auth: 'none' },
         logLevel: 'warn',
+        childLoggerFactory: deferredChildLogger,
         schema: {
           tags: ['freeswitch'],
           summary: 'mod_xml_curl: directory, dialplan and configuration for FreeSWITCH (HTTP Basic and/or source allowlist)',

@@ -91,6 +91,10 @@ describe.each(databaseKinds)('the xml_curl endpoint on $name', (kind) => {
       }
       const logged = lines.slice(before).join('\n');
       expect(logged).toContain('xml_curl: malformed fetch');
+      // Each warning carries its own request's id (the request logger is built on first use).
+      const warnings = lines.slice(before).map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'xml_curl: malformed fetch');
+      expect(warnings).toHaveLength(cases.length);
+      expect(new Set(warnings.map((entry) => entry.reqId)).size).toBe(cases.length);
       expect(logged).not.toContain('6ae11ad836dbc2cfd2d5060982baccc8');
       expect(logged).not.toContain('secret-nonce');
     });
