@@ -134,6 +134,8 @@ interface Run {
   total: number;
   /** Server CPU time per answered request, µs (set by measure()). */
   cpuPerRequest?: number;
+  /** Connections dropped by a full accept queue during the run (set by pacedRun()). */
+  overflows?: number;
 }
 
 /**
@@ -216,10 +218,22 @@ function requestsFile(workDir: string, body: () => string): string {
   return file;
 }
 
+/**
+ * Connections the kernel dropped because a listener's accept queue was full (Linux, all sockets).
+ * Each costs its caller a SYN retry 1 s later, so a run with any shows it in its p99.
+ */
+function listenOverflows(): number {
+  const lines = readFileSync('/proc/net/netstat', 'utf8').split('\n');
+  const names = lines.find((line) => line.startsWith('TcpExt:'))?.split(/\s+/) ?? [];
+  const values = lines.filter((line) => line.startsWith('TcpExt:'))[1]?.split(/\s+/) ?? [];
+  return Number(values[names.indexOf('ListenOverflows')] ?? 0);
+}
+
 function pacedRun(loader: string, port: number, requests: string, rate: number): Run {
+  const before = listenOverflows();
   const out = execFileSync(loader, [String(port), String(rate), String(SECONDS), String(WARMUP), requests], { encoding: 'utf8' });
   const result = JSON.parse(out) as { answered: number; failed: number; rate: number; p99: number };
-  return { rate: result.rate, p99: result.p99, errors: result.failed, total: result.answered };
+  return { rate: result.rate, p99: result.p99, errors: result.failed, total: result.answered, overflows: listenOverflows() - before };
 }
 
 /** paced-load, compiled once per benchmark, and its requests file (the same for both servers). */
@@ -244,10 +258,11 @@ async function inTurn(times: number, baseline: () => Run | Promise<Run>, switchy
   return runs;
 }
 
-/** The median run by `figure`, with every run's figure (in run order) and the errors of all. */
+/** The median run by `figure`, with every run's figure (in run order), and the errors and dropped SYNs of all. */
 function median(runs: Run[], figure: (r: Run) => number): Run & { all: number[] } {
   const sorted = [...runs].sort((a, b) => figure(a) - figure(b));
-  return { ...sorted[Math.floor(sorted.length / 2)], errors: runs.reduce((n, r) => n + r.errors, 0), all: runs.map(figure) };
+  const sum = (field: (r: Run) => number) => runs.reduce((n, r) => n + field(r), 0);
+  return { ...sorted[Math.floor(sorted.length / 2)], errors: sum((r) => r.errors), overflows: sum((r) => r.overflows ?? 0), all: runs.map(figure) };
 }
 
 const random = (n: number) => Math.floor(Math.random() * n);
@@ -316,7 +331,7 @@ async function main() {
   await coldNode.close();
 
   const rates = (r: { all: number[] }) => `runs ${r.all.map(fmt).join(' / ')}`;
-  const p99s = (r: { all: number[] }) => `runs ${r.all.join(' / ')}`;
+  const p99s = (r: { all: number[]; overflows?: number }) => `runs ${r.all.join(' / ')}${r.overflows ? `; ${r.overflows} SYNs dropped (accept queue full)` : ''}`;
   const rows: [string, string, string, string][] = [
     ['baseline (bare Fastify, fixed 1 KB)', `${fmt(baseline.rate)} req/s`, `p99 ${baseline.p99} ms`, `sip_auth bodies; ${rates(baseline)}`],
     ['baseline, dialplan bodies', `${fmt(baselineDialplan.rate)} req/s`, `p99 ${baselineDialplan.p99} ms`, rates(baselineDialplan)],

@@ -39,7 +39,11 @@ async function main() {
       process.exit(0);
     });
   }
-  await app.listen({ port: config.port, host: config.host });
+  // Registrations come in bursts (a restarted FreeSWITCH re-registers every phone at once). When
+  // the accept queue is full the kernel drops the SYN and the caller retries only after 1 s, then
+  // 3 s, so a short stall turns into seconds-long fetches; Node's default queue of 511 holds a
+  // tenth of a second at 4,000 fetches/s. The kernel caps this at net.core.somaxconn.
+  await app.listen({ port: config.port, host: config.host, backlog: 4096 });
 }
 
 main().catch((err) => {
