@@ -56,6 +56,8 @@ export interface XmlCurlConfig extends FreeswitchHttpAccess {
   cacheMaxEntries: number;
   /** What a directory user carries for digest auth: an `a1-hash` (default) or the plain `password`. */
   directoryAuth: 'a1-hash' | 'password';
+  /** How long FreeSWITCH may keep a directory user without asking again (its `cacheable`, ms); 0: never. */
+  userCacheableMs: number;
   /** The domain's `dial-string` param that `user/…` bridges need. */
   dialString: string;
   /** A directory whose files replace the built-in xml-templates/ of the same name. */
@@ -127,12 +129,17 @@ function cidrs(env: Env, name: string): string[] {
   return list;
 }
 
+const MAX_CACHEABLE_MS = 2_147_483;
+
 function xmlCurlConfig(env: Env): XmlCurlConfig {
   const username = env.XML_CURL_USERNAME || undefined;
   const password = env.XML_CURL_PASSWORD || undefined;
   if (!!username !== !!password) throw new ConfigError('XML_CURL_USERNAME and XML_CURL_PASSWORD go together');
   const directoryAuth = env.XML_CURL_DIRECTORY_AUTH || 'a1-hash';
   if (directoryAuth !== 'a1-hash' && directoryAuth !== 'password') throw new ConfigError('XML_CURL_DIRECTORY_AUTH must be "a1-hash" or "password"');
+  // FreeSWITCH turns the milliseconds into microseconds in a 32-bit int: more than this wraps.
+  const userCacheableMs = integer(env, 'XML_CURL_USER_CACHEABLE_MS', 0);
+  if (userCacheableMs > MAX_CACHEABLE_MS) throw new ConfigError(`XML_CURL_USER_CACHEABLE_MS must be at most ${MAX_CACHEABLE_MS} (about 35 minutes)`);
   return {
     username,
     password,
@@ -140,6 +147,7 @@ function xmlCurlConfig(env: Env): XmlCurlConfig {
     cache: boolean(env, 'XML_CURL_CACHE', true),
     cacheMaxEntries: integer(env, 'XML_CURL_CACHE_MAX_ENTRIES', 200_000, 100),
     directoryAuth,
+    userCacheableMs,
     dialString:
       env.XML_CURL_DIAL_STRING || '{presence_id=${dialed_user}@${dialed_domain}}${sofia_contact(${dialed_user}@${dialed_domain})}',
     templatesDir: env.XML_TEMPLATES_DIR ? resolve(env.XML_TEMPLATES_DIR) : undefined,

@@ -49,7 +49,7 @@ export function createXmlCurl({ config, db, reads, secrets, log, tenantProviders
       cache,
       templates,
       secrets,
-      settings: { directoryAuth: config.directoryAuth, dialString: config.dialString },
+      settings: { directoryAuth: config.directoryAuth, dialString: config.dialString, userCacheableMs: config.userCacheableMs },
     }),
     dialplan: createDialplanAnswers({
       repo: dialplans,

@@ -3,6 +3,7 @@
 // the hot path until a write changes what an answer shows.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../src/config.ts';
 import { createTestApp, type TestApp } from '../../helpers/app.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { answerOf, createExtension, createTenant, fetchXml, updateExtension, updateTenant } from '../../helpers/pbx-fixtures.ts';
@@ -140,6 +141,23 @@ describe.each(databaseKinds)('directory answers on $name', (kind) => {
     } finally {
       await other.close();
     }
+  });
+
+  it('lets FreeSWITCH keep a user only when configured to (cacheable, in ms)', async () => {
+    expect((await user('acme.test', '1002')).node.attrs.cacheable).toBeUndefined();
+    const other = await createTestApp(kind, { XML_CURL_USER_CACHEABLE_MS: '300000' });
+    try {
+      const tenant = await createTenant(other, { name: 'Acme', domain: 'acme.test' });
+      await createExtension(other, tenant, { extension: '1001', password: 'Kept-pass-1' });
+      const tree = parseXml(await answerOf(fetchXml(other, lookup('acme.test', '1001'))));
+      expect(find(tree, 'user')!.attrs.cacheable).toBe('300000');
+    } finally {
+      await other.close();
+    }
+    // FreeSWITCH holds the TTL in microseconds in a 32-bit int.
+    expect(loadConfig({ XML_CURL_USER_CACHEABLE_MS: '2147483' }).xmlCurl.userCacheableMs).toBe(2_147_483);
+    expect(() => loadConfig({ XML_CURL_USER_CACHEABLE_MS: '2147484' })).toThrow(ConfigError);
+    expect(() => loadConfig({ XML_CURL_USER_CACHEABLE_MS: 'soon' })).toThrow(ConfigError);
   });
 
   it('answers the hot path from memory: a repeated lookup sends no SQL', async () => {

@@ -8,6 +8,8 @@ import type { DirectoryTenant, DirectoryUser } from './directory.repository.ts';
 export interface DirectorySettings {
   directoryAuth: 'a1-hash' | 'password';
   dialString: string;
+  /** FreeSWITCH keeps the user this long (ms) without asking; Switchyard's ESL flusher drops it on a change. */
+  userCacheableMs: number;
 }
 
 export const domainData = (tenant: DirectoryTenant, settings: DirectorySettings) => ({
@@ -34,6 +36,7 @@ export function userDocumentData(tenant: DirectoryTenant, user: DirectoryUser, s
       id: user.extension,
       uuid: user.id,
       cidr: blank(user.cidr),
+      cacheable: settings.userCacheableMs > 0 ? String(settings.userCacheableMs) : undefined,
       a1Hash: settings.directoryAuth === 'a1-hash' ? a1Hash(user.extension, tenant.domain, password) : undefined,
       password: settings.directoryAuth === 'password' ? password : undefined,
       // A user in do-not-disturb is busy to every user/… dial (group calls, originate) as well.
