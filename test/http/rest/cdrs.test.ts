@@ -19,7 +19,7 @@ interface Leg {
 // 1001 of its own (user B).
 const LEGS: Leg[] = [
   { uuid: 'a1', domain: 'acme.test', direction: 'outbound', extension: '1001', start: '2026-01-10T10:00:00Z', billsec: 60, cause: 'NORMAL_CLEARING' },
-  { uuid: 'a2', domain: 'acme.test', direction: 'inbound', extension: '1002', start: '2026-01-11T10:00:00Z', billsec: 0, cause: 'NO_ANSWER' },
+  { uuid: 'a2', domain: 'acme.test', direction: 'inbound', extension: '1002', start: '2026-01-11T10:00:00Z', billsec: 0, cause: 'NO_ANSWER', callerName: '+1+cmd|calc' },
   { uuid: 'a3', domain: 'acme.test', direction: 'inbound', extension: '1001', start: '2026-01-12T10:00:00Z', billsec: 0, cause: 'USER_BUSY', callerName: 'Doe, "Jo"' },
   { uuid: 'a4', domain: 'acme.test', direction: 'outbound', extension: '1001', start: '2026-01-13T23:59:59Z', billsec: 0, cause: 'NORMAL_TEMPORARY_FAILURE', callerName: '=HYPERLINK("http://x")' },
   { uuid: 'b1', domain: 'globex.test', direction: 'outbound', extension: '1001', start: '2026-01-10T12:00:00Z', billsec: 30, cause: 'NORMAL_CLEARING', callerName: 'Zoë Ünal' },
@@ -182,10 +182,11 @@ describe.each(databaseKinds)('CDR lists on $name', (kind) => {
       expect(lines[0]).toBe('xml_cdr_uuid,domain_name,direction,caller_id_name,caller_id_number,destination_number,extension,start_stamp,answer_stamp,end_stamp,duration,billsec,hangup_cause,disposition');
       expect(lines.slice(1, -1).map((l) => l.split(',')[0])).toEqual(['a1', 'a2', 'a3', 'a4']);
       expect(lines[3]).toContain(',"Doe, ""Jo""",');
-      // A caller name a spreadsheet would run as a formula is kept as text.
+      // Caller names a spreadsheet would run as formulas are kept as text; a phone number is not one.
       expect(lines[4]).toContain(`,"'=HYPERLINK(""http://x"")",`);
+      expect(lines[2]).toContain(`,'+1+cmd|calc,+15550100,`);
       expect(lines[1]).toBe(
-        "a1,acme.test,outbound,Caller,'+15550100,1001,1001,2026-01-10T10:00:00.000Z,2026-01-10T10:00:05.000Z,2026-01-10T10:01:05.000Z,65,60,NORMAL_CLEARING,answered",
+        "a1,acme.test,outbound,Caller,+15550100,1001,1001,2026-01-10T10:00:00.000Z,2026-01-10T10:00:05.000Z,2026-01-10T10:01:05.000Z,65,60,NORMAL_CLEARING,answered",
       );
     });
 
