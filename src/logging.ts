@@ -47,8 +47,13 @@ export function deferredChildLogger(logger: FastifyBaseLogger, bindings: Binding
   let child: FastifyBaseLogger | undefined;
   const real = () => (child ??= logger.child(bindings, options));
   const level = options.level ?? logger.level;
-  const method = (name: LevelName) =>
-    (values[name] >= values[level] ? (...args: unknown[]) => (real()[name] as AnyLogFn).apply(real(), args) : noop) as FastifyLogFn;
+  const method = (name: LevelName): FastifyLogFn => {
+    if (values[name] < values[level]) return noop;
+    return (...args: unknown[]) => {
+      const target = real();
+      (target[name] as AnyLogFn).apply(target, args);
+    };
+  };
   return {
     level,
     child: (more: Bindings, moreOptions?: ChildOptions) => real().child(more, moreOptions),
