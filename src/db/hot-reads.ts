@@ -12,6 +12,8 @@ export type Row = Record<string, unknown>;
 export interface HotReads {
   /** The rows of `sql` (placeholders are `?`, bound in order) as objects keyed by column name. */
   all(sql: string, params: readonly unknown[]): Promise<Row[]>;
+  /** How many reads can run at once (the pool's size; 1 where reads run one by one). */
+  readonly connections: number;
   close(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export function sqliteHotReads(path: string, onQuery?: (sql: string) => void): H
   let connection: Database.Database | undefined;
   const statements = new Map<string, Database.Statement>();
   return {
+    connections: 1,
     async all(sql, params) {
       onQuery?.(sql);
       let statement = statements.get(sql);
@@ -40,12 +43,14 @@ export function sqliteHotReads(path: string, onQuery?: (sql: string) => void): H
 
 /** A small pool of its own; each SQL text becomes a named statement, prepared once per connection. */
 export function postgresHotReads(url: string, onQuery?: (sql: string) => void): HotReads {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const connections = 4;
+  const pool = new pg.Pool({ connectionString: url, max: connections });
   // An idle connection that drops (a PostgreSQL restart) is replaced by the next query; a query
   // that fails rejects on its own.
   pool.on('error', () => {});
   const statements = new Map<string, { name: string; text: string }>();
   return {
+    connections,
     async all(sql, params) {
       onQuery?.(sql);
       let statement = statements.get(sql);
@@ -63,6 +68,7 @@ export function postgresHotReads(url: string, onQuery?: (sql: string) => void): 
 /** Through Prisma, for an in-memory SQLite database that no second connection can open. */
 export function prismaHotReads(db: Db): HotReads {
   return {
+    connections: 1,
     all: (sql, params) => db.$queryRawUnsafe<Row[]>(sql, ...params),
     close: async () => {},
   };

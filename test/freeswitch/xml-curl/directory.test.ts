@@ -4,6 +4,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/config.ts';
+import type { HotReads } from '../../../src/db/hot-reads.ts';
+import { directoryRepository } from '../../../src/freeswitch/xml-curl/directory/directory.repository.ts';
 import { createTestApp, type TestApp } from '../../helpers/app.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { answerOf, createExtension, createTenant, fetchXml, updateExtension, updateTenant } from '../../helpers/pbx-fixtures.ts';
@@ -193,6 +195,40 @@ describe.each(databaseKinds)('directory answers on $name', (kind) => {
     expect(hashOf(answers[1])).toBe(md5('2002:initech.test:Initech-pass-2'));
     expect(answers.slice(2).map(isNotFound)).toEqual([true, true, true]);
     expect(userReads(before)).toBeLessThan(asked.length);
+  });
+
+  it('gathers the lookups that arrive while an earlier one is still reading into one batch', async () => {
+    const hooli = await createTenant(t, { name: 'Hooli', domain: 'hooli.test' });
+    for (const n of ['3001', '3002', '3003']) await createExtension(t, hooli, { extension: n, password: `Hooli-pass-${Number(n) - 3000}` });
+    const real = t.app.database.reads;
+    const batches: number[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The database itself, with the first read held up as a busy pool would.
+    const reads: HotReads = {
+      connections: 1,
+      async all(sql, params) {
+        batches.push(params.length / 2);
+        if (batches.length === 1) await held;
+        return real.all(sql, params);
+      },
+      close: async () => {},
+    };
+    const repo = directoryRepository(t.app.database.db, reads);
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    const first = repo.user('hooli.test', '3001');
+    await nextTurn();
+    const later = [];
+    // Each in a turn of the event loop of its own, as requests under load are.
+    for (const n of ['3002', '3003', '3009']) {
+      later.push(repo.user('hooli.test', n));
+      await nextTurn();
+    }
+    expect(batches).toEqual([1]);
+    release();
+    const found = await Promise.all([first, ...later]);
+    expect(batches).toEqual([1, 3]);
+    expect(found.map((f) => f.user?.extension ?? null)).toEqual(['3001', '3002', '3003', null]);
   });
 
   it('shows a write at the next request, and drops only the answers the write touches', async () => {

@@ -111,8 +111,32 @@ function userLookupSql(keys: number): string {
     LEFT JOIN extensions e ON e.tenant_id = t.id AND e.extension = w.extension AND e.enabled = TRUE`;
 }
 
+/**
+ * DataLoader scheduling that lets batches grow while the database is busy. A batch leaves at the
+ * end of the event-loop turn if fewer than `limit` are running, else when one finishes, and the
+ * lookups that arrive meanwhile join it. Otherwise a burst of registrations (every request handled
+ * in a turn of its own) became a queue of one-key queries waiting for a pool connection.
+ */
+function batchWhileBusy(limit: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const start = (dispatch: () => void) => {
+    running++;
+    dispatch();
+  };
+  return {
+    schedule: (dispatch: () => void) => void setImmediate(() => (running < limit ? start(dispatch) : waiting.push(dispatch))),
+    finished() {
+      running--;
+      const next = waiting.shift();
+      if (next) start(next);
+    },
+  };
+}
+
 export function directoryRepository(db: Db, reads: HotReads) {
   const lookupSql: string[] = [];
+  const batching = batchWhileBusy(reads.connections);
 
   async function tenant(domain: string): Promise<DirectoryTenant | null> {
     return db.tenant.findFirst({ where: { domain, active: true }, select: tenantSelect });
@@ -120,7 +144,12 @@ export function directoryRepository(db: Db, reads: HotReads) {
 
   /** Each asked-for (domain, user) with its live tenant, and the enabled extension when there is one. */
   async function lookup(keys: readonly { domain: string; user: string }[]): Promise<UserLookup[]> {
-    const rows = await reads.all((lookupSql[keys.length] ??= userLookupSql(keys.length)), keys.flatMap((k) => [k.domain, k.user]));
+    let rows: Row[];
+    try {
+      rows = await reads.all((lookupSql[keys.length] ??= userLookupSql(keys.length)), keys.flatMap((k) => [k.domain, k.user]));
+    } finally {
+      batching.finished();
+    }
     const found = new Map(rows.map((r) => [`${r.wantedDomain}\n${r.wantedUser}`, r]));
     return keys.map(({ domain, user }) => {
       const row = found.get(`${domain}\n${user}`);
@@ -129,8 +158,7 @@ export function directoryRepository(db: Db, reads: HotReads) {
     });
   }
 
-  // setImmediate gathers the lookups of every request read in the same turn of the event loop.
-  const users = new DataLoader(lookup, { cache: false, maxBatchSize: 64, batchScheduleFn: (run) => setImmediate(run) });
+  const users = new DataLoader(lookup, { cache: false, maxBatchSize: 64, batchScheduleFn: batching.schedule });
 
   return {
     tenant,
