@@ -19,12 +19,12 @@ import { localExtensionsProvider } from './dialplan/local-extensions.ts';
 import { outboundRoutesProvider } from './dialplan/outbound-routes.ts';
 import { createDirectoryAnswers, DIRECTORY_PARAMS } from './directory/directory.answers.ts';
 import { directoryRepository } from './directory/directory.repository.ts';
-import type { FetchParams } from './form-body.ts';
+import { FormFields, type FetchParams } from './form-body.ts';
 import { loadTemplates } from './templates/template-store.ts';
 import { toXml, type Xml } from './xml.ts';
 
 /** Every field the sections read; the rest of a fetch's body is not decoded. */
-export const FETCH_PARAMS: ReadonlySet<string> = new Set(['section', ...DIRECTORY_PARAMS, ...DIALPLAN_PARAMS, ...CONFIGURATION_PARAMS]);
+export const FETCH_PARAMS = new FormFields(['section', ...DIRECTORY_PARAMS, ...DIALPLAN_PARAMS, ...CONFIGURATION_PARAMS]);
 
 export interface XmlCurlDeps {
   config: XmlCurlConfig;

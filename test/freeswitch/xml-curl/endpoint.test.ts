@@ -75,6 +75,12 @@ describe.each(databaseKinds)('the xml_curl endpoint on $name', (kind) => {
       expect(find(parseXml(xml), 'domain')!.attrs.name).toBe('acme.test');
     });
 
+    it('decodes escaped keys and values, and passes over keys it does not read', async () => {
+      const body = 'Section=dialplan&sec%74ion=directory&hostname=vm&tag%5Fname=domain&key_name=name&key_value=acme%2Etest&domaiN=x';
+      const xml = await answerOf(fetchXml(t, body));
+      expect(find(parseXml(xml), 'domain')!.attrs.name).toBe('acme.test');
+    });
+
     it('answers 400, logged without the body, to what is not a fetch', async () => {
       const before = lines.length;
       const secret = 'sip_auth_response=6ae11ad836dbc2cfd2d5060982baccc8&sip_auth_nonce=secret-nonce';

@@ -1,0 +1,99 @@
+// The rules of xml_curl's answer cache: what a change drops, what it leaves, and that a read
+// already under way when a change lands is answered but never kept.
+import { describe, expect, it } from 'vitest';
+import { createAnswerCache, type Loaded } from '../../../src/freeswitch/xml-curl/answer-cache.ts';
+
+/** A loader that counts its calls and answers `value` with `tags`. */
+function loader(value: string, tags: string[]) {
+  const load = async (): Promise<Loaded<string>> => {
+    load.calls++;
+    return { value, tags };
+  };
+  load.calls = 0;
+  return load;
+}
+
+/** A load that answers only when told to. */
+function heldLoad(value: string, tags: string[]) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  return { load: async (): Promise<Loaded<string>> => (await released, { value, tags }), release };
+}
+
+describe('the xml_curl answer cache', () => {
+  const cache = () => createAnswerCache({ enabled: true, maxEntries: 100 });
+
+  it('answers a key from memory until a change touches one of its labels', async () => {
+    const c = cache();
+    const load = loader('v1', [`tenant:${3}`, 'extension:a']);
+    expect(await c.get('k', load)).toBe('v1');
+    expect(await c.get('k', load)).toBe('v1');
+    expect(load.calls).toBe(1);
+    c.invalidate(['tenant:4', 'extension:b']);
+    await c.get('k', load);
+    expect(load.calls).toBe(1);
+    c.invalidate(['extension:a']);
+    await c.get('k', load);
+    expect(load.calls).toBe(2);
+    c.clear();
+    await c.get('k', load);
+    expect(load.calls).toBe(3);
+  });
+
+  it('shares one load between callers of the same key', async () => {
+    const c = cache();
+    const held = heldLoad('v', ['x']);
+    const both = Promise.all([c.get('k', held.load), c.get('k', held.load)]);
+    held.release();
+    expect(await both).toEqual(['v', 'v']);
+  });
+
+  it('answers, but does not keep, a load that a change overtook', async () => {
+    const c = cache();
+    const held = heldLoad('old', ['extension:a']);
+    const answer = c.get('k', held.load);
+    c.invalidate(['extension:a']);
+    held.release();
+    expect(await answer).toBe('old');
+    const load = loader('new', ['extension:a']);
+    expect(await c.get('k', load)).toBe('new');
+    expect(load.calls).toBe(1);
+  });
+
+  it('keeps a load that only an unrelated change overtook, and not one a clear overtook', async () => {
+    const c = cache();
+    const held = heldLoad('v', ['extension:a']);
+    const answer = c.get('k', held.load);
+    c.invalidate(['extension:b']);
+    held.release();
+    await answer;
+    const again = loader('reloaded', ['extension:a']);
+    expect(await c.get('k', again)).toBe('v');
+
+    const cleared = heldLoad('before clear', ['extension:a']);
+    const pending = c.get('other', cleared.load);
+    c.clear();
+    cleared.release();
+    expect(await pending).toBe('before clear');
+    expect(await c.get('other', loader('after clear', []))).toBe('after clear');
+  });
+
+  it('holds at most maxEntries, dropping the oldest', async () => {
+    const c = createAnswerCache({ enabled: true, maxEntries: 2 });
+    const loads = ['a', 'b', 'c'].map((v) => loader(v, []));
+    for (const [i, load] of loads.entries()) await c.get(`k${i}`, load);
+    await c.get('k2', loads[2]);
+    await c.get('k1', loads[1]);
+    expect(loads.map((l) => l.calls)).toEqual([1, 1, 1]);
+    await c.get('k0', loads[0]);
+    expect(loads[0].calls).toBe(2);
+  });
+
+  it('reads through when disabled', async () => {
+    const c = createAnswerCache({ enabled: false, maxEntries: 100 });
+    const load = loader('v', []);
+    await c.get('k', load);
+    await c.get('k', load);
+    expect(load.calls).toBe(2);
+  });
+});
