@@ -1,6 +1,6 @@
 // Logging policy: what never reaches the log (credentials in headers and bodies, tokens, TOTP
 // and SIP secrets), and the cheap request logger of the xml_curl hot path.
-import type { FastifyBaseLogger, FastifyLogFn } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
 
 // What never reaches the log.
 export const redactPaths = [
