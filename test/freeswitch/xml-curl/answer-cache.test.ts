@@ -1,7 +1,7 @@
 // The rules of xml_curl's answer cache: what a change drops, what it leaves, and that a read
 // already under way when a change lands is answered but never kept.
 import { describe, expect, it } from 'vitest';
-import { createAnswerCache, type Loaded } from '../../../src/freeswitch/xml-curl/answer-cache.ts';
+import { createAnswerCache, type AnswerCache, type Loaded } from '../../../src/freeswitch/xml-curl/answer-cache.ts';
 
 /** A loader that counts its calls and answers `value` with `tags`. */
 function loader(value: string, tags: string[]) {
@@ -13,11 +13,14 @@ function loader(value: string, tags: string[]) {
   return load;
 }
 
-/** A load that answers only when told to. */
-function heldLoad(value: string, tags: string[]) {
+/** Loads `key` with a read that `change` overtakes: the change lands while the read is under way. */
+async function overtaken(cache: AnswerCache, key: string, value: string, tags: string[], change: () => void): Promise<string> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  return { load: async (): Promise<Loaded<string>> => (await released, { value, tags }), release };
+  const answer = cache.get(key, async () => (await released, { value, tags }));
+  change();
+  release();
+  return answer;
 }
 
 describe('the xml_curl answer cache', () => {
@@ -42,19 +45,14 @@ describe('the xml_curl answer cache', () => {
 
   it('shares one load between callers of the same key', async () => {
     const c = cache();
-    const held = heldLoad('v', ['x']);
-    const both = Promise.all([c.get('k', held.load), c.get('k', held.load)]);
-    held.release();
-    expect(await both).toEqual(['v', 'v']);
+    const load = loader('v', ['x']);
+    expect(await Promise.all([c.get('k', load), c.get('k', load)])).toEqual(['v', 'v']);
+    expect(load.calls).toBe(1);
   });
 
   it('answers, but does not keep, a load that a change overtook', async () => {
     const c = cache();
-    const held = heldLoad('old', ['extension:a']);
-    const answer = c.get('k', held.load);
-    c.invalidate(['extension:a']);
-    held.release();
-    expect(await answer).toBe('old');
+    expect(await overtaken(c, 'k', 'old', ['extension:a'], () => c.invalidate(['extension:a']))).toBe('old');
     const load = loader('new', ['extension:a']);
     expect(await c.get('k', load)).toBe('new');
     expect(load.calls).toBe(1);
@@ -62,19 +60,11 @@ describe('the xml_curl answer cache', () => {
 
   it('keeps a load that only an unrelated change overtook, and not one a clear overtook', async () => {
     const c = cache();
-    const held = heldLoad('v', ['extension:a']);
-    const answer = c.get('k', held.load);
-    c.invalidate(['extension:b']);
-    held.release();
-    await answer;
+    await overtaken(c, 'k', 'v', ['extension:a'], () => c.invalidate(['extension:b']));
     const again = loader('reloaded', ['extension:a']);
     expect(await c.get('k', again)).toBe('v');
 
-    const cleared = heldLoad('before clear', ['extension:a']);
-    const pending = c.get('other', cleared.load);
-    c.clear();
-    cleared.release();
-    expect(await pending).toBe('before clear');
+    expect(await overtaken(c, 'other', 'before clear', ['extension:a'], () => c.clear())).toBe('before clear');
     expect(await c.get('other', loader('after clear', []))).toBe('after clear');
   });
 
