@@ -105,10 +105,14 @@ function accepts(port: number): Promise<boolean> {
 const proc = (pid: number, file: string) => readFileSync(`/proc/${pid}/${file}`, 'utf8');
 const TICKS_PER_SECOND = 100; // USER_HZ, the unit of utime and stime in /proc/<pid>/stat
 
-/** A server in a process of its own, started as an operator starts it, ready once its port answers. */
-async function start(command: string, args: string[], env: Record<string, string>): Promise<Server> {
+/**
+ * A server in a process of its own, started as an operator starts it, ready once its port answers.
+ * The port fetches are sent to is the one `fetchPort` names (PORT, or XML_CURL_PORT beside it).
+ */
+async function start(command: string, args: string[], env: Record<string, string>, fetchPort = 'PORT'): Promise<Server> {
   const port = await freePort();
-  const child = spawn(command, args, { cwd: here('..'), env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const ports = { PORT: String(fetchPort === 'PORT' ? port : await freePort()), [fetchPort]: String(port) };
+  const child = spawn(command, args, { cwd: here('..'), env: { ...process.env, ...env, ...ports }, stdio: ['ignore', 'inherit', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const pid = child.pid!;
   while (!(await accepts(port))) {
@@ -308,6 +312,7 @@ async function main() {
 
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
   console.log(`database: ${databaseUrl.startsWith('file:') ? 'SQLite' : 'PostgreSQL'}; ${SECONDS} s per run, ${CONNECTIONS} connections, a new connection per request`);
+  console.log(`fetches go to ${process.env.BENCH_XML_CURL_THREAD === '0' ? "the API's port (BENCH_XML_CURL_THREAD=0)" : 'the xml_curl listener thread (XML_CURL_PORT)'}`);
   console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (anything else running shares the cores)`);
   // Each run seals the seeded SIP passwords with a key of its own (in dataDir), so a database left by
   // an earlier run could not be read: start from an empty one.
@@ -322,7 +327,10 @@ async function main() {
   // Switchyard exactly as `npm start` runs it (its script ends in `exec node …`, so the shell's
   // process becomes the server's).
   const { scripts } = JSON.parse(readFileSync(here('../package.json'), 'utf8')) as { scripts: { start: string } };
-  const switchyard = (extra: Record<string, string>) => start('sh', ['-c', scripts.start], { ...env, ...extra });
+  // FreeSWITCH's own listener thread (XML_CURL_PORT), as the README recommends; BENCH_XML_CURL_THREAD=0
+  // sends the fetches to the API's port instead.
+  const fetchPort = process.env.BENCH_XML_CURL_THREAD === '0' ? 'PORT' : 'XML_CURL_PORT';
+  const switchyard = (extra: Record<string, string>) => start('sh', ['-c', scripts.start], { ...env, ...extra }, fetchPort);
   const node = await switchyard({ XML_CURL_CACHE: 'true' });
   const idle = node.rss();
   let next = 0;

@@ -9,11 +9,12 @@ import eslPlugin from './plugins/esl.ts';
 import errorHandler from './plugins/error-handler.ts';
 import openapi from './plugins/openapi.ts';
 import servicesPlugin from './plugins/services.ts';
+import xmlCurlPlugin from './plugins/xml-curl.ts';
 import health from './http/health.routes.ts';
 import rest from './http/rest/index.ts';
 import graphql from './http/graphql/index.ts';
 import cdrIntake from './freeswitch/cdr/cdr.routes.ts';
-import xmlCurl from './freeswitch/xml-curl/xml-curl.routes.ts';
+import xmlCurlRoutes from './freeswitch/xml-curl/xml-curl.routes.ts';
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
@@ -46,11 +47,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(servicesPlugin, { config, mailer: options.mailer, announce: options.announce });
   await app.register(authPlugin);
   await app.register(eslPlugin);
+  await app.register(xmlCurlPlugin);
   await app.register(openapi);
   await app.register(health);
   await app.register(rest, { prefix: '/api' });
   await app.register(graphql);
   await app.register(cdrIntake);
-  await app.register(xmlCurl);
+  await app.register(xmlCurlRoutes);
   return app;
 }

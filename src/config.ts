@@ -62,6 +62,11 @@ export interface XmlCurlConfig extends FreeswitchHttpAccess {
   dialString: string;
   /** A directory whose files replace the built-in xml-templates/ of the same name. */
   templatesDir?: string;
+  /**
+   * Where the xml_curl listener thread listens (XML_CURL_PORT, XML_CURL_HOST; HOST by default):
+   * a listener of FreeSWITCH's own, beside the API's port. Unset: none, the API's port answers.
+   */
+  listen?: { port: number; host: string };
   /** CIDRs trusted to send SIP without registering (acl.conf `providers` list, beside the trunks). */
   trustedNetworks: string[];
 }
@@ -91,6 +96,12 @@ function integer(env: Env, name: string, fallback: number, min = 0): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be an integer >= ${min}, got "${raw}"`);
+  return value;
+}
+
+function port(env: Env, name: string): number {
+  const value = integer(env, name, 0);
+  if (value > 65535) throw new ConfigError(`${name} must be a port number (0–65535), got "${env[name]}"`);
   return value;
 }
 
@@ -131,7 +142,7 @@ function cidrs(env: Env, name: string): string[] {
 
 const MAX_CACHEABLE_MS = 2_147_483;
 
-function xmlCurlConfig(env: Env): XmlCurlConfig {
+function xmlCurlConfig(env: Env, host: string): XmlCurlConfig {
   const username = env.XML_CURL_USERNAME || undefined;
   const password = env.XML_CURL_PASSWORD || undefined;
   if (!!username !== !!password) throw new ConfigError('XML_CURL_USERNAME and XML_CURL_PASSWORD go together');
@@ -151,6 +162,7 @@ function xmlCurlConfig(env: Env): XmlCurlConfig {
     dialString:
       env.XML_CURL_DIAL_STRING || '{presence_id=${dialed_user}@${dialed_domain}}${sofia_contact(${dialed_user}@${dialed_domain})}',
     templatesDir: env.XML_TEMPLATES_DIR ? resolve(env.XML_TEMPLATES_DIR) : undefined,
+    listen: env.XML_CURL_PORT ? { port: port(env, 'XML_CURL_PORT'), host: env.XML_CURL_HOST || host } : undefined,
     trustedNetworks: cidrs(env, 'XML_CURL_TRUSTED_NETWORKS'),
   };
 }
@@ -237,6 +249,6 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     list: { defaultLimit: 50, maxLimit: integer(env, 'LIST_MAX_LIMIT', 500, 1) },
     esl: eslConfig(env),
     cdr: cdrAccess(env),
-    xmlCurl: xmlCurlConfig(env),
+    xmlCurl: xmlCurlConfig(env, host),
   };
 }

@@ -1,6 +1,7 @@
 // What the README promises: `npm start` on a fresh data directory sets everything up on the
 // embedded SQLite database, creates the super-admin with a generated password (shown once, kept
-// 0600), serves the API, and shuts down gracefully on SIGTERM.
+// 0600), serves the API and FreeSWITCH's own listener thread (compiled, as deployed), and shuts
+// down gracefully on SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -38,13 +39,16 @@ describe('npm start on the embedded default', () => {
   let child: ChildProcess;
   let dataDir: string;
   let base: string;
+  let xmlCurl: string;
   let out = '';
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'switchyard-start-'));
     const port = await freePort();
+    const xmlCurlPort = await freePort();
     base = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+    xmlCurl = `http://127.0.0.1:${xmlCurlPort}/freeswitch/xml`;
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), XML_CURL_PORT: String(xmlCurlPort), HOST: '127.0.0.1', LOG_LEVEL: 'info' };
     delete env.DATABASE_URL;
     delete env.ADMIN_PASSWORD;
     child = spawn('npm', ['start', '--silent'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
@@ -83,6 +87,17 @@ describe('npm start on the embedded default', () => {
     expect(out).not.toContain(token);
     const tenants = await fetch(`${base}/api/tenants`, { headers: { authorization: `Bearer ${token}` } });
     expect(tenants.status).toBe(200);
+  });
+
+  it('answers FreeSWITCH on XML_CURL_PORT from the listener thread', async () => {
+    const fetchDomain = () =>
+      fetch(xmlCurl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'section=directory&tag_name=domain&key_name=name&key_value=nowhere.test&domain=nowhere.test' });
+    for (let i = 0; i < 100 && !(await fetchDomain().then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+    const res = await fetchDomain();
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/xml/);
+    expect(await res.text()).toContain('<result status="not found"/>');
+    expect(out).toContain('"msg":"xml_curl listener thread listening"');
   });
 
   it('shuts down gracefully on SIGTERM', async () => {

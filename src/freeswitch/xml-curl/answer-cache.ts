@@ -6,6 +6,8 @@
 // per extension, a third of the objects the garbage collector had to walk for the cache). Loads of
 // the same key share one promise, and a load that started before an invalidation of its labels is
 // answered but not kept, so a slow read can never put stale data back after the change.
+// A caller may pass `seen` to learn the labels of what it was answered from: the xml_curl listener
+// thread keeps whole answers in a cache of its own, labelled the same way.
 
 export interface Loaded<T> {
   value: T;
@@ -13,7 +15,8 @@ export interface Loaded<T> {
 }
 
 export interface AnswerCache {
-  get<T>(key: string, load: () => Promise<Loaded<T>>): Promise<T>;
+  /** The value under `key`, loaded when missing or stale; its labels are added to `seen`. */
+  get<T>(key: string, load: () => Promise<Loaded<T>>, seen?: string[]): Promise<T>;
   invalidate(tags: readonly string[]): void;
   clear(): void;
 }
@@ -34,7 +37,7 @@ const ownCopy = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
 
 export function createAnswerCache(options: { enabled: boolean; maxEntries: number }): AnswerCache {
   const entries = new Map<string, Entry>();
-  const loading = new Map<string, Promise<unknown>>();
+  const loading = new Map<string, Promise<Loaded<unknown>>>();
   /** The latest invalidation of each label, on `clock`. */
   const invalidatedAt = new Map<string, number>();
   /** One copy of each label, shared by the entries that carry it ("tenant:3" by 100 users). */
@@ -73,28 +76,34 @@ export function createAnswerCache(options: { enabled: boolean; maxEntries: numbe
     labels.clear();
   }
 
+  /** Loads `key` once for every caller asking meanwhile, and keeps it unless a change overtook it. */
+  function loadEntry<T>(key: string, load: () => Promise<Loaded<T>>): Promise<Loaded<unknown>> {
+    const loadedAt = clock;
+    const promise = load()
+      .then((loaded) => {
+        const entry: Entry = { value: loaded.value, tags: loaded.tags.map(label), loadedAt };
+        if (fresh(entry)) keep(key, entry);
+        return entry;
+      })
+      .finally(() => {
+        if (loading.get(key) === promise) loading.delete(key);
+      });
+    loading.set(key, promise);
+    return promise;
+  }
+
   return {
-    get<T>(key: string, load: () => Promise<Loaded<T>>): Promise<T> {
-      if (!options.enabled) return load().then((l) => l.value);
-      const hit = entries.get(key);
+    get<T>(key: string, load: () => Promise<Loaded<T>>, seen?: string[]): Promise<T> {
+      const hit = options.enabled ? entries.get(key) : undefined;
       if (hit) {
-        if (fresh(hit)) return Promise.resolve(hit.value as T);
+        if (fresh(hit)) {
+          if (seen) seen.push(...hit.tags);
+          return Promise.resolve(hit.value as T);
+        }
         entries.delete(key);
       }
-      const pending = loading.get(key);
-      if (pending) return pending as Promise<T>;
-      const loadedAt = clock;
-      const promise = load()
-        .then((loaded) => {
-          const entry: Entry = { value: loaded.value, tags: loaded.tags.map(label), loadedAt };
-          if (fresh(entry)) keep(key, entry);
-          return loaded.value;
-        })
-        .finally(() => {
-          if (loading.get(key) === promise) loading.delete(key);
-        });
-      loading.set(key, promise);
-      return promise;
+      const loaded = options.enabled ? (loading.get(key) ?? loadEntry(key, load)) : load();
+      return seen ? loaded.then((l) => (seen.push(...l.tags), l.value as T)) : loaded.then((l) => l.value as T);
     },
 
     invalidate(tags) {

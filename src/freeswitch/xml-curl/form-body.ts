@@ -31,10 +31,13 @@ function escaped(body: string, start: number, end: number): boolean {
 /** The names of the fields to keep, grouped by length so that a key is compared where it lies. */
 export class FormFields {
   readonly #byLength = new Map<number, string[]>();
+  /** Each name once, in the order given. */
+  readonly names: readonly string[];
   readonly #names: ReadonlySet<string>;
 
   constructor(names: Iterable<string>) {
     this.#names = new Set(names);
+    this.names = [...this.#names];
     for (const name of this.#names) {
       const same = this.#byLength.get(name.length);
       if (same) same.push(name);

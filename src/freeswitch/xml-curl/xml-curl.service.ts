@@ -43,7 +43,7 @@ export function createXmlCurl({ config, db, reads, secrets, log, tenantProviders
   const notFound = toXml(templates.get('not-found.xml').render({}));
   const dialplans = dialplanRepository(db);
 
-  const sections: Record<string, (p: FetchParams) => Promise<Xml | string>> = {
+  const sections: Record<string, (p: FetchParams, seen?: string[]) => Promise<Xml | string>> = {
     directory: createDirectoryAnswers({
       repo: directoryRepository(db, reads),
       cache,
@@ -71,10 +71,13 @@ export function createXmlCurl({ config, db, reads, secrets, log, tenantProviders
   return {
     templates,
     cache,
-    /** The document for a fetch of `section`; sections Switchyard does not render answer not found. */
-    answer(section: string, params: FetchParams): Promise<Xml | string> {
+    /**
+     * The document for a fetch of `section`; sections Switchyard does not render answer not found.
+     * The labels of the data it shows are added to `seen`.
+     */
+    answer(section: string, params: FetchParams, seen?: string[]): Promise<Xml | string> {
       const answer = sections[section];
-      return answer ? answer(params) : Promise.resolve(notFound);
+      return answer ? answer(params, seen) : Promise.resolve(notFound);
     },
     onChange(change: Change): void {
       const touched = tagsOf(change);

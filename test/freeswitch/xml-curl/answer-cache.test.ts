@@ -86,4 +86,24 @@ describe('the xml_curl answer cache', () => {
     await c.get('k', load);
     expect(load.calls).toBe(2);
   });
+
+  it('tells a caller the labels of what it was answered from: loaded, shared with a load under way, kept, or uncached', async () => {
+    const c = cache();
+    const tags = ['tenant:3', 'extension:a'];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const first: string[] = [];
+    const second: string[] = [];
+    const loading = c.get('k', async () => (await released, { value: 'v', tags }), first);
+    const sharing = c.get('k', loader('other', ['tenant:9']), second);
+    release();
+    expect([await loading, await sharing]).toEqual(['v', 'v']);
+    expect([first, second]).toEqual([tags, tags]);
+    const kept: string[] = [];
+    expect(await c.get('k', loader('other', ['tenant:9']), kept)).toBe('v');
+    expect(kept).toEqual(tags);
+    const uncached: string[] = [];
+    await createAnswerCache({ enabled: false, maxEntries: 100 }).get('k', loader('v', tags), uncached);
+    expect(uncached).toEqual(tags);
+  });
 });

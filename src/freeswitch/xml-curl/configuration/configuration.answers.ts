@@ -56,7 +56,7 @@ function gateway(trunk: Trunk, secrets: SecretBox) {
 export function createConfigurationAnswers({ repo, cache, templates, secrets, trustedNetworks, log, resolve = defaultResolve }: ConfigurationDeps) {
   const notFound = toXml(templates.get('not-found.xml').render({}));
 
-  function sofia(profile: string): Promise<Xml | null> {
+  function sofia(profile: string, seen?: string[]): Promise<Xml | null> {
     return cache.get<Xml | null>(`cfg:sofia:${profile}`, async () => {
       const [settings, trunks] = await Promise.all([repo.profileSettings(), repo.activeTrunks()]);
       const names = [...new Set(settings.map((s) => s.profile))].filter((name) => !profile || name === profile);
@@ -69,7 +69,7 @@ export function createConfigurationAnswers({ repo, cache, templates, secrets, tr
         gateways: trunks.filter((t) => t.profile === name).map((t) => gateway(t, secrets)),
       }));
       return { value: toXml(templates.get('sofia.conf.xml').render({ profiles })), tags: dependsOn };
-    });
+    }, seen);
   }
 
   async function addresses(host: string): Promise<string[]> {
@@ -82,19 +82,19 @@ export function createConfigurationAnswers({ repo, cache, templates, secrets, tr
     }
   }
 
-  function acl(): Promise<Xml> {
+  function acl(seen?: string[]): Promise<Xml> {
     return cache.get('cfg:acl', async () => {
       const [trunks, domains] = await Promise.all([repo.activeTrunks(), repo.activeDomains()]);
       const resolved = (await Promise.all(trunks.map((t) => addresses(t.host)))).flat();
       const providers = [...new Set([...resolved, ...trustedNetworks].map(asCidr))];
       return { value: toXml(templates.get('acl.conf.xml').render({ providers, domains })), tags: [tags.providers, tags.tenants] };
-    });
+    }, seen);
   }
 
-  return async function configuration(p: FetchParams): Promise<Xml> {
+  return async function configuration(p: FetchParams, seen?: string[]): Promise<Xml> {
     const name = p.key_name === 'name' || !p.key_name ? p.key_value : '';
-    if (name === 'sofia.conf') return (await sofia(p.profile ?? '')) || notFound;
-    if (name === 'acl.conf') return acl();
+    if (name === 'sofia.conf') return (await sofia(p.profile ?? '', seen)) || notFound;
+    if (name === 'acl.conf') return acl(seen);
     return notFound;
   };
 }

@@ -39,7 +39,7 @@ export function createDialplanAnswers({ repo, cache, templates, tenantProviders,
   const forTenants = sortProviders(tenantProviders);
   const forPublic = sortProviders(publicProviders);
 
-  function tenantContext(domain: string): Promise<CompiledContext | null> {
+  function tenantContext(domain: string, seen?: string[]): Promise<CompiledContext | null> {
     return cache.get<CompiledContext | null>(`dp:ctx:${domain}`, async () => {
       const tenant = await repo.tenant(domain);
       if (!tenant) return { value: null, tags: [tags.tenants] };
@@ -48,21 +48,21 @@ export function createDialplanAnswers({ repo, cache, templates, tenantProviders,
         value: compile(templates, tenant.domain, provided),
         tags: [tags.tenant(tenant.id), tags.dialplans, ...provided.flatMap((p) => p.tags)],
       };
-    });
+    }, seen);
   }
 
-  function publicContext(): Promise<CompiledContext> {
+  function publicContext(seen?: string[]): Promise<CompiledContext> {
     return cache.get(`dp:ctx:${PUBLIC_CONTEXT}`, async () => {
       const provided = await Promise.all(forPublic.map((p) => p.load({}, templates)));
       return { value: compile(templates, PUBLIC_CONTEXT, provided), tags: [tags.dialplans, ...provided.flatMap((p) => p.tags)] };
-    });
+    }, seen);
   }
 
-  return async function dialplan(p: FetchParams): Promise<Xml | string> {
+  return async function dialplan(p: FetchParams, seen?: string[]): Promise<Xml | string> {
     const context = (p['Hunt-Context'] || p['Caller-Context'] || '').toLowerCase();
     const destination = p['Hunt-Destination-Number'] ?? p['Caller-Destination-Number'] ?? '';
     if (!context) return notFound;
-    const compiled = context === PUBLIC_CONTEXT ? await publicContext() : await tenantContext(context);
+    const compiled = context === PUBLIC_CONTEXT ? await publicContext(seen) : await tenantContext(context, seen);
     if (!compiled) return notFound;
     let xml = compiled.head;
     for (const set of compiled.sets) for (const fragment of set.match(destination)) xml += fragment;

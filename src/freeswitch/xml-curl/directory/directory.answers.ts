@@ -41,7 +41,7 @@ export function createDirectoryAnswers({ repo, cache, templates, secrets, settin
   const notFound = toXml(templates.get('not-found.xml').render({}));
   const missFor = (tenantId: number | undefined) => (tenantId === undefined ? [tags.tenants] : [tags.tenant(tenantId), tags.extensionsOf(tenantId)]);
 
-  function user(domain: string, id: string): Promise<UserAnswer> {
+  function user(domain: string, id: string, seen?: string[]): Promise<UserAnswer> {
     return cache.get<UserAnswer>(`dir:user:${domain}:${id}`, async () => {
       const found = await repo.user(domain, id);
       if (!found.tenant || !found.user) return { value: { xml: null, authable: false }, tags: missFor(found.tenant?.id) };
@@ -50,10 +50,10 @@ export function createDirectoryAnswers({ repo, cache, templates, secrets, settin
         value: { xml, authable: found.user.passwordEnc !== '' },
         tags: [tags.tenant(found.tenant.id), tags.extension(found.user.id)],
       };
-    });
+    }, seen);
   }
 
-  function reverseAuth(domain: string, id: string): Promise<Xml | null> {
+  function reverseAuth(domain: string, id: string, seen?: string[]): Promise<Xml | null> {
     return cache.get<Xml | null>(`dir:reverse:${domain}:${id}`, async () => {
       const found = await repo.user(domain, id);
       if (!found.tenant || !found.user || !found.user.passwordEnc) return { value: null, tags: missFor(found.tenant?.id) };
@@ -61,25 +61,25 @@ export function createDirectoryAnswers({ repo, cache, templates, secrets, settin
         value: toXml(templates.get('directory-reverse-auth.xml').render(reverseAuthData(found.tenant, found.user, secrets))),
         tags: [tags.tenant(found.tenant.id), tags.extension(found.user.id)],
       };
-    });
+    }, seen);
   }
 
-  function domainDocument(domain: string): Promise<Xml | null> {
+  function domainDocument(domain: string, seen?: string[]): Promise<Xml | null> {
     return cache.get<Xml | null>(`dir:domain:${domain}`, async () => {
       const tenant = await repo.tenant(domain);
       if (!tenant) return { value: null, tags: [tags.tenants] };
       return { value: toXml(templates.get('directory-domain.xml').render({ domain: domainData(tenant, settings) })), tags: [tags.tenant(tenant.id)] };
-    });
+    }, seen);
   }
 
-  function domains(): Promise<Xml> {
+  function domains(seen?: string[]): Promise<Xml> {
     return cache.get('dir:domains', async () => ({
       value: toXml(templates.get('directory-domains.xml').render({ domains: await repo.domains() })),
       tags: [tags.tenants],
-    }));
+    }), seen);
   }
 
-  function networkList(domain: string): Promise<Xml | null> {
+  function networkList(domain: string, seen?: string[]): Promise<Xml | null> {
     return cache.get<Xml | null>(`dir:network:${domain}`, async () => {
       const found = await repo.usersWithCidr(domain);
       if (!found) return { value: null, tags: [tags.tenants] };
@@ -87,10 +87,10 @@ export function createDirectoryAnswers({ repo, cache, templates, secrets, settin
         value: toXml(templates.get('directory-network-list.xml').render({ domain: domainData(found.tenant, settings), users: found.users })),
         tags: [tags.tenant(found.tenant.id), tags.extensionsOf(found.tenant.id)],
       };
-    });
+    }, seen);
   }
 
-  function group(domain: string, name: string): Promise<Xml | null> {
+  function group(domain: string, name: string, seen?: string[]): Promise<Xml | null> {
     return cache.get<Xml | null>(`dir:group:${domain}:${name}`, async () => {
       const found = await repo.groupMembers(domain, name);
       if (!found) return { value: null, tags: [tags.tenants] };
@@ -99,10 +99,10 @@ export function createDirectoryAnswers({ repo, cache, templates, secrets, settin
         value: toXml(templates.get('directory-group.xml').render({ domain: domainData(found.tenant, settings), group: name, users: found.users })),
         tags: [tags.tenant(found.tenant.id), tags.extensionsOf(found.tenant.id)],
       };
-    });
+    }, seen);
   }
 
-  function everything(): Promise<Xml> {
+  function everything(seen?: string[]): Promise<Xml> {
     return cache.get('dir:all', async () => {
       const all = await repo.everything();
       const data = all.map(({ tenant, users }) => ({
@@ -110,31 +110,31 @@ export function createDirectoryAnswers({ repo, cache, templates, secrets, settin
         users: users.map((u) => ({ ...u, ...callerIdOf(u) })),
       }));
       return { value: toXml(templates.get('directory-all.xml').render({ domains: data, dialString: settings.dialString })), tags: [tags.tenants, tags.extensions] };
-    });
+    }, seen);
   }
 
-  return async function directory(p: FetchParams): Promise<Xml> {
+  return async function directory(p: FetchParams, seen?: string[]): Promise<Xml> {
     const domain = requestedDomain(p);
     const { action, purpose } = p;
-    if (purpose === 'gateways') return domains();
-    if (purpose === 'network-list') return (domain && (await networkList(domain))) || notFound;
+    if (purpose === 'gateways') return domains(seen);
+    if (purpose === 'network-list') return (domain && (await networkList(domain, seen))) || notFound;
     if (action === 'event_socket_auth') {
       // ESL logins use Switchyard's own Event Socket credentials; SIP users get no API access.
       return notFound;
     }
-    if (action === 'reverse-auth-lookup') return (domain && p.user && (await reverseAuth(domain, p.user))) || notFound;
+    if (action === 'reverse-auth-lookup') return (domain && p.user && (await reverseAuth(domain, p.user, seen))) || notFound;
     if (action === 'group_call') {
       const name = p.group_name || p.group;
-      return (domain && name && (await group(domain, name))) || notFound;
+      return (domain && name && (await group(domain, name, seen))) || notFound;
     }
     if (p.user) {
       if (!domain) return notFound;
-      const answer = await user(domain, p.user);
+      const answer = await user(domain, p.user, seen);
       if (!answer.xml || (action === 'sip_auth' && !answer.authable)) return notFound;
       return answer.xml;
     }
-    if (domain) return (await domainDocument(domain)) || notFound;
+    if (domain) return (await domainDocument(domain, seen)) || notFound;
     const bare = !p.tag_name && !p.key_name && !p.key_value && !action && !purpose;
-    return bare ? everything() : notFound;
+    return bare ? everything(seen) : notFound;
   };
 }

@@ -1,0 +1,21 @@
+// The xml_curl answerer as a plugin: `app.xmlCurl` renders every section from the database through
+// its answer cache, which the change bus keeps true. The routes and the listener thread use it.
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import { createXmlCurl, type XmlCurl } from '../freeswitch/xml-curl/xml-curl.service.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    xmlCurl: XmlCurl;
+  }
+}
+
+async function xmlCurl(app: FastifyInstance) {
+  const answerer = createXmlCurl({ config: app.config.xmlCurl, db: app.database.db, reads: app.database.reads, secrets: app.services.secrets, log: app.log });
+  await app.services.sipProfiles.ensureDefaults();
+  const unsubscribe = app.services.changes.subscribe((change) => answerer.onChange(change));
+  app.addHook('onClose', async () => unsubscribe());
+  app.decorate('xmlCurl', answerer);
+}
+
+export default fp(xmlCurl, { name: 'xml-curl', dependencies: ['services'] });
