@@ -76,7 +76,8 @@ export function createXmlCurl({ config, db, reads, secrets, log, tenantProviders
      * The labels of the data it shows are added to `seen`.
      */
     answer(section: string, params: FetchParams, seen?: string[]): Promise<Xml | string> {
-      const answer = sections[section];
+      // Own keys only: a fetch may name any section, "constructor" included.
+      const answer = Object.hasOwn(sections, section) ? sections[section] : undefined;
       return answer ? answer(params, seen) : Promise.resolve(notFound);
     },
     onChange(change: Change): void {

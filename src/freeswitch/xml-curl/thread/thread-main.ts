@@ -1,13 +1,13 @@
 // Runs inside the xml_curl listener thread. It answers FreeSWITCH from a small heap of its own:
-// directory and configuration answers the app has rendered are kept here whole, under the fields
-// of the fetch, with the labels of the data they show; a miss is asked of the app, and the app's
-// changes invalidate by label. The app's heap (every route, GraphQL, Prisma: about 50 MB before the first request)
+// every answer the app has rendered is kept here whole, under the fields of the fetch, with the
+// labels of the data it shows; a miss is asked of the app, and the app's changes invalidate by
+// label. The app's heap (every route, GraphQL, Prisma: about 50 MB before the first request)
 // is then never marked while a fetch waits; a major GC here marks a few MB.
 import { parentPort, workerData } from 'node:worker_threads';
 import Fastify from 'fastify';
 import { redactPaths } from '../../../logging.ts';
 import errorHandler from '../../../plugins/error-handler.ts';
-import { createAnswerCache, type Loaded } from '../answer-cache.ts';
+import { createAnswerCache, type AnswerCache, type Loaded } from '../answer-cache.ts';
 import { registerFetchRoutes } from '../fetch-routes.ts';
 import { FormFields, type FetchParams } from '../form-body.ts';
 import type { Xml } from '../xml.ts';
@@ -17,7 +17,6 @@ const options = workerData as ThreadOptions;
 const port = parentPort!;
 const send = (message: ThreadMessage) => port.postMessage(message);
 const fields = new FormFields(options.fields);
-const cache = createAnswerCache(options.cache);
 
 const asked = new Map<number, { resolve(loaded: Loaded<Xml>): void; reject(err: Error): void }>();
 let lastId = 0;
@@ -32,10 +31,15 @@ function askApp(section: string, params: FetchParams): Promise<Loaded<Xml>> {
 
 /**
  * Directory and configuration answers are as many as the users, domains and files they show. A
- * dialplan answer is keyed by the number dialled, which has no bound, so it is always asked of the
- * app, which keeps each context compiled and picks the matching extensions in microseconds.
+ * dialplan answer is keyed by the number dialled, which has no bound, so only the latest
+ * DIALPLAN_ANSWERS of them are kept; the app keeps each context compiled for the rest.
  */
-const KEPT_SECTIONS = new Set(['directory', 'configuration']);
+const DIALPLAN_ANSWERS = 10_000;
+const caches = new Map<string, AnswerCache>([
+  ['directory', createAnswerCache(options.cache)],
+  ['configuration', createAnswerCache(options.cache)],
+  ['dialplan', createAnswerCache({ ...options.cache, maxEntries: Math.min(options.cache.maxEntries, DIALPLAN_ANSWERS) })],
+]);
 
 /** A fetch's answer depends on its section and the fields it was parsed for, nothing else. */
 function keyOf(section: string, params: FetchParams): string {
@@ -49,8 +53,10 @@ await app.register(errorHandler);
 registerFetchRoutes(app, {
   access: options.access,
   fields,
-  answer: (section, params) =>
-    KEPT_SECTIONS.has(section) ? cache.get(keyOf(section, params), () => askApp(section, params)) : askApp(section, params).then((l) => l.value),
+  answer: (section, params) => {
+    const cache = caches.get(section);
+    return cache ? cache.get(keyOf(section, params), () => askApp(section, params)) : askApp(section, params).then((l) => l.value);
+  },
 });
 
 port.on('message', (message: AppMessage) => {
@@ -67,10 +73,10 @@ port.on('message', (message: AppMessage) => {
       asked.delete(message.id);
       break;
     case 'invalidate':
-      cache.invalidate(message.tags);
+      for (const cache of caches.values()) cache.invalidate(message.tags);
       break;
     case 'clear':
-      cache.clear();
+      for (const cache of caches.values()) cache.clear();
       break;
     case 'close':
       // In-flight fetches finish; the app answers them until the thread has gone.

@@ -11,8 +11,8 @@ import type { AppMessage, ThreadMessage, ThreadOptions } from './messages.ts';
 const RESTART_DELAY_MS = 1000;
 /**
  * A fetch leaves a few KB of garbage, dead by the next scavenge, so a small young generation costs
- * little: with 4 MB, 10,000 cached users took 231–247 MB of RSS instead of 271–284 MB, and the
- * longest scavenge under load was 2–4 ms instead of 8–13 ms (README, Benchmarks).
+ * little: with 4 MB, the server with 10,000 users cached took 231–247 MB of RSS instead of 271–284,
+ * and scavenges came about ten times as often, each about a quarter as long (README, Benchmarks).
  */
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 4 };
 const CLOSE_TIMEOUT_MS = 10_000;
@@ -54,19 +54,21 @@ export function startXmlCurlThread(app: FastifyInstance, listen: { host: string;
   let asked = 0;
   let closing = false;
   let alive = false;
-  const post = (message: AppMessage, transfer?: ArrayBuffer[]) => worker.postMessage(message, transfer);
+  const post = (message: AppMessage) => worker.postMessage(message);
 
-  async function answer(id: number, section: string, params: Record<string, string>) {
+  /** Answers `to`, the thread that asked: after a restart, its ids mean nothing to the new one. */
+  async function answer(to: Worker, id: number, section: string, params: Record<string, string>) {
     asked++;
     const tags: string[] = [];
     try {
       const xml = await app.xmlCurl.answer(section, params, tags);
       // A cached answer may be a view on a shared slab; send an exact copy and hand it over.
       const sent = typeof xml === 'string' ? xml : Uint8Array.prototype.slice.call(xml);
-      post({ type: 'answer', id, xml: sent, tags }, typeof sent === 'string' ? undefined : [sent.buffer as ArrayBuffer]);
+      const message: AppMessage = { type: 'answer', id, xml: sent, tags };
+      to.postMessage(message, typeof sent === 'string' ? undefined : [sent.buffer as ArrayBuffer]);
     } catch (err) {
       log.error({ err, section }, 'xml_curl: answering for the listener thread failed');
-      post({ type: 'failed', id });
+      to.postMessage({ type: 'failed', id } satisfies AppMessage);
     }
   }
 
@@ -80,10 +82,10 @@ export function startXmlCurlThread(app: FastifyInstance, listen: { host: string;
   return new Promise((resolve, reject) => {
     let started = false;
     const run = () => {
-      worker = spawn(options);
+      const current = (worker = spawn(options));
       alive = true;
       worker.on('message', (message: ThreadMessage) => {
-        if (message.type === 'fetch') void answer(message.id, message.section, message.params);
+        if (message.type === 'fetch') void answer(current, message.id, message.section, message.params);
         else if (message.type === 'listening' && !started) {
           started = true;
           // A restart listens where the first one did, also when that was the kernel's pick.
