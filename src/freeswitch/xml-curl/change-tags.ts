@@ -47,3 +47,10 @@ export function tagsOf(change: Change): string[] | null {
       return null;
   }
 }
+
+/** Drops what `change` touches from a cache of labelled answers (the app's, or the listener thread's). */
+export function applyChange(change: Change, cache: { invalidate(tags: readonly string[]): void; clear(): void }): void {
+  const touched = tagsOf(change);
+  if (touched === null) cache.clear();
+  else if (touched.length) cache.invalidate(touched);
+}

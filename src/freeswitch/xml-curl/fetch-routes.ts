@@ -13,7 +13,7 @@ import { createHttpGuard } from '../http-guard.ts';
 import { MalformedBody, parseForm, type FetchParams, type FormFields } from './form-body.ts';
 import type { Xml } from './xml.ts';
 
-export const XML_CURL_PATHS = ['/freeswitch/xml', '/freeswitch/xml/:section'];
+const XML_CURL_PATHS = ['/freeswitch/xml', '/freeswitch/xml/:section'];
 const FORM = 'application/x-www-form-urlencoded';
 
 export interface FetchRoutesOptions {

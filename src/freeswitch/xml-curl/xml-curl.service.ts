@@ -7,7 +7,7 @@ import type { HotReads } from '../../db/hot-reads.ts';
 import type { Change } from '../../infra/change-bus.ts';
 import type { SecretBox } from '../../security/secrets.ts';
 import { createAnswerCache } from './answer-cache.ts';
-import { tagsOf } from './change-tags.ts';
+import { applyChange } from './change-tags.ts';
 import { configurationRepository } from './configuration/configuration.repository.ts';
 import { CONFIGURATION_PARAMS, createConfigurationAnswers } from './configuration/configuration.answers.ts';
 import { createDialplanAnswers, DIALPLAN_PARAMS } from './dialplan/dialplan.answers.ts';
@@ -81,9 +81,7 @@ export function createXmlCurl({ config, db, reads, secrets, log, tenantProviders
       return answer ? answer(params, seen) : Promise.resolve(notFound);
     },
     onChange(change: Change): void {
-      const touched = tagsOf(change);
-      if (touched === null) cache.clear();
-      else if (touched.length) cache.invalidate(touched);
+      applyChange(change, cache);
     },
   };
 }

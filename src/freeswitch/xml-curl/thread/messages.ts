@@ -21,6 +21,6 @@ export type ThreadMessage =
 export type AppMessage =
   | { type: 'answer'; id: number; xml: Uint8Array | string; tags: string[] }
   | { type: 'failed'; id: number }
-  | { type: 'invalidate'; tags: string[] }
+  | { type: 'invalidate'; tags: readonly string[] }
   | { type: 'clear' }
   | { type: 'close' };

@@ -4,7 +4,7 @@
 // only keeps them.
 import { Worker } from 'node:worker_threads';
 import type { FastifyInstance } from 'fastify';
-import { tagsOf } from '../change-tags.ts';
+import { applyChange } from '../change-tags.ts';
 import { FETCH_PARAMS } from '../xml-curl.service.ts';
 import type { AppMessage, ThreadMessage, ThreadOptions } from './messages.ts';
 
@@ -72,12 +72,8 @@ export function startXmlCurlThread(app: FastifyInstance, listen: { host: string;
     }
   }
 
-  const unsubscribe = app.services.changes.subscribe((change) => {
-    if (!worker) return;
-    const touched = tagsOf(change);
-    if (touched === null) post({ type: 'clear' });
-    else if (touched.length) post({ type: 'invalidate', tags: touched });
-  });
+  const threadCache = { invalidate: (tags: readonly string[]) => post({ type: 'invalidate', tags }), clear: () => post({ type: 'clear' }) };
+  const unsubscribe = app.services.changes.subscribe((change) => worker && applyChange(change, threadCache));
 
   return new Promise((resolve, reject) => {
     let started = false;
