@@ -8,6 +8,7 @@ import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
 import { listTenants, owningTenant, reachesTenant } from '../shared/tenancy.ts';
 import type { TenantsRepository } from '../tenants/tenants.repository.ts';
 import type { CallerIdFields, CallerIdRecord, CallerIdsRepository } from './caller-ids.repository.ts';
+import { checkPlainText } from '../shared/switch-syntax.ts';
 
 export type CallerId = CallerIdRecord;
 export type CallerIdInput = CallerIdFields;
@@ -24,6 +25,7 @@ const NUMBER = /^\+?[0-9]{3,20}$/;
 function checkFields(f: CallerIdFields): void {
   if (f.number !== undefined && !NUMBER.test(f.number)) throw validationFailed('body/number', 'must be 3 to 20 digits, optional leading +');
   if (f.name !== undefined && f.name.length > 64) throw validationFailed('body/name', 'must be at most 64 characters');
+  checkPlainText('body/name', f.name);
   if (f.description !== undefined && f.description.length > 1024) throw validationFailed('body/description', 'must be at most 1024 characters');
 }
 

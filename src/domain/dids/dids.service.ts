@@ -11,6 +11,7 @@ import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
 import { listTenants, owningTenant, reachesTenant } from '../shared/tenancy.ts';
 import type { TenantsRepository } from '../tenants/tenants.repository.ts';
 import type { DidFields, DidRecord, DidsRepository } from './dids.repository.ts';
+import { checkPlainText } from '../shared/switch-syntax.ts';
 
 export type Did = DidRecord;
 export type DidInput = DidFields;
@@ -68,6 +69,7 @@ export function createDidsService(deps: {
     if (changed.callerIdPrefix !== undefined && (changed.callerIdPrefix.length > 32 || /\p{Cc}/u.test(changed.callerIdPrefix))) {
       throw validationFailed('body/caller_id_prefix', 'must be at most 32 characters');
     }
+    checkPlainText('body/caller_id_prefix', changed.callerIdPrefix);
     if (changed.description !== undefined && changed.description.length > 1024) throw validationFailed('body/description', 'must be at most 1024 characters');
     if (changed.destinationType !== undefined || changed.destinationValue !== undefined || changed.tenantId !== undefined) {
       await checkDestination(targets, state.tenantId ?? null, state.destinationType ?? '', state.destinationValue ?? '');

@@ -6,6 +6,7 @@
 import { randomInt } from 'node:crypto';
 import { isIP } from 'node:net';
 import { validationFailed } from '../../errors.ts';
+import { checkNoExpansion, checkPlainText } from '../shared/switch-syntax.ts';
 import type { ExtensionFields } from './extensions.repository.ts';
 
 export const EXTENSION_NUMBER = /^[0-9]{2,10}$/;
@@ -30,6 +31,7 @@ export function checkSipPassword(password: string, extension: string): void {
   if (/[\s\p{Cc}]/u.test(password)) throw validationFailed(field, 'must not contain spaces or control characters');
   if (!/\p{L}/u.test(password) || !/[0-9]/.test(password)) throw validationFailed(field, 'must contain at least one letter and one digit');
   if (password.includes(extension)) throw validationFailed(field, 'must not contain the extension number');
+  checkNoExpansion(field, password);
 }
 
 export function checkVoicemailPin(pin: string, extension: string): void {
@@ -63,8 +65,10 @@ function isCidr(value: string): boolean {
   return Number(prefix) <= (version === 4 ? 32 : 128);
 }
 
+/** Free text that reaches the directory FreeSWITCH reads. */
 function text(field: string, value: string | undefined, max: number): void {
   if (value !== undefined && value.length > max) throw validationFailed(`body/${field}`, `must be at most ${max} characters`);
+  checkPlainText(`body/${field}`, value);
 }
 
 function pattern(field: string, value: string | undefined, re: RegExp, problem: string): void {
@@ -104,5 +108,6 @@ export function checkExtensionFields(state: ExtensionFields): void {
     if (enabled && !destination) throw validationFailed(`body/forward_${kind}_destination`, `is required when forward_${kind}_enabled is true`);
   }
   if (state.voicemailMailTo && !EMAIL.test(state.voicemailMailTo)) throw validationFailed('body/voicemail_mail_to', 'must be an email address');
-  text('description', state.description, 1024);
+  checkPlainText('body/voicemail_mail_to', state.voicemailMailTo);
+  if (state.description !== undefined && state.description.length > 1024) throw validationFailed('body/description', 'must be at most 1024 characters');
 }

@@ -2,6 +2,7 @@
 import { isIP } from 'node:net';
 import { validationFailed } from '../../errors.ts';
 import { checkServiceFlag } from '../shared/service-flags.ts';
+import { checkNoExpansion, checkPlainText } from '../shared/switch-syntax.ts';
 import type { ProviderFields } from './providers.repository.ts';
 
 export const TRANSPORTS = ['udp', 'tcp', 'tls'];
@@ -21,7 +22,9 @@ export function checkProviderFields(f: ProviderFields, password?: string): void 
   if (f.host !== undefined && !isHost(f.host)) throw validationFailed('body/host', 'must be a host name or an IP address');
   range('port', f.port, 1, 65535);
   if (f.username !== undefined && (f.username.length > 64 || !NO_SPACE.test(f.username))) throw validationFailed('body/username', 'must be at most 64 characters without spaces');
+  checkPlainText('body/username', f.username);
   if (password !== undefined && (password.length > 128 || /\p{Cc}/u.test(password))) throw validationFailed('body/password', 'must be at most 128 characters without control characters');
+  checkNoExpansion('body/password', password);
   if (f.realm && !isHost(f.realm)) throw validationFailed('body/realm', 'must be a host name or an IP address');
   if (f.fromDomain && !isHost(f.fromDomain)) throw validationFailed('body/from_domain', 'must be a host name or an IP address');
   range('expire_seconds', f.expireSeconds, 1, 86400);

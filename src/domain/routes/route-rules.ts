@@ -1,21 +1,15 @@
-// What makes an outbound route valid. Patterns are regular expressions FreeSWITCH (PCRE) and
-// JavaScript both read the same way: they must compile as JavaScript, and JavaScript-only syntax
-// (\u escapes) is refused, as are spaces and line breaks.
+// What makes an outbound route valid. Patterns are safe dial patterns (shared/dial-pattern.ts):
+// regular expressions PCRE and JavaScript read alike, whose matching cannot run away.
 import { validationFailed } from '../../errors.ts';
 import { checkServiceFlag } from '../shared/service-flags.ts';
+import { dialPatternProblem } from '../shared/dial-pattern.ts';
 import type { RouteFields } from './routes.repository.ts';
 
 export const TOLL_TYPES = ['', 'local', 'domestic', 'international'];
 
 export function checkPattern(pattern: string, field = 'body/pattern'): void {
-  if (pattern.length < 1 || pattern.length > 256) throw validationFailed(field, 'must be 1 to 256 characters');
-  if (/\s/.test(pattern)) throw validationFailed(field, 'must not contain spaces or line breaks');
-  if (/\\u/.test(pattern)) throw validationFailed(field, 'must not use \\u escapes (not understood by PCRE)');
-  try {
-    new RegExp(pattern);
-  } catch {
-    throw validationFailed(field, 'is not a valid regular expression');
-  }
+  const problem = dialPatternProblem(pattern);
+  if (problem) throw validationFailed(field, problem);
 }
 
 function int(field: string, value: number | undefined, min: number, max: number): void {

@@ -1,5 +1,6 @@
 // The settings the `internal` and `external` sofia profiles start with, after FreeSWITCH's vanilla
-// profiles. `$${…}` are FreeSWITCH's own global variables (vars.xml), expanded by FreeSWITCH.
+// profiles. `$${…}` are FreeSWITCH's own global variables, expanded by FreeSWITCH: each must be one
+// a stock FreeSWITCH defines (STOCK_GLOBALS), as the stock profiles use them.
 // `internal` deliberately has no force-register-domain, force-register-db-domain or
 // force-subscription-domain: with them every tenant collapses into one domain (NOTES.md).
 
@@ -45,8 +46,8 @@ const internal: [string, string][] = [
   ['challenge-realm', 'auto_from'],
   ['manage-presence', 'true'],
   ['presence-privacy', '$${presence_privacy}'],
-  ['ext-rtp-ip', '$${ext_rtp_ip}'],
-  ['ext-sip-ip', '$${ext_sip_ip}'],
+  ['ext-rtp-ip', '$${external_rtp_ip}'],
+  ['ext-sip-ip', '$${external_sip_ip}'],
   ['record-path', '$${recordings_dir}'],
   ['record-template', '${caller_id_number}.${target_domain}.${strftime(%Y-%m-%d-%H-%M-%S)}.wav'],
 ];

@@ -4,6 +4,7 @@ import { authorize, type Ctx } from '../../context.ts';
 import { notFound, validationFailed } from '../../errors.ts';
 import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
+import { checkProfileValue } from '../shared/switch-syntax.ts';
 import { DEFAULT_PROFILES, type ProfileSettingInput } from './sip-profile-defaults.ts';
 import type { ProfileSettingRecord, SipProfilesRepository } from './sip-profiles.repository.ts';
 
@@ -33,6 +34,7 @@ export function createSipProfilesService(deps: { repo: SipProfilesRepository; ch
       for (const [i, s] of settings.entries()) {
         if (seen.has(s.name)) throw validationFailed(`body/settings/${i}/name`, `repeats "${s.name}"`);
         seen.add(s.name);
+        checkProfileValue(`body/settings/${i}/value`, s.value);
       }
       await repo.replace(profile, settings);
       await changes.publish({ entity: 'sip_profile', tenantId: null, id: profile });

@@ -21,6 +21,7 @@ import { createDirectoryAnswers, DIRECTORY_PARAMS } from './directory/directory.
 import { directoryRepository } from './directory/directory.repository.ts';
 import { FormFields, type FetchParams } from './form-body.ts';
 import { loadTemplates } from './templates/template-store.ts';
+import { trusted, UnsafeValueError } from './templates/trusted-text.ts';
 import { toXml, type Xml } from './xml.ts';
 
 /** Every field the sections read; the rest of a fetch's body is not decoded. */
@@ -49,7 +50,7 @@ export function createXmlCurl({ config, db, reads, secrets, log, tenantProviders
       cache,
       templates,
       secrets,
-      settings: { directoryAuth: config.directoryAuth, dialString: config.dialString, userCacheableMs: config.userCacheableMs },
+      settings: { directoryAuth: config.directoryAuth, dialString: trusted(config.dialString), userCacheableMs: config.userCacheableMs },
     }),
     dialplan: createDialplanAnswers({
       repo: dialplans,
@@ -78,7 +79,13 @@ export function createXmlCurl({ config, db, reads, secrets, log, tenantProviders
     answer(section: string, params: FetchParams, seen?: string[]): Promise<Xml | string> {
       // Own keys only: a fetch may name any section, "constructor" included.
       const answer = Object.hasOwn(sections, section) ? sections[section] : undefined;
-      return answer ? answer(params, seen) : Promise.resolve(notFound);
+      if (!answer) return Promise.resolve(notFound);
+      return answer(params, seen).catch((err: unknown) => {
+        // Data written before the write-time checks existed: FreeSWITCH gets nothing rather than syntax it would run.
+        if (!(err instanceof UnsafeValueError)) throw err;
+        log.error({ template: err.template, placeholder: err.placeholder, section }, 'xml_curl: refused to render a value carrying FreeSWITCH syntax');
+        return notFound;
+      });
     },
     onChange(change: Change): void {
       applyChange(change, cache);

@@ -3,13 +3,15 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
+import { profileValueProblem } from '../../../domain/shared/switch-syntax.ts';
 import type { SecretBox } from '../../../security/secrets.ts';
 import type { AnswerCache } from '../answer-cache.ts';
 import { tags } from '../change-tags.ts';
 import type { FetchParams } from '../form-body.ts';
 import { toXml, type Xml } from '../xml.ts';
 import type { TemplateStore } from '../templates/template-store.ts';
-import type { ConfigurationRepository, Trunk } from './configuration.repository.ts';
+import { trusted } from '../templates/trusted-text.ts';
+import type { ConfigurationRepository, ProfileSetting, Trunk } from './configuration.repository.ts';
 
 /** The fields of a configuration fetch the answers read. */
 export const CONFIGURATION_PARAMS = ['key_name', 'key_value', 'profile'];
@@ -56,6 +58,19 @@ function gateway(trunk: Trunk, secrets: SecretBox) {
 export function createConfigurationAnswers({ repo, cache, templates, secrets, trustedNetworks, log, resolve = defaultResolve }: ConfigurationDeps) {
   const notFound = toXml(templates.get('not-found.xml').render({}));
 
+  /**
+   * Settings may name FreeSWITCH variables (checked when written); one that fails the check again
+   * here (written before the check existed) is left out rather than take the profile down.
+   */
+  function profileSettings(settings: ProfileSetting[]) {
+    return settings.flatMap((s) => {
+      const problem = profileValueProblem(s.value);
+      if (problem === null) return [{ name: s.name, value: trusted(s.value) }];
+      log.error({ profile: s.profile, setting: s.name, problem }, 'sofia.conf: setting left out');
+      return [];
+    });
+  }
+
   function sofia(profile: string, seen?: string[]): Promise<Xml | null> {
     return cache.get<Xml | null>(`cfg:sofia:${profile}`, async () => {
       const [settings, trunks] = await Promise.all([repo.profileSettings(), repo.activeTrunks()]);
@@ -65,7 +80,7 @@ export function createConfigurationAnswers({ repo, cache, templates, secrets, tr
       const profiles = names.map((name) => ({
         name,
         aliasDomains: name === DOMAINS_PROFILE,
-        settings: settings.filter((s) => s.profile === name),
+        settings: profileSettings(settings.filter((s) => s.profile === name)),
         gateways: trunks.filter((t) => t.profile === name).map((t) => gateway(t, secrets)),
       }));
       return { value: toXml(templates.get('sofia.conf.xml').render({ profiles })), tags: dependsOn };

@@ -4,6 +4,7 @@
 // data with the cache labels it depends on and returns its extensions, already rendered, with a
 // way to pick the ones that can match a destination number. The context answers only those, in
 // provider order, so what FreeSWITCH executes is what the full context's first match would be.
+import { matchesDialled } from '../../../domain/shared/dial-pattern.ts';
 import type { TemplateStore } from '../templates/template-store.ts';
 
 export interface DialplanTenant {
@@ -37,23 +38,14 @@ export function sortProviders<P extends { name: string; order: number }>(provide
   return [...providers].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
 }
 
-/** A fragment and the JavaScript reading of its destination expression (null: let FreeSWITCH decide). */
+/** A fragment and the JavaScript reading of its destination expression (a safe dial pattern). */
 export interface Fragment {
   xml: string;
-  test: RegExp | null;
+  test: RegExp;
 }
 
 export function fragmentSet(fragments: readonly Fragment[]): ExtensionSet {
-  return { match: (destination) => fragments.filter((f) => !f.test || f.test.test(destination)).map((f) => f.xml) };
-}
-
-/** FreeSWITCH expressions are PCRE; one JavaScript cannot read is kept and left to FreeSWITCH. */
-export function readExpression(expression: string): RegExp | null {
-  try {
-    return new RegExp(expression);
-  } catch {
-    return null;
-  }
+  return { match: (destination) => fragments.filter((f) => matchesDialled(f.test, destination)).map((f) => f.xml) };
 }
 
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -4,6 +4,7 @@
 // goes to the busy forward, anything else to the no-answer forward (each falling back to voicemail).
 import { tags } from '../change-tags.ts';
 import type { TemplateStore } from '../templates/template-store.ts';
+import { trusted } from '../templates/trusted-text.ts';
 import type { DialplanRepository, LocalExtension } from './dialplan.repository.ts';
 import type { DialplanTenant, TenantProvider } from './extension-provider.ts';
 import { escapeRegExp } from './extension-provider.ts';
@@ -23,8 +24,8 @@ function render(ext: LocalExtension, tenant: DialplanTenant, templates: Template
     forwardAll: ext.forwardAllEnabled ? ext.forwardAllDestination : '',
     doNotDisturb: ext.doNotDisturb,
     callTimeout: ext.callTimeout,
-    failover: forwarding ? `${failoverBase}${ext.doNotDisturb ? 'USER_BUSY' : '${originate_disposition}'}` : '',
-    hangupCause: ext.doNotDisturb ? 'USER_BUSY' : '${originate_disposition}',
+    failover: forwarding ? trusted(`${failoverBase}${ext.doNotDisturb ? 'USER_BUSY' : '${originate_disposition}'}`) : '',
+    hangupCause: ext.doNotDisturb ? 'USER_BUSY' : trusted('${originate_disposition}'),
   });
   if (!forwarding) return { main, failover: [] };
   const failoverTemplate = templates.get('dialplan/local-extension-failover.xml');

@@ -1,11 +1,14 @@
 // Outbound routes: the voice routes of the tenant and the shared ones. Routes with the same
 // pattern and toll class form one extension whose bridge tries their providers in priority order,
 // each leg with its own strip / prepend (and the provider's prefix). Legs through an inactive
-// provider, or a provider of another tenant, are left out; a route left with no leg is not rendered.
+// provider, or a provider of another tenant, are left out; a route left with no leg is not rendered,
+// nor one whose pattern is not a safe dial pattern (domain/shared/dial-pattern.ts).
 import { tags } from '../change-tags.ts';
+import { trusted } from '../templates/trusted-text.ts';
 import type { DialplanRepository, OutboundRoute } from './dialplan.repository.ts';
 import type { TenantProvider } from './extension-provider.ts';
-import { escapeRegExp, fragmentSet, readExpression } from './extension-provider.ts';
+import { compileDialPattern } from '../../../domain/shared/dial-pattern.ts';
+import { escapeRegExp, fragmentSet } from './extension-provider.ts';
 
 const VOICE = 1;
 
@@ -29,8 +32,10 @@ export function outboundRoutesProvider(repo: DialplanRepository): TenantProvider
       const template = templates.get('dialplan/outbound-route.xml');
       const fragments = [...groups.values()].flatMap((group) => {
         const usable = group.filter((r) => r.provider.active && (r.provider.tenantId === null || r.provider.tenantId === tenant.id));
-        if (usable.length === 0) return [];
         const first = group[0];
+        // A pattern stored before patterns were checked, and unsafe, is never run by either engine.
+        const test = compileDialPattern(first.pattern);
+        if (usable.length === 0 || !test) return [];
         const xml = template.render({
           name: `outbound-${first.id}`,
           expression: first.pattern,
@@ -38,9 +43,9 @@ export function outboundRoutesProvider(repo: DialplanRepository): TenantProvider
           callerId,
           context: tenant.domain,
           limit: tenant.maxConcurrentCalls > 0 ? tenant.maxConcurrentCalls : 0,
-          bridge: usable.map(leg).join('|'),
+          bridge: trusted(usable.map(leg).join('|')),
         });
-        return [{ xml, test: readExpression(first.pattern) }];
+        return [{ xml, test }];
       });
       const providerTags = [...new Set(routes.map((r) => tags.provider(r.provider.id)))];
       return {

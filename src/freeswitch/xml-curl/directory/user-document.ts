@@ -3,11 +3,13 @@
 // opened here and go nowhere but into the document FreeSWITCH fetched.
 import { createHash } from 'node:crypto';
 import type { SecretBox } from '../../../security/secrets.ts';
+import type { TrustedText } from '../templates/trusted-text.ts';
 import type { DirectoryTenant, DirectoryUser } from './directory.repository.ts';
 
 export interface DirectorySettings {
   directoryAuth: 'a1-hash' | 'password';
-  dialString: string;
+  /** The operator's (XML_CURL_DIAL_STRING): FreeSWITCH syntax by design. */
+  dialString: TrustedText;
   /** FreeSWITCH keeps the user this long (ms) without asking; Switchyard's ESL flusher drops it on a change. */
   userCacheableMs: number;
 }

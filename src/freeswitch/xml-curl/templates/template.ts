@@ -6,8 +6,10 @@
 //   <sy:slot name="…"/>               where a caller puts fragments of its own (see split)
 // An attribute whose whole value is one placeholder is left out when the value is null or
 // undefined. xmlbuilder2 parses and checks each template once; rendering then walks the compiled
-// tree and escapes every value (escapeXml), so no value ever reaches the output unescaped.
+// tree and escapes every value (escapeXml), so no value ever reaches the output unescaped, and
+// refuses a value carrying FreeSWITCH's `${` unless Switchyard marked it TrustedText.
 import { create } from 'xmlbuilder2';
+import { TrustedText, UnsafeValueError } from './trusted-text.ts';
 import { escapeXml } from './xml-escape.ts';
 
 export const TEMPLATE_NS = 'urn:switchyard:template';
@@ -127,17 +129,29 @@ function lookup(scope: Scope, path: Path): unknown {
 
 function truthy(value: unknown): boolean {
   if (Array.isArray(value)) return value.length > 0;
+  if (value instanceof TrustedText) return value.text !== '';
   return value !== undefined && value !== null && value !== false && value !== '' && value !== 0;
 }
 
-function text(value: unknown): string {
-  return value === undefined || value === null ? '' : escapeXml(String(value));
+/** Thrown inside a render, named with the template's name by render(). */
+class Unsafe extends Error {
+  constructor(readonly path: Path) {
+    super();
+  }
+}
+
+function text(value: unknown, path: Path): string {
+  if (value === undefined || value === null) return '';
+  if (value instanceof TrustedText) return escapeXml(value.text);
+  const s = String(value);
+  if (s.includes('${')) throw new Unsafe(path);
+  return escapeXml(s);
 }
 
 function fill(ps: Part[], scope: Scope): string {
-  if (ps.length === 1) return typeof ps[0] === 'string' ? ps[0] : text(lookup(scope, ps[0]));
+  if (ps.length === 1) return typeof ps[0] === 'string' ? ps[0] : text(lookup(scope, ps[0]), ps[0]);
   let s = '';
-  for (const p of ps) s += typeof p === 'string' ? p : text(lookup(scope, p));
+  for (const p of ps) s += typeof p === 'string' ? p : text(lookup(scope, p), p);
   return s;
 }
 
@@ -220,7 +234,11 @@ export function compileTemplate(name: string, source: string): Template {
   if (!compiled) throw new TemplateError(`${name}: no root element`);
   const render = (data: Scope, split?: string) => {
     const out: string[] = [];
-    renderNode(compiled, data, out, split);
+    try {
+      renderNode(compiled, data, out, split);
+    } catch (err) {
+      throw err instanceof Unsafe ? new UnsafeValueError(name, err.path.join('.')) : err;
+    }
     return out.join('');
   };
   return {
