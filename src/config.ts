@@ -16,6 +16,8 @@ export interface Config {
   /** Fastify's trustProxy: false, true, or a comma list of addresses/CIDRs of trusted proxies. */
   trustProxy: boolean | string;
   publicUrl: string;
+  /** Strict-Transport-Security max-age in seconds (HSTS_MAX_AGE); 0: none, for a server not reached over TLS. */
+  hstsMaxAge: number;
   jwt: {
     privateKeyFile: string;
     publicKeyFile: string;
@@ -37,6 +39,10 @@ export interface Config {
   graphql: {
     maxDepth: number;
     maxCost: number;
+    /** Aliased fields one document may hold (each alias can repeat a whole subtree). */
+    maxAliases: number;
+    /** Who may introspect the schema: anyone, signed-in users, or nobody. */
+    introspection: 'public' | 'authenticated' | 'off';
     graphiql: boolean;
     /** Events a subscription may fall behind by before it is ended (its memory bound). */
     subscriptionBuffer: number;
@@ -82,8 +88,11 @@ export interface EslConfig {
   connectTimeoutMs: number;
   commandTimeoutMs: number;
   jobTimeoutMs: number;
+  /** Backoff bounds after a failed session (wrong password, refused subscription). */
   reconnectMinMs: number;
   reconnectMaxMs: number;
+  /** While a node refuses TCP connections, a probe this often (reconnects within it of the node listening). */
+  reconnectProbeMs: number;
   idleProbeMs: number;
 }
 
@@ -103,6 +112,14 @@ function port(env: Env, name: string): number {
   const value = integer(env, name, 0);
   if (value > 65535) throw new ConfigError(`${name} must be a port number (0–65535), got "${env[name]}"`);
   return value;
+}
+
+/** One of `values`, the first being the default. */
+function oneOf<const T extends readonly string[]>(env: Env, name: string, values: T): T[number] {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return values[0];
+  if (!values.includes(raw)) throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+  return raw;
 }
 
 function boolean(env: Env, name: string, fallback: boolean): boolean {
@@ -194,6 +211,7 @@ function eslConfig(env: Env): EslConfig {
     jobTimeoutMs: integer(env, 'ESL_JOB_TIMEOUT_MS', 120_000, 1),
     reconnectMinMs,
     reconnectMaxMs: Math.max(reconnectMinMs, integer(env, 'ESL_RECONNECT_MAX_MS', 30_000, 1)),
+    reconnectProbeMs: integer(env, 'ESL_RECONNECT_PROBE_MS', 1000, 10),
     idleProbeMs: integer(env, 'ESL_IDLE_PROBE_MS', 30_000),
   };
 }
@@ -222,6 +240,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: /^(1|true|yes|on)$/i.test(env.TRUST_PROXY ?? '') ? true : env.TRUST_PROXY && !/^(0|false|no|off)$/i.test(env.TRUST_PROXY) ? env.TRUST_PROXY : false,
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+    hstsMaxAge: integer(env, 'HSTS_MAX_AGE', 0),
     jwt: {
       privateKeyFile: resolve(env.JWT_PRIVATE_KEY_FILE || join(dataDir, 'jwt-private.pem')),
       publicKeyFile: resolve(env.JWT_PUBLIC_KEY_FILE || join(dataDir, 'jwt-public.pem')),
@@ -243,6 +262,8 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     graphql: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 8, 1),
       maxCost: integer(env, 'GRAPHQL_MAX_COST', 5000, 1),
+      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 50, 0),
+      introspection: oneOf(env, 'GRAPHQL_INTROSPECTION', ['authenticated', 'public', 'off'] as const),
       graphiql: boolean(env, 'GRAPHIQL', true),
       subscriptionBuffer: integer(env, 'GRAPHQL_SUBSCRIPTION_BUFFER', 10_000, 1),
     },

@@ -1,15 +1,18 @@
-// GraphQL at /graphql (GraphiQL at /graphiql) over the same domain services as REST. The route
-// accepts a missing token (only `login` works without one; everything else reaches a service
-// that answers 401); an MFA-pending token is refused by the auth plugin as on every route but
-// /api/user/totp/verify. GraphiQL's page and assets are public: they grant nothing.
+// GraphQL at /graphql (GraphiQL at /graphiql, see graphiql.ts) over the same domain services as
+// REST. The route accepts a missing token (only `login` works without one; everything else reaches
+// a service that answers 401); an MFA-pending token is refused by the auth plugin as on every
+// route but /api/user/totp/verify.
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import mercurius from 'mercurius';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildContext } from './context.ts';
+import { requireActor } from '../../context.ts';
+import { forbidden } from '../../errors.ts';
+import { buildContext, type GqlContext } from './context.ts';
 import { formatErrors } from './errors.ts';
-import { queryLimitRules } from './limits.ts';
+import graphiqlPage from './graphiql.ts';
+import { asksForSchema, queryLimitRules } from './limits.ts';
 import { resolvers } from './resolvers.ts';
 import { subscriptionOptions, validateSubscriptions } from './subscriptions.ts';
 
@@ -24,12 +27,13 @@ const graphqlResponse = {
   },
 };
 
+const MAX_TOKENS = 20_000;
+
 export const schemaText = readFileSync(resolve(import.meta.dirname, '../../../schema.graphql'), 'utf8');
 
 async function graphql(app: FastifyInstance) {
-  const { maxDepth, maxCost, graphiql } = app.config.graphql;
+  const { maxDepth, maxCost, maxAliases, introspection, graphiql } = app.config.graphql;
   app.addHook('onRoute', (route) => {
-    if (route.url === '/graphiql' || route.url.startsWith('/graphiql/')) route.config = { ...route.config, auth: 'public' };
     // Mercurius' response schema would serialize extensions.code as a string and path indexes as
     // strings; ours keeps the numbers.
     if (route.url === '/graphql' && route.schema) route.schema = { ...route.schema, response: graphqlResponse };
@@ -37,7 +41,8 @@ async function graphql(app: FastifyInstance) {
   await app.register(mercurius, {
     schema: schemaText,
     resolvers,
-    graphiql,
+    // Mercurius' own GraphiQL page loads React and GraphiQL from a CDN; ours serves them itself.
+    graphiql: false,
     path: '/graphql',
     routes: true,
     additionalRouteOptions: { config: { auth: 'optional' } },
@@ -45,11 +50,19 @@ async function graphql(app: FastifyInstance) {
     errorFormatter: formatErrors,
     // The cost of a page depends on its `limit`, which may come in a variable; rules that see the
     // variables cannot be combined with mercurius' validated-query cache.
-    validationRules: ({ variables }) => queryLimitRules({ maxDepth, maxCost }, variables ?? {}),
+    validationRules: ({ variables }) => queryLimitRules({ maxDepth, maxCost, maxAliases }, variables ?? {}),
+    // A document of more tokens than this is refused before it is parsed into a tree.
+    graphql: { parseOptions: { maxTokens: MAX_TOKENS } },
     cache: false,
     subscription: subscriptionOptions(app),
   });
   validateSubscriptions(app);
+  if (graphiql) await app.register(graphiqlPage);
+  app.graphql.addHook('preValidation', async (_schema, document, context) => {
+    if (introspection === 'public' || !asksForSchema(document)) return;
+    if (introspection === 'off') throw forbidden('Introspection is turned off (GRAPHQL_INTROSPECTION)');
+    requireActor((context as unknown as GqlContext).ctx);
+  });
 }
 
 export default fp(graphql, { name: 'graphql', dependencies: ['services', 'auth'] });

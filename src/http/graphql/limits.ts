@@ -2,10 +2,13 @@
 // before any resolver (or SQL statement) runs. Cost: every field costs 1 for each time it will be
 // resolved; a paged field (one with a `limit` argument) multiplies its page's items by that limit
 // (the server's default page size when absent), and a list without paging (a user's roles, a
-// role's permissions) by `relationListSize`. Introspection fields (`__schema`, `__type`, ...)
-// are free: they never reach the database.
+// role's permissions) by `relationListSize`. Introspection (`__schema`, `__type`) never reaches
+// the database but can build a large answer: it may not be aliased, may not nest lists deeper
+// than the standard introspection query does (types → fields → args), and is outside the depth
+// and cost counts. Aliases are capped per document, since each can repeat a whole subtree.
 import type {
   ASTVisitor,
+  DocumentNode,
   FieldNode,
   GraphQLCompositeType,
   GraphQLField,
@@ -20,9 +23,28 @@ import { graphqlJs } from './graphql-js.ts';
 
 const { GraphQLError, Kind, getNamedType, getNullableType, isCompositeType, isListType } = graphqlJs;
 
+/** How deep lists may nest inside introspection: __schema { types { fields { args } } }. */
+const INTROSPECTION_LIST_DEPTH = 3;
+const INTROSPECTION_ROOTS = new Map([
+  ['__schema', '__Schema'],
+  ['__type', '__Type'],
+]);
+
+/** Whether a document asks for the schema (`__typename` alone does not). */
+export function asksForSchema(document: DocumentNode): boolean {
+  let found = false;
+  graphqlJs.visit(document, {
+    Field(node) {
+      if (INTROSPECTION_ROOTS.has(node.name.value)) found = true;
+    },
+  });
+  return found;
+}
+
 export interface QueryLimits {
   maxDepth: number;
   maxCost: number;
+  maxAliases?: number;
   /** How many items a list without a `limit` argument is assumed to hold. */
   relationListSize?: number;
 }
@@ -34,9 +56,38 @@ interface Measure {
 
 export function queryLimitRules(limits: QueryLimits, variables: Record<string, unknown> = {}): ValidationRule[] {
   const relationListSize = limits.relationListSize ?? 10;
+  const maxAliases = limits.maxAliases ?? Infinity;
 
   return [
     (context: ValidationContext): ASTVisitor => {
+      let aliases = 0;
+      let aliasesReported = false;
+      const refuse = (message: string, node: FieldNode | OperationDefinitionNode, reason: string) =>
+        context.reportError(new GraphQLError(message, { nodes: [node], extensions: { code: 400, reason } }));
+
+      /** An introspection subtree: no aliases, lists nested at most INTROSPECTION_LIST_DEPTH deep. */
+      function introspection(selectionSet: SelectionSetNode, parent: GraphQLCompositeType, lists: number, fragmentPath: Set<string>): void {
+        for (const selection of selectionSet.selections) {
+          if (selection.kind === Kind.FIELD) {
+            if (selection.alias) refuse('Introspection fields cannot be aliased', selection, 'INTROSPECTION_LIMIT');
+            const def = fieldOf(parent, selection.name.value);
+            if (!def || !selection.selectionSet) continue;
+            const nested = lists + (isListType(getNullableType(def.type)) ? 1 : 0);
+            if (nested > INTROSPECTION_LIST_DEPTH) {
+              refuse(`Introspection may nest lists at most ${INTROSPECTION_LIST_DEPTH} deep`, selection, 'INTROSPECTION_LIMIT');
+              continue;
+            }
+            const child = getNamedType(def.type);
+            if (isCompositeType(child)) introspection(selection.selectionSet, child, nested, fragmentPath);
+          } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+            introspection(selection.selectionSet, parent, lists, fragmentPath);
+          } else {
+            const name = selection.name.value;
+            const fragment = context.getFragment(name);
+            if (fragment && !fragmentPath.has(name)) introspection(fragment.selectionSet, parent, lists, new Set([...fragmentPath, name]));
+          }
+        }
+      }
       /** The page size a `limit` argument asks for, literal or variable. */
       function limitOf(field: FieldNode, operation: OperationDefinitionNode): number {
         const arg = field.arguments?.find((a) => a.name.value === 'limit');
@@ -65,6 +116,17 @@ export function queryLimitRules(limits: QueryLimits, variables: Record<string, u
         };
         for (const selection of selectionSet.selections) {
           if (selection.kind === Kind.FIELD) {
+            if (selection.alias && ++aliases > maxAliases && !aliasesReported) {
+              aliasesReported = true;
+              refuse(`More than ${maxAliases} aliased fields`, selection, 'TOO_MANY_ALIASES');
+            }
+            const meta = INTROSPECTION_ROOTS.get(selection.name.value);
+            if (meta) {
+              if (selection.alias) refuse('Introspection fields cannot be aliased', selection, 'INTROSPECTION_LIMIT');
+              const type = context.getSchema().getType(meta);
+              if (selection.selectionSet && type && isCompositeType(type)) introspection(selection.selectionSet, type, 0, fragmentPath);
+              continue;
+            }
             if (selection.name.value.startsWith('__')) continue;
             const def = fieldOf(parent, selection.name.value);
             if (!def) continue; // Unknown fields are reported by the standard rules.

@@ -74,4 +74,69 @@ describe.each(databaseKinds)('GraphQL query limits on $name', (kind) => {
     expect(status).toBe(200);
     expect(dataOf(body).__schema.queryType.name).toBe('Query');
   });
+
+  it('introspection needs a token (GRAPHQL_INTROSPECTION=authenticated, the default)', async () => {
+    const anonymous = await t.app.inject({ method: 'POST', url: '/graphql', payload: { query: getIntrospectionQuery() } });
+    expect(anonymous.statusCode).toBe(401);
+    expect(firstError(anonymous.json()).extensions.code).toBe(401);
+    const typeOnly = await t.app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ __type(name: "User") { name } }' } });
+    expect(typeOnly.statusCode).toBe(401);
+    // A token-less login still works, __typename included.
+    const login = await t.app.inject({ method: 'POST', url: '/graphql', payload: { query: 'mutation { login(username: "nobody", password: "x") { __typename } }' } });
+    expect(firstError(login.json()).extensions.code).toBe(401);
+    expect(firstError(login.json()).message).not.toMatch(/ntrospection/);
+  });
+
+  it('a thousand aliased copies of the schema are refused before anything is built', async () => {
+    const copies = Array.from({ length: 1000 }, (_, i) => `s${i}: __schema { types { name fields { name } } }`).join(' ');
+    const { status, body } = await run(`{ ${copies} }`);
+    expect(status).toBe(400);
+    expect(body.data).toBeNull();
+    expect(body.errors.map((e: { extensions: { reason: string } }) => e.extensions.reason)).toContain('INTROSPECTION_LIMIT');
+    expect(JSON.stringify(body).length).toBeLessThan(2_000_000);
+  });
+
+  it('introspection may not alias inside, nor nest lists deeper than the standard query', async () => {
+    const aliased = await run('{ __schema { a: types { name } b: types { name } } }');
+    expect(aliased.status).toBe(400);
+    expect(firstError(aliased.body).extensions.reason).toBe('INTROSPECTION_LIMIT');
+    const deep = await run('{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }');
+    expect(deep.status).toBe(400);
+    expect(firstError(deep.body).message).toBe('Introspection may nest lists at most 3 deep');
+    const viaFragment = await run('{ __schema { ...S } } fragment S on __Schema { types { fields { args { type { fields { name } } } } } }');
+    expect(firstError(viaFragment.body).extensions.reason).toBe('INTROSPECTION_LIMIT');
+  });
+
+  it('caps aliases per document (GRAPHQL_MAX_ALIASES)', async () => {
+    const ok = await run(`{ ${Array.from({ length: 50 }, (_, i) => `a${i}: __typename`).join(' ')} }`);
+    expect(ok.status).toBe(200);
+    const over = await run(`{ ${Array.from({ length: 51 }, (_, i) => `a${i}: __typename`).join(' ')} }`);
+    expect(over.status).toBe(400);
+    expect(firstError(over.body)).toMatchObject({ message: 'More than 50 aliased fields', extensions: { reason: 'TOO_MANY_ALIASES' } });
+  });
+
+  it('refuses a document of more than 20,000 tokens before parsing it whole', async () => {
+    const { status, body } = await run(`{ ${'__typename '.repeat(20_001)} }`);
+    expect(status).toBe(400);
+    expect(firstError(body).message).toMatch(/tokens/);
+  });
+});
+
+describe.each(databaseKinds)('GRAPHQL_INTROSPECTION on $name', (kind) => {
+  it('public lets anyone introspect; off refuses even the super-admin', async () => {
+    const open = await createTestApp(kind, { GRAPHQL_INTROSPECTION: 'public' });
+    try {
+      const res = await open.app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ __schema { queryType { name } } }' } });
+      expect(res.json().data.__schema.queryType.name).toBe('Query');
+    } finally {
+      await open.close();
+    }
+    const off = await createTestApp(kind, { GRAPHQL_INTROSPECTION: 'off' });
+    try {
+      const res = await off.gql('{ __schema { queryType { name } } }', {}, await off.adminToken());
+      expect(firstError(res).extensions.code).toBe(403);
+    } finally {
+      await off.close();
+    }
+  });
 });
