@@ -31,6 +31,8 @@ export interface Config {
     maxFailures: number;
     windowSeconds: number;
     lockoutSeconds: number;
+    /** How long each login of an account failing from several addresses waits. */
+    slowdownMs: number;
     perIpPerMinute: number;
   };
   passwordResetTtlSeconds: number;
@@ -254,6 +256,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       maxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5, 1),
       windowSeconds: integer(env, 'LOGIN_WINDOW_SECONDS', 900, 1),
       lockoutSeconds: integer(env, 'LOGIN_LOCKOUT_SECONDS', 900, 1),
+      slowdownMs: integer(env, 'LOGIN_SLOWDOWN_MS', 1000),
       perIpPerMinute: integer(env, 'LOGIN_RATE_PER_MINUTE', 30, 1),
     },
     passwordResetTtlSeconds: integer(env, 'PASSWORD_RESET_TTL', 3600, 60),

@@ -12,6 +12,7 @@ import { createSecretBox, loadOrCreateSecretKey } from '../security/secrets.ts';
 import { activitiesRepository } from './activities/activities.repository.ts';
 import { createActivityLog } from './activities/activity-log.ts';
 import { createAuthService } from './auth/auth.service.ts';
+import { createLockout } from './auth/lockout.ts';
 import { loginFailuresRepository } from './auth/login-failures.repository.ts';
 import { createMfaService } from './auth/mfa.service.ts';
 import { createPasswordResetService } from './auth/password-reset.service.ts';
@@ -71,22 +72,22 @@ export function createServices({ config, db, keys, mailer, changes = createLocal
   const passwordPolicy = createPasswordPolicyService({ settings: repos.settings, activity });
   const mail = mailer ?? createMailer({ smtpUrl: config.smtp.url, from: config.smtp.from, outboxDir: join(config.dataDir, 'outbox') });
 
+  const lockout = createLockout({ config, failures: repos.loginFailures, policy: passwordPolicy });
   const auth = createAuthService({
     config,
     users: repos.users,
     tenants: repos.tenants,
-    failures: repos.loginFailures,
+    lockout,
     tokens,
     activity,
-    policy: passwordPolicy,
     loginLimiter: createRateLimiter(config.login.perIpPerMinute, 60_000),
   });
-  const mfa = createMfaService({ config, users: repos.users, failures: repos.loginFailures, auth, secrets, activity });
+  const mfa = createMfaService({ config, users: repos.users, lockout, auth, secrets, activity });
   const passwordReset = createPasswordResetService({
     config,
     users: repos.users,
     resets: repos.passwordResets,
-    failures: repos.loginFailures,
+    lockout,
     policy: passwordPolicy,
     mailer: mail,
     activity,

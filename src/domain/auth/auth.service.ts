@@ -7,20 +7,18 @@ import type { RateLimiter } from '../../infra/rate-limiter.ts';
 import { DUMMY_HASH, verifyPassword } from '../../security/passwords.ts';
 import type { AccessClaims, Claims, TokenSigner } from '../../security/tokens.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
-import type { PasswordPolicyService } from '../settings/password-policy.service.ts';
 import type { TenantsRepository } from '../tenants/tenants.repository.ts';
 import type { UserRecord, UsersRepository } from '../users/users.repository.ts';
 import { actorOf } from './actor.ts';
-import type { LoginFailuresRepository } from './login-failures.repository.ts';
+import { accountKey, type Lockout } from './lockout.ts';
 
 export interface AuthDeps {
   config: Config;
   users: UsersRepository;
   tenants: Pick<TenantsRepository, 'isActive'>;
-  failures: LoginFailuresRepository;
+  lockout: Lockout;
   tokens: TokenSigner;
   activity: ActivityLog;
-  policy: PasswordPolicyService;
   loginLimiter: RateLimiter;
 }
 
@@ -43,7 +41,7 @@ export interface Credentials {
 export type Bearer = { kind: 'actor'; actor: Actor } | { kind: 'mfa'; userId: number };
 
 export function createAuthService(deps: AuthDeps) {
-  const { config, users, failures, tokens, activity } = deps;
+  const { config, users, lockout, tokens, activity } = deps;
 
   function accessClaims(user: UserRecord): AccessClaims {
     const actor = actorOf(user);
@@ -67,36 +65,34 @@ export function createAuthService(deps: AuthDeps) {
     return { user, token: tokens.sign(accessClaims(user), config.jwt.expiresIn), expiresIn: config.jwt.expiresIn };
   }
 
-  async function lockedFor(username: string): Promise<number> {
-    const max = (await deps.policy.get()).failed_attempts || config.login.maxFailures;
-    const recent = await failures.latest(username, max);
-    if (recent.length < max) return 0;
-    const newest = recent[0].createdAt.getTime();
-    const oldest = recent[max - 1].createdAt.getTime();
-    if (newest - oldest > config.login.windowSeconds * 1000) return 0;
-    const until = newest + config.login.lockoutSeconds * 1000;
-    return Math.max(0, (until - Date.now()) / 1000);
-  }
-
   /** Checks that the user and its tenant may act at all. */
   async function assertUsable(user: UserRecord): Promise<void> {
     if (!user.active) throw forbidden('User account is disabled');
     if (user.tenantId !== null && !(await deps.tenants.isActive(user.tenantId))) throw forbidden('Tenant is disabled');
   }
 
-  /** 423 while the login is locked out (wrong passwords or wrong MFA codes), recorded in the activity log. */
-  async function assertNotLocked(login: string, ctx: Ctx): Promise<void> {
-    const lockedSeconds = await lockedFor(login);
+  /**
+   * 423 while the account is locked out for the caller's address (wrong passwords or wrong MFA
+   * codes), recorded in the activity log; while it is failing from anywhere, the attempt waits.
+   */
+  async function admit(user: UserRecord | null, login: string, ctx: Ctx): Promise<string> {
+    const account = accountKey(user, login);
+    const lockedSeconds = await lockout.lockedFor(account, ctx.ip);
+    const subject = { userId: user?.id ?? null, tenantId: user?.tenantId ?? null, username: user?.username ?? login };
     if (lockedSeconds > 0) {
-      const user = await users.findByLogin(login);
-      await activity.record(ctx, 'login_locked', 'attempt during lockout', { userId: user?.id ?? null, tenantId: user?.tenantId ?? null, username: login });
+      await activity.record(ctx, 'login_locked', 'attempt during lockout', subject);
       throw locked(`Too many failed attempts; try again in ${Math.ceil(lockedSeconds)} s`, lockedSeconds);
     }
+    if (await lockout.throttled(account)) {
+      await activity.record(ctx, 'login_slowed', `failing from several addresses; waited ${config.login.slowdownMs} ms`, subject);
+      await new Promise((resolve) => setTimeout(resolve, config.login.slowdownMs));
+    }
+    return account;
   }
 
   return {
     issue,
-    assertNotLocked,
+    admit,
 
     async login(input: Credentials, ctx: Ctx): Promise<LoginResult> {
       const wait = deps.loginLimiter.hit(ctx.ip);
@@ -107,15 +103,14 @@ export function createAuthService(deps: AuthDeps) {
       const login = (input.username ?? input.email ?? (input.user_id !== undefined ? String(input.user_id) : '')).trim();
       if (!login) throw unauthorized('No valid username found');
 
-      await assertNotLocked(login, ctx);
-
       const user =
         input.user_id !== undefined && !input.username && !input.email
           ? await users.findById(input.user_id)
           : await users.findByLogin(login);
+      const account = await admit(user, login, ctx);
       const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !ok) {
-        await failures.record(login, ctx.ip);
+        await lockout.failed(account, ctx.ip);
         await activity.record(ctx, 'login_failed', 'wrong username or password', {
           userId: user?.id ?? null,
           tenantId: user?.tenantId ?? null,
@@ -124,7 +119,7 @@ export function createAuthService(deps: AuthDeps) {
         throw unauthorized('Invalid username or password');
       }
       await assertUsable(user);
-      await failures.clear(login);
+      await lockout.succeeded(account, ctx.ip);
 
       if (user.mfaEnabled) {
         const token = tokens.sign({ typ: 'mfa', user_id: user.id, username: user.username, ver: user.tokenVersion }, config.jwt.mfaPendingExpiresIn);

@@ -10,7 +10,7 @@ import type { SecretBox } from '../../security/secrets.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
 import type { UserRecord, UsersRepository } from '../users/users.repository.ts';
 import type { AuthService, Session } from './auth.service.ts';
-import type { LoginFailuresRepository } from './login-failures.repository.ts';
+import { type Lockout } from './lockout.ts';
 
 /** One period either side, for phones whose clocks drift a little. */
 const TOLERANCE_SECONDS = 30;
@@ -28,8 +28,8 @@ export type Verification = { kind: 'enrolled' } | ({ kind: 'session' } & Session
 export function createMfaService(deps: {
   config: Config;
   users: UsersRepository;
-  failures: LoginFailuresRepository;
-  auth: Pick<AuthService, 'assertNotLocked' | 'completeMfaLogin'>;
+  lockout: Lockout;
+  auth: Pick<AuthService, 'admit' | 'completeMfaLogin'>;
   secrets: SecretBox;
   activity: ActivityLog;
 }) {
@@ -38,18 +38,18 @@ export function createMfaService(deps: {
   /** Checks the code against the user's secret and claims its time step; 401 otherwise. */
   async function accept(user: UserRecord, code: string, ctx: Ctx): Promise<void> {
     const subject = { userId: user.id, tenantId: user.tenantId, username: user.username };
-    await deps.auth.assertNotLocked(user.username, ctx);
+    const account = await deps.auth.admit(user, user.username, ctx);
     if (!user.mfaSecret) throw conflict('No TOTP enrolment in progress; request /user/totpqrcode first');
     const secret = deps.secrets.open(user.mfaSecret);
     const result = await verify({ secret, token: code, epochTolerance: TOLERANCE_SECONDS, afterTimeStep: user.mfaLastStep });
     const step = result.valid && 'timeStep' in result ? result.timeStep : undefined;
     if (step === undefined || !(await users.claimTotpStep(user.id, step))) {
       // Wrong codes count towards the lockout like wrong passwords, so six digits cannot be guessed.
-      await deps.failures.record(user.username, ctx.ip);
+      await deps.lockout.failed(account, ctx.ip);
       await activity.record(ctx, 'mfa_failed', 'wrong or reused TOTP code', subject);
       throw unauthorized('Invalid or already used code');
     }
-    await deps.failures.clear(user.username);
+    await deps.lockout.succeeded(account, ctx.ip);
   }
 
   return {

@@ -11,7 +11,7 @@ import { hashPassword } from '../../security/passwords.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
 import type { PasswordPolicyService } from '../settings/password-policy.service.ts';
 import type { UserRecord, UsersRepository } from '../users/users.repository.ts';
-import type { LoginFailuresRepository } from './login-failures.repository.ts';
+import { accountKey, type Lockout } from './lockout.ts';
 import type { PasswordResetsRepository } from './password-resets.repository.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -20,7 +20,7 @@ export function createPasswordResetService(deps: {
   config: Config;
   users: UsersRepository;
   resets: PasswordResetsRepository;
-  failures: LoginFailuresRepository;
+  lockout: Lockout;
   policy: PasswordPolicyService;
   mailer: Mailer;
   activity: ActivityLog;
@@ -76,8 +76,7 @@ export function createPasswordResetService(deps: {
       await users.update(user.id, { passwordHash: await hashPassword(input.password), passwordChangedAt: new Date() });
       // A new password ends every session opened with the old one.
       await users.revokeTokens(user.id);
-      await deps.failures.clear(user.username);
-      if (user.email) await deps.failures.clear(user.email);
+      await deps.lockout.reset(accountKey(user, user.username));
       await activity.record(ctx, 'password_reset', 'Password reset by emailed token', { userId: user.id, tenantId: user.tenantId, username: user.username });
     },
   };

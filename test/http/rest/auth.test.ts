@@ -12,7 +12,7 @@ describe.each(databaseKinds)('authentication on $name', (kind) => {
   let t: TestApp;
   let cast: Cast;
   beforeAll(async () => {
-    t = await createTestApp(kind, { LOGIN_RATE_PER_MINUTE: '1000' });
+    t = await createTestApp(kind, { LOGIN_RATE_PER_MINUTE: '1000', LOGIN_SLOWDOWN_MS: '50' });
     cast = await seedCast(t);
   });
   afterAll(() => t?.close());
@@ -55,7 +55,7 @@ describe.each(databaseKinds)('authentication on $name', (kind) => {
     expect(unknown.json().error.message).toBe(wrong.json().error.message);
   });
 
-  it('five failures lock the username: 423 even with the right password, with Retry-After, in the activity log', async () => {
+  it('five failures lock the account from that address: 423 even with the right password, with Retry-After, in the activity log', async () => {
     const id = await createUser(t, cast.admin, { username: 'locky' });
     for (let i = 0; i < 5; i++) expect((await authenticate(t, { username: 'locky', password: `Wrong-${i}` })).statusCode).toBe(401);
     const res = await authenticate(t, { username: 'locky', password: PASSWORD });
@@ -67,6 +67,39 @@ describe.each(databaseKinds)('authentication on $name', (kind) => {
     expect(log.find((a) => a.action === 'login_locked')).toMatchObject({ ip_address: '127.0.0.1' });
     // The lockout belongs to that username only.
     expect((await authenticate(t, { username: 'user-b', password: PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('failures count per account, whatever login string named it: username, e-mail and user_id together', async () => {
+    const id = await createUser(t, cast.admin, { username: 'many-names', email: 'many@example.test' });
+    const from = '198.51.100.7';
+    for (const login of [{ username: 'many-names' }, { email: 'many@example.test' }, { user_id: id }, { username: 'many@example.test' }, { username: 'many-names' }]) {
+      expect((await authenticate(t, { ...login, password: 'Wrong-1' }, from)).statusCode).toBe(401);
+    }
+    for (const login of [{ username: 'many-names' }, { email: 'many@example.test' }, { user_id: id }]) {
+      expect((await authenticate(t, { ...login, password: PASSWORD }, from)).statusCode).toBe(423);
+    }
+  });
+
+  it("an attacker's failures lock the account out only for the attacker's address: the real user still logs in, slowed", async () => {
+    const id = await createUser(t, cast.admin, { username: 'target', email: 'target@example.test' });
+    const attacker = '203.0.113.66';
+    for (let i = 0; i < 5; i++) expect((await authenticate(t, { username: 'target', password: `Guess-${i}` }, attacker)).statusCode).toBe(401);
+    expect((await authenticate(t, { username: 'target', password: PASSWORD }, attacker)).statusCode).toBe(423);
+    expect((await authenticate(t, { email: 'target@example.test', password: PASSWORD }, attacker)).statusCode).toBe(423);
+    // From the user's own address: not locked, but the attempt waits (failing from elsewhere).
+    const real = await authenticate(t, { username: 'target', password: PASSWORD }, '192.0.2.10');
+    expect(real.statusCode).toBe(200);
+    const gql = await t.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      remoteAddress: '192.0.2.11',
+      payload: { query: 'mutation { login(username: "target", password: "' + PASSWORD + '") { token } }' },
+    });
+    expect(gql.json().data.login.token).toBeTruthy();
+    const log = (await t.api('GET', `/api/users/activity/${id}?limit=100`, { token: cast.admin })).json() as { action: string; ip_address: string }[];
+    expect(log.filter((a) => a.action === 'login_slowed').map((a) => a.ip_address).sort()).toEqual(['192.0.2.10', '192.0.2.11']);
+    // The attacker's address stays locked after the real user's success.
+    expect((await authenticate(t, { username: 'target', password: PASSWORD }, attacker)).statusCode).toBe(423);
   });
 
   describe('token attacks all answer 401', () => {
