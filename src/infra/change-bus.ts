@@ -13,6 +13,8 @@ export type ChangedEntity =
   | 'destination'
   | 'sip_profile'
   | 'switch_node'
+  /** A trunk's host name resolved to other addresses (acl.conf). */
+  | 'trunk_addresses'
   /** Anything may have changed (a node missed notices while its bus was reconnecting): drop every cache. */
   | 'resync';
 

@@ -11,9 +11,17 @@ declare module 'fastify' {
 }
 
 async function xmlCurl(app: FastifyInstance) {
-  const answerer = createXmlCurl({ config: app.config.xmlCurl, db: app.database.db, reads: app.database.reads, secrets: app.services.secrets, log: app.log });
+  const { changes } = app.services;
+  const answerer = createXmlCurl({
+    config: app.config.xmlCurl,
+    db: app.database.db,
+    reads: app.database.reads,
+    secrets: app.services.secrets,
+    log: app.log,
+    publish: (change) => void changes.publish(change).catch((err: Error) => app.log.error({ err }, 'change not announced')),
+  });
   await app.services.sipProfiles.ensureDefaults();
-  const unsubscribe = app.services.changes.subscribe((change) => answerer.onChange(change));
+  const unsubscribe = changes.subscribe((change) => answerer.onChange(change));
   app.addHook('onClose', async () => unsubscribe());
   app.decorate('xmlCurl', answerer);
 }

@@ -17,6 +17,8 @@ export const tags = {
   dids: 'dids',
   callerIdsOf: (tenantId: number) => `caller_ids:${tenantId}`,
   sipProfiles: 'sip_profiles',
+  /** What the trunks' host names resolve to. */
+  trunkAddresses: 'trunk_addresses',
   /** Every rendered dialplan context (for a provider change that names no provider). */
   dialplans: 'dialplans',
 };
@@ -39,6 +41,8 @@ export function tagsOf(change: Change): string[] | null {
       return tenantId === null ? null : [tags.callerIdsOf(tenantId)];
     case 'sip_profile':
       return [tags.sipProfiles];
+    case 'trunk_addresses':
+      return [tags.trunkAddresses];
     case 'destination':
     case 'switch_node':
       // Nothing rendered here shows them yet.

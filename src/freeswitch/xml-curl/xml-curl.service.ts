@@ -9,6 +9,7 @@ import type { SecretBox } from '../../security/secrets.ts';
 import { createAnswerCache } from './answer-cache.ts';
 import { applyChange } from './change-tags.ts';
 import { configurationRepository } from './configuration/configuration.repository.ts';
+import { createTrunkAddresses } from './configuration/trunk-addresses.ts';
 import { CONFIGURATION_PARAMS, createConfigurationAnswers } from './configuration/configuration.answers.ts';
 import { createDialplanAnswers, DIALPLAN_PARAMS } from './dialplan/dialplan.answers.ts';
 import { dialplanRepository } from './dialplan/dialplan.repository.ts';
@@ -33,12 +34,14 @@ export interface XmlCurlDeps {
   reads: HotReads;
   secrets: SecretBox;
   log: FastifyBaseLogger;
+  /** Announces what Switchyard learns on its own (a trunk name's new addresses) as writes are announced. */
+  publish(change: Change): void;
   /** Modules of later issues add their dialplan extensions here. */
   tenantProviders?: TenantProvider[];
   publicProviders?: PublicProvider[];
 }
 
-export function createXmlCurl({ config, db, reads, secrets, log, tenantProviders = [], publicProviders = [] }: XmlCurlDeps) {
+export function createXmlCurl({ config, db, reads, secrets, log, publish, tenantProviders = [], publicProviders = [] }: XmlCurlDeps) {
   const templates = loadTemplates(config.templatesDir);
   const cache = createAnswerCache({ enabled: config.cache, maxEntries: config.cacheMaxEntries });
   const notFound = toXml(templates.get('not-found.xml').render({}));
@@ -66,6 +69,7 @@ export function createXmlCurl({ config, db, reads, secrets, log, tenantProviders
       secrets,
       trustedNetworks: config.trustedNetworks,
       log,
+      trunkAddresses: createTrunkAddresses({ log, onChange: () => publish({ entity: 'trunk_addresses', tenantId: null }) }),
     }),
   };
 

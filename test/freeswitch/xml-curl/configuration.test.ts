@@ -8,6 +8,7 @@ import { createTestApp, type TestApp } from '../../helpers/app.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { seedCast, type Cast } from '../../helpers/fixtures.ts';
 import { answerOf, createProvider, createTenant, fetchXml, providerGateway, updateProvider } from '../../helpers/pbx-fixtures.ts';
+import { until } from '../../helpers/wait.ts';
 import { find, findAll, isNotFound, namedValues, parseXml, type XmlNode } from '../../helpers/xml-tree.ts';
 
 const conf = (name: string, extra: Record<string, string> = {}) => ({ section: 'configuration', tag_name: 'configuration', key_name: 'name', key_value: name, ...extra });
@@ -83,7 +84,16 @@ describe.each(databaseKinds)('configuration answers on $name', (kind) => {
   });
 
   it('lists the trunks\' addresses and the trusted networks in acl.conf, and every tenant domain', async () => {
-    const tree = parseXml(await answerOf(fetchXml(t, conf('acl.conf'))));
+    const changes: string[] = [];
+    const unsubscribe = t.app.services.changes.subscribe((c) => void changes.push(c.entity));
+    const acl = async () => parseXml(await answerOf(fetchXml(t, conf('acl.conf'))));
+    const cidrsOf = (tree: XmlNode) => findAll(findAll(tree, 'list').find((l) => l.attrs.name === 'providers')!, 'node').map((n) => n.attrs.cidr);
+    // A host name is resolved in the background: the first answer does not wait for it; once it
+    // resolves, the change is announced (acl.conf is rendered again, FreeSWITCH told to reload it).
+    expect(cidrsOf(await acl())).not.toContain('127.0.0.1/32');
+    await until(() => changes.includes('trunk_addresses'));
+    unsubscribe();
+    const tree = await acl();
     const lists = Object.fromEntries(findAll(tree, 'list').map((l) => [l.attrs.name, l]));
     expect(lists.providers.attrs.default).toBe('deny');
     const cidrs = findAll(lists.providers, 'node').map((n) => n.attrs.cidr);

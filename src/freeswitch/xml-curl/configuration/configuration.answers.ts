@@ -1,6 +1,5 @@
 // The configuration section: sofia.conf and acl.conf are rendered from the database; every other
 // .conf answers "not found" so FreeSWITCH reads its own file until a later module renders it.
-import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import { profileValueProblem } from '../../../domain/shared/switch-syntax.ts';
@@ -12,6 +11,7 @@ import { toXml, type Xml } from '../xml.ts';
 import type { TemplateStore } from '../templates/template-store.ts';
 import { trusted } from '../templates/trusted-text.ts';
 import type { ConfigurationRepository, ProfileSetting, Trunk } from './configuration.repository.ts';
+import type { TrunkAddresses } from './trunk-addresses.ts';
 
 /** The fields of a configuration fetch the answers read. */
 export const CONFIGURATION_PARAMS = ['key_name', 'key_value', 'profile'];
@@ -26,11 +26,9 @@ export interface ConfigurationDeps {
   secrets: SecretBox;
   trustedNetworks: readonly string[];
   log: FastifyBaseLogger;
-  /** Resolves a trunk host name to addresses (acl.conf needs addresses). */
-  resolve?: (host: string) => Promise<string[]>;
+  /** The trunks' addresses (acl.conf needs addresses), names resolved in the background. */
+  trunkAddresses: TrunkAddresses;
 }
-
-const defaultResolve = async (host: string) => (await lookup(host, { all: true })).map((a) => a.address);
 
 const asCidr = (address: string) => (address.includes('/') ? address : `${address}/${isIP(address) === 6 ? 128 : 32}`);
 
@@ -55,7 +53,7 @@ function gateway(trunk: Trunk, secrets: SecretBox) {
   };
 }
 
-export function createConfigurationAnswers({ repo, cache, templates, secrets, trustedNetworks, log, resolve = defaultResolve }: ConfigurationDeps) {
+export function createConfigurationAnswers({ repo, cache, templates, secrets, trustedNetworks, log, trunkAddresses }: ConfigurationDeps) {
   const notFound = toXml(templates.get('not-found.xml').render({}));
 
   /**
@@ -87,22 +85,12 @@ export function createConfigurationAnswers({ repo, cache, templates, secrets, tr
     }, seen);
   }
 
-  async function addresses(host: string): Promise<string[]> {
-    if (isIP(host)) return [host];
-    try {
-      return await resolve(host);
-    } catch (err) {
-      log.warn({ host, err: (err as Error).message }, 'acl.conf: trunk host does not resolve; left out of the providers list');
-      return [];
-    }
-  }
-
   function acl(seen?: string[]): Promise<Xml> {
     return cache.get('cfg:acl', async () => {
       const [trunks, domains] = await Promise.all([repo.activeTrunks(), repo.activeDomains()]);
-      const resolved = (await Promise.all(trunks.map((t) => addresses(t.host)))).flat();
-      const providers = [...new Set([...resolved, ...trustedNetworks].map(asCidr))];
-      return { value: toXml(templates.get('acl.conf.xml').render({ providers, domains })), tags: [tags.providers, tags.tenants] };
+      const addresses = trunkAddresses.addressesOf(trunks.map((t) => t.host));
+      const providers = [...new Set([...addresses, ...trustedNetworks].map(asCidr))];
+      return { value: toXml(templates.get('acl.conf.xml').render({ providers, domains })), tags: [tags.providers, tags.tenants, tags.trunkAddresses] };
     }, seen);
   }
 
