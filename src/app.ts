@@ -2,12 +2,15 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import type { Mailer } from './infra/mailer.ts';
-import { redactPaths } from './logging.ts';
+import { privateDir } from './infra/private-files.ts';
+import { redactPaths, serializers } from './logging.ts';
 import authPlugin from './plugins/auth.ts';
 import databasePlugin from './plugins/database.ts';
 import eslPlugin from './plugins/esl.ts';
 import errorHandler from './plugins/error-handler.ts';
+import inputLimits, { addFiniteKeyword, schemaErrorMessage } from './plugins/input-limits.ts';
 import openapi from './plugins/openapi.ts';
+import securityHeaders from './plugins/security-headers.ts';
 import servicesPlugin from './plugins/services.ts';
 import xmlCurlPlugin from './plugins/xml-curl.ts';
 import health from './http/health.routes.ts';
@@ -28,10 +31,12 @@ export interface BuildOptions {
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  privateDir(config.dataDir);
   const app = Fastify({
     logger: options.logger ?? {
       level: config.logLevel,
       redact: { paths: redactPaths, censor: '[redacted]' },
+      serializers,
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY; otherwise a client
@@ -40,14 +45,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Start-up applies migrations and seeds; give a loaded machine room.
     pluginTimeout: 60_000,
     bodyLimit: 10 * 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // Unknown fields are refused (400 naming them), never dropped: see plugins/input-limits.ts.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false }, onCreate: addFiniteKeyword },
+    schemaErrorFormatter: schemaErrorMessage,
   });
   await app.register(errorHandler);
+  await app.register(inputLimits);
   await app.register(databasePlugin, { url: config.databaseUrl, onQuery: options.onQuery });
   await app.register(servicesPlugin, { config, mailer: options.mailer, announce: options.announce });
+  // Before auth, so that its hooks run first and a 401 carries the headers too.
+  await app.register(securityHeaders);
   await app.register(authPlugin);
-  await app.register(eslPlugin);
   await app.register(xmlCurlPlugin);
+  await app.register(eslPlugin);
   await app.register(openapi);
   await app.register(health);
   await app.register(rest, { prefix: '/api' });

@@ -1,6 +1,7 @@
 // Logging policy: what never reaches the log (credentials in headers and bodies, tokens, TOTP
 // and SIP secrets), and the cheap request logger of the xml_curl hot path.
 import type { FastifyBaseLogger } from 'fastify';
+import { stdSerializers } from 'pino';
 
 // What never reaches the log.
 export const redactPaths = [
@@ -28,6 +29,18 @@ export const redactPaths = [
   'body.token',
   'body.code',
 ];
+
+// What never reaches the log inside an error's text either: Prisma's messages can quote the
+// arguments of the failed call, password hashes and sealed secrets among them.
+const SECRETS_IN_TEXT = /scrypt\$[\w+/=$]+|\bv1:[\w+/=]+:[\w+/=]+:[\w+/=]+/g;
+const scrub = (text: string) => (typeof text === 'string' ? text.replace(SECRETS_IN_TEXT, '[redacted]') : text);
+
+export const serializers = {
+  err(err: Error): { type: string; message: string; stack: string; [key: string]: unknown } {
+    const out = stdSerializers.err(err);
+    return { ...out, message: scrub(out.message), stack: scrub(out.stack) };
+  },
+};
 
 type Bindings = Parameters<FastifyBaseLogger['child']>[0];
 type ChildOptions = NonNullable<Parameters<FastifyBaseLogger['child']>[1]>;

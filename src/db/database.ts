@@ -8,6 +8,7 @@ import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
 import { PrismaClient as PostgresClient } from '../generated/postgres/client.ts';
 import { postgresHotReads, prismaHotReads, sqliteHotReads, type HotReads } from './hot-reads.ts';
 import { applyMigrations, pendingMigrations, type Provider } from './migrations.ts';
+import { privateFile } from '../infra/private-files.ts';
 
 /** Both generated clients share one shape; code is written against the SQLite one's types. */
 export type Db = SqliteClient;
@@ -33,7 +34,10 @@ export interface DatabaseOptions {
 
 function sqlitePath(url: string): string {
   const path = url.replace(/^file:(\/\/)?/, '').split('?')[0];
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    privateFile(path);
+  }
   return path;
 }
 

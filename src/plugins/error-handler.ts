@@ -9,13 +9,20 @@ const prismaCodes: Record<string, () => AppError> = {
   P2002: () => new AppError(409, 'CONFLICT', 'A record with the same unique value already exists'),
   P2025: () => new AppError(404, 'NOT_FOUND', 'Record not found'),
   P2003: () => new AppError(409, 'CONFLICT', 'The record is still referenced or references a missing record'),
+  P2020: () => new AppError(400, 'VALUE_NOT_STORABLE', 'A value is out of range'),
 };
+
+type DatabaseError = { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } } };
 
 export function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
   const e = err as FastifyError & { validation?: unknown; code?: string };
   if (e?.validation) return new AppError(400, 'VALIDATION_FAILED', e.message);
-  if (typeof e?.code === 'string' && prismaCodes[e.code]) return prismaCodes[e.code]();
+  if (typeof e?.code === 'string' && Object.hasOwn(prismaCodes, e.code)) return prismaCodes[e.code]();
+  // PostgreSQL's data exceptions (class 22: NUL in text, a number out of range, ...) are the
+  // caller's values; every adapter checks them first, so this is the net under those checks.
+  const cause = (err as DatabaseError)?.meta?.driverAdapterError?.cause;
+  if (cause?.originalCode?.startsWith('22')) return new AppError(400, 'VALUE_NOT_STORABLE', `A value cannot be stored: ${cause.originalMessage ?? cause.originalCode}`);
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     return new AppError(e.statusCode, e.code ?? 'BAD_REQUEST', e.message);
   }

@@ -90,6 +90,17 @@ export function createAuthService(deps: AuthDeps) {
     return account;
   }
 
+  /** Resolves a bearer token; throws 401 for anything not currently valid. */
+  async function resolve(token: string): Promise<Bearer> {
+    const claims = tokens.verify(token);
+    const user = await users.findById(claims.user_id);
+    if (!user || user.tokenVersion !== claims.ver) throw unauthorized('Token has been revoked');
+    if (!user.active) throw unauthorized('User account is disabled');
+    if (user.tenantId !== null && !(await deps.tenants.isActive(user.tenantId))) throw unauthorized('Tenant is disabled');
+    if (claims.typ === 'mfa') return { kind: 'mfa', userId: user.id };
+    return { kind: 'actor', actor: actorOf(user) };
+  }
+
   return {
     issue,
     admit,
@@ -153,21 +164,13 @@ export function createAuthService(deps: AuthDeps) {
       });
     },
 
-    /** Verifies a token and returns its claims (POST /token_payload). */
-    payload(token: string): Claims {
+    /** The claims of a token that is valid now: signed, unexpired and not revoked (POST /token_payload). */
+    async payload(token: string): Promise<Claims> {
+      await resolve(token);
       return tokens.verify(token);
     },
 
-    /** Resolves a bearer token; throws 401 for anything not currently valid. */
-    async resolve(token: string): Promise<Bearer> {
-      const claims = tokens.verify(token);
-      const user = await users.findById(claims.user_id);
-      if (!user || user.tokenVersion !== claims.ver) throw unauthorized('Token has been revoked');
-      if (!user.active) throw unauthorized('User account is disabled');
-      if (user.tenantId !== null && !(await deps.tenants.isActive(user.tenantId))) throw unauthorized('Tenant is disabled');
-      if (claims.typ === 'mfa') return { kind: 'mfa', userId: user.id };
-      return { kind: 'actor', actor: actorOf(user) };
-    },
+    resolve,
   };
 }
 

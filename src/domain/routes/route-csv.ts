@@ -2,7 +2,7 @@
 // record. Export writes every column; import needs name, pattern and provider_id (unless the
 // import names the provider), and a route_id updates that route instead of creating one.
 import { validationFailed, type ItemError } from '../../errors.ts';
-import { isBlankRecord, parseCsv, toCsv, type CsvRecord } from '../shared/csv.ts';
+import { isBlankRecord, parseCsv, restoreCell, toCsv, type CsvRecord } from '../shared/csv.ts';
 import type { RouteRecord } from './routes.repository.ts';
 import type { RouteInput } from './routes.service.ts';
 
@@ -65,7 +65,7 @@ function toRow(record: CsvRecord, header: Column[]): CsvRow {
   const input: RouteInput = {};
   let routeId: number | undefined;
   header.forEach((column, i) => {
-    const value = record.fields[i].trim();
+    const value = restoreCell(record.fields[i]).trim();
     if (value === '' && column !== 'prepend' && column !== 'toll_type' && column !== 'description') return;
     switch (column) {
       case 'route_id':
@@ -105,7 +105,7 @@ function toRow(record: CsvRecord, header: Column[]): CsvRow {
         input.active = flag(column, value);
         break;
       case 'description':
-        input.description = record.fields[i];
+        input.description = restoreCell(record.fields[i]);
         break;
     }
   });

@@ -1,6 +1,8 @@
-// CSV as RFC 4180 has it, for files that go out and come back in (export, then import): fields
-// separated by commas, quoted when they hold a comma, a quote or a line break, quotes doubled,
-// CRLF line ends. Values are written exactly, so what is exported imports unchanged.
+// CSV as RFC 4180 has it: fields separated by commas, quoted when they hold a comma, a quote or a
+// line break, quotes doubled, CRLF line ends. A text cell that a spreadsheet would run as a
+// formula (starting with = + - @, tab or carriage return) is written with a leading quote so it
+// stays text; a plain signed number (+15550100) runs nothing and is left as it is. Reading a
+// file back (restoreCell) takes that quote off again, so what is exported imports unchanged.
 import { validationFailed } from '../../errors.ts';
 
 export type CsvValue = string | number | boolean | null | undefined;
@@ -11,14 +13,24 @@ export interface CsvRecord {
   fields: string[];
 }
 
-export function csvField(value: CsvValue): string {
+const FORMULA_START = /^[=+\-@\t\r]/;
+const SIGNED_NUMBER = /^[+-]\d+(\.\d+)?$/;
+const DEFUSED = /^'[=+\-@\t\r]/;
+
+export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  // Numbers and booleans are ours, never formulas; only text can carry an injection.
+  const text = typeof value === 'string' && FORMULA_START.test(value) && !SIGNED_NUMBER.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A cell as it was before csvCell defused it. */
+export const restoreCell = (text: string) => (DEFUSED.test(text) ? text.slice(1) : text);
+
+export const csvLine = (cells: readonly CsvValue[]) => `${cells.map(csvCell).join(',')}\r\n`;
+
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  return [header, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+  return [header, ...rows].map(csvLine).join('');
 }
 
 /** Reads CSV text into records; accepts LF or CRLF line ends and a leading byte order mark. */

@@ -1,7 +1,7 @@
 // Users, scoped as the reference's §3.5 says: the super-admin reaches everyone, a tenant admin
 // the users of its tenant, an end user only itself. Unreachable users are "not found".
 import type { Config } from '../../config.ts';
-import { authorize, can, requireActor, scopeOf, type Actor, type Ctx } from '../../context.ts';
+import { authorize, can, requireActor, scopeOf, type Actor, type AuthedCtx, type Ctx } from '../../context.ts';
 import { conflict, forbidden, notFound, validationFailed } from '../../errors.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
@@ -69,21 +69,28 @@ export function createUsersService(deps: {
     }
   }
 
-  async function checkUnique(input: UserInput, exceptId?: number) {
-    if (input.username !== undefined && (await users.usernameTaken(input.username, exceptId))) throw conflict('Username already exists');
-    if (input.email && (await users.emailTaken(input.email, exceptId))) throw conflict('Email already exists');
+  /**
+   * Usernames and e-mail addresses are unique across tenants (either one logs in). Below the
+   * super-admin the 409 does not say which of the two is taken, nor whose it is.
+   */
+  async function checkUnique(input: UserInput, ctx: AuthedCtx, exceptId?: number) {
+    const clash = (which: string) => conflict(ctx.actor.isAdmin ? `${which} already exists` : 'That username or e-mail address is already in use');
+    if (input.username !== undefined && (await users.usernameTaken(input.username, exceptId))) throw clash('Username');
+    if (input.email && (await users.emailTaken(input.email, exceptId))) throw clash('Email');
+  }
+
+  /** The columns a new password writes, once it is allowed and meets the policy. */
+  async function passwordChange(user: UserRecord, password: string, ctx: AuthedCtx) {
+    authorize(ctx, user.id === ctx.actor.id ? 'enduser_password' : 'user_password');
+    await deps.policy.check(password);
+    // A new password ends every other session.
+    return { passwordHash: await hashPassword(password), passwordChangedAt: new Date(), tokenVersion: user.tokenVersion + 1 };
   }
 
   async function setPassword(id: number, password: string, ctx: Ctx): Promise<UserRecord> {
     requireActor(ctx);
     const user = await visible(id, ctx, id === ctx.actor.id ? 'enduser_password' : 'user_password');
-    await deps.policy.check(password);
-    // A new password ends every other session.
-    const updated = await users.update(user.id, {
-      passwordHash: await hashPassword(password),
-      passwordChangedAt: new Date(),
-      tokenVersion: user.tokenVersion + 1,
-    });
+    const updated = await users.update(user.id, await passwordChange(user, password, ctx));
     await activity.record(ctx, 'password_changed', `Password of ${user.username} changed`, { tenantId: user.tenantId });
     return updated;
   }
@@ -128,11 +135,12 @@ export function createUsersService(deps: {
       authorize(ctx, 'user_create');
       const scope = scopeOf(ctx.actor);
       // A tenant admin's users belong to its own tenant; the super-admin names the tenant.
+      if (scope.kind !== 'all' && input.tenantId != null && input.tenantId !== scope.tenantId) throw forbidden('Only a super-admin may create users in another tenant');
       const tenantId = scope.kind === 'all' ? (input.tenantId ?? null) : scope.tenantId;
       if (scope.kind === 'all' && tenantId !== null && !(await deps.tenants.findById(tenantId))) {
         throw validationFailed('body/tenant_id', 'names no tenant');
       }
-      await checkUnique(input);
+      await checkUnique(input, ctx);
       await deps.policy.check(input.password);
       const userRole = await roles.findByName(USER_ROLE);
       const roleIds = input.roleIds?.length ? input.roleIds : [userRole!.id];
@@ -160,9 +168,11 @@ export function createUsersService(deps: {
       } else if (input.tenantId != null && !(await deps.tenants.findById(input.tenantId))) {
         throw validationFailed('body/tenant_id', 'names no tenant');
       }
-      await checkUnique({ email: input.email }, id);
-      let updated = await users.update(id, fields);
-      if (input.password !== undefined) updated = await setPassword(id, input.password, ctx);
+      await checkUnique({ email: input.email }, ctx, id);
+      // Everything is checked before anything is written, and written in one statement.
+      const password = input.password !== undefined ? await passwordChange(user, input.password, ctx) : {};
+      const updated = await users.update(id, { ...fields, ...password });
+      if (input.password !== undefined) await activity.record(ctx, 'password_changed', `Password of ${user.username} changed`, { tenantId: user.tenantId });
       await activity.record(ctx, 'user_updated', `Update User [${user.username} -ID:${user.id}]: ${Object.keys(input).join(', ')}`, { tenantId: user.tenantId });
       return updated;
     },

@@ -8,18 +8,35 @@ import type { CdrDocument } from './cdr-document.ts';
 
 const UUID = /^[\w.:@-]{1,128}$/;
 
+// FreeSWITCH retries every answer but 2xx, so anything the database could not store is a 400.
+const INT_MAX = 2_147_483_647;
+/** Times a call can have: from 2000 to 2200. */
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2200, 0, 1);
+
 function integer(value: string | undefined): number | null {
   if (!value || !/^\d+$/.test(value)) return null;
   return Number(value);
 }
 
+/** A count of seconds; one that cannot be a call's is refused. */
+function seconds(v: Record<string, string>, name: string): number | null {
+  const value = integer(v[name]);
+  if (value !== null && value > INT_MAX) throw badRequest(`The CDR's ${name} is out of range`);
+  return value;
+}
+
 /** A time from the *_uepoch variable (microseconds), else the *_epoch one; 0 means "never". */
 function timeOf(v: Record<string, string>, name: string): Date | null {
   const micros = integer(v[`${name}_uepoch`]);
-  if (micros !== null) return micros ? new Date(Math.floor(micros / 1000)) : null;
-  const seconds = integer(v[`${name}_epoch`]);
-  return seconds ? new Date(seconds * 1000) : null;
+  const millis = micros !== null ? Math.floor(micros / 1000) : (integer(v[`${name}_epoch`]) ?? 0) * 1000;
+  if (!millis) return null;
+  if (!(millis >= EARLIEST && millis < LATEST)) throw badRequest(`The CDR's ${name} time is out of range`);
+  return new Date(millis);
 }
+
+/** Whether any string of the leg holds NUL (PostgreSQL's text cannot). */
+const holdsNul = (leg: CdrLeg) => Object.values(leg).some((value) => [value].flat().some((s) => typeof s === 'string' && s.includes('\u0000')));
 
 const hostOf = (value: string | undefined) => (value ?? '').replace(/^.*@/, '').replace(/:\d+$/, '').trim().toLowerCase();
 const isTrue = (value: string | undefined) => /^(yes|true|1)$/i.test(value ?? '');
@@ -49,11 +66,11 @@ export function legOf(doc: CdrDocument, raw: string, queryUuid?: string): CdrLeg
     ? v.pre_transfer_caller_id_number || v.origination_caller_id_number || latest?.ani || ''
     : latest?.callerIdNumber || v.caller_id_number || v.sip_from_user || '';
 
-  const seconds = (from: Date | null) => (from && endAt ? Math.max(0, Math.round((endAt.getTime() - from.getTime()) / 1000)) : 0);
+  const since = (from: Date | null) => (from && endAt ? Math.max(0, Math.round((endAt.getTime() - from.getTime()) / 1000)) : 0);
   const caller = [v.user_name, v.sip_auth_username, v.sip_number_alias];
   const callee = [v.dialed_user, v.dialed_extension, v.sip_to_user, latest?.destinationNumber, original?.destinationNumber];
 
-  return {
+  const leg: CdrLeg = {
     uuid,
     node: doc.switchname || doc.coreUuid,
     direction,
@@ -64,8 +81,8 @@ export function legOf(doc: CdrDocument, raw: string, queryUuid?: string): CdrLeg
     startAt,
     answerAt,
     endAt,
-    duration: integer(v.duration) ?? seconds(startAt),
-    billsec: integer(v.billsec) ?? seconds(answerAt),
+    duration: seconds(v, 'duration') ?? since(startAt),
+    billsec: seconds(v, 'billsec') ?? since(answerAt),
     hangupCause: v.hangup_cause || '',
     raw,
     domainUuids: distinct([v.domain_uuid]),
@@ -85,4 +102,6 @@ export function legOf(doc: CdrDocument, raw: string, queryUuid?: string): CdrLeg
     ),
     extensions: distinct(direction === 'outbound' ? callee : [...caller, ...callee]),
   };
+  if (holdsNul(leg)) throw badRequest('The CDR holds a NUL character');
+  return leg;
 }

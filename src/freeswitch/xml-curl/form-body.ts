@@ -11,12 +11,17 @@ export type FetchParams = Record<string, string>;
 export class MalformedBody extends Error {}
 
 function decode(text: string): string {
-  if (text.indexOf('%') < 0 && text.indexOf('+') < 0) return text;
-  try {
-    return decodeURIComponent(text.replaceAll('+', ' '));
-  } catch {
-    throw new MalformedBody('invalid percent-encoding');
+  let decoded = text;
+  if (text.indexOf('%') >= 0 || text.indexOf('+') >= 0) {
+    try {
+      decoded = decodeURIComponent(text.replaceAll('+', ' '));
+    } catch {
+      throw new MalformedBody('invalid percent-encoding');
+    }
   }
+  // No name or number FreeSWITCH asks about holds NUL, and PostgreSQL's text cannot.
+  if (decoded.indexOf('\u0000') >= 0) throw new MalformedBody('NUL character in a field');
+  return decoded;
 }
 
 /** Whether body[start, end) holds an escape ("%xx" or "+"). */

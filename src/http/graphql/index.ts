@@ -8,11 +8,12 @@ import mercurius from 'mercurius';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { requireActor } from '../../context.ts';
-import { forbidden } from '../../errors.ts';
+import { forbidden, validationFailed } from '../../errors.ts';
+import { nulIn } from '../../domain/shared/nul-characters.ts';
 import { buildContext, type GqlContext } from './context.ts';
 import { formatErrors } from './errors.ts';
 import graphiqlPage from './graphiql.ts';
-import { asksForSchema, queryLimitRules } from './limits.ts';
+import { asksForSchema, literalsHoldNul, queryLimitRules } from './limits.ts';
 import { resolvers } from './resolvers.ts';
 import { subscriptionOptions, validateSubscriptions } from './subscriptions.ts';
 
@@ -62,6 +63,11 @@ async function graphql(app: FastifyInstance) {
     if (introspection === 'public' || !asksForSchema(document)) return;
     if (introspection === 'off') throw forbidden('Introspection is turned off (GRAPHQL_INTROSPECTION)');
     requireActor((context as unknown as GqlContext).ctx);
+  });
+  // PostgreSQL's text cannot hold NUL: refused on either database, as REST refuses it.
+  app.graphql.addHook('preExecution', async (_schema, document, _context, variables) => {
+    const found = nulIn(variables, 'variables') ?? (literalsHoldNul(document) ? 'query' : null);
+    if (found) throw validationFailed(found, 'must not contain NUL characters');
   });
 }
 

@@ -30,6 +30,17 @@ const INTROSPECTION_ROOTS = new Map([
   ['__type', '__Type'],
 ]);
 
+/** Whether a string written into the document holds NUL. */
+export function literalsHoldNul(document: DocumentNode): boolean {
+  let found = false;
+  graphqlJs.visit(document, {
+    StringValue(node) {
+      if (node.value.includes('\u0000')) found = true;
+    },
+  });
+  return found;
+}
+
 /** Whether a document asks for the schema (`__typename` alone does not). */
 export function asksForSchema(document: DocumentNode): boolean {
   let found = false;

@@ -247,6 +247,13 @@ describe.each(databaseKinds)('CDR intake on $name', (kind) => {
       ['mismatched XML', '<cdr><variables><uuid>x</variables></cdr>', 'text/xml'],
       ['XML that is not a CDR', '<document type="freeswitch/xml"/>', 'text/xml'],
       ['bad URL encoding', 'cdr=%3Ccdr%ZZ', 'application/x-www-form-urlencoded'],
+      // Values the database cannot hold: FreeSWITCH retries every answer but 2xx, so these are 400s.
+      ['a start time past 2200', jsonLeg({ uuid: 'never-stored', variables: { start_uepoch: '99999999999999999999' } }), 'application/json'],
+      ['a start time before 2000', jsonLeg({ uuid: 'never-stored', variables: { start_uepoch: '1000000' } }), 'application/json'],
+      ['a bogus end epoch', jsonLeg({ uuid: 'never-stored', variables: { end_uepoch: undefined, end_epoch: '9'.repeat(30) } }), 'application/json'],
+      ['a duration beyond a 32-bit integer', jsonLeg({ uuid: 'never-stored', variables: { duration: '4294967296' } }), 'application/json'],
+      ['a NUL in a caller name', jsonLeg({ uuid: 'never-stored', profile: { caller_id_name: 'a\u0000b' } }), 'application/json'],
+      ['an encoded NUL in XML', encodeBody(xmlLeg({ uuid: 'never-stored', variables: { caller_id_name: 'a\u0000b' } }), 'true', 'xml').body, 'application/x-www-form-urlencoded'],
     ];
     for (const [what, body, contentType] of bad) {
       const res = await postCdr(t, body, contentType);

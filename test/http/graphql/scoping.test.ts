@@ -80,12 +80,14 @@ describe.each(databaseKinds)('GraphQL scoping on $name', (kind) => {
     });
 
     it('a tenant admin creates users in its own tenant only', async () => {
-      const res = await t.gql(
-        'mutation ($b: Int!) { createUser(input: { username: "hired-a", password: "Str0ng-Passw0rd!", tenantId: $b }) { tenantId tenant { id } roles { name } } }',
-        { b: cast.tenantB },
-        cast.adminA.token,
-      );
-      expect(dataOf(res).createUser).toEqual({ tenantId: cast.tenantA, tenant: { id: cast.tenantA }, roles: [{ name: 'user' }] });
+      const create = (tenantId?: number) =>
+        t.gql(
+          'mutation ($b: Int) { createUser(input: { username: "hired-a", password: "Str0ng-Passw0rd!", tenantId: $b }) { tenantId tenant { id } roles { name } } }',
+          { b: tenantId },
+          cast.adminA.token,
+        );
+      expect(codeOf(await create(cast.tenantB))).toBe(403);
+      expect(dataOf(await create()).createUser).toEqual({ tenantId: cast.tenantA, tenant: { id: cast.tenantA }, roles: [{ name: 'user' }] });
     });
 
     it('an end user sees only itself', async () => {

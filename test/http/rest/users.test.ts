@@ -81,11 +81,12 @@ describe.each(databaseKinds)('users on $name', (kind) => {
   });
 
   describe('create', () => {
-    it("a tenant admin's new user lands in its own tenant even when tenant_id names another", async () => {
-      const id = await createUser(t, cast.adminA.token, { username: 'sneaky', tenant_id: cast.tenantB });
-      const read = await t.api('GET', `/api/users/${id}`, { token: cast.admin });
-      expect(read.json()).toMatchObject({ username: 'sneaky', tenant_id: cast.tenantA, roles: 'user' });
-      expect((await t.api('GET', `/api/users/${id}`, { token: cast.adminB.token })).statusCode).toBe(404);
+    it("a tenant admin naming another tenant's tenant_id is refused (403), and nothing is created", async () => {
+      const res = await t.api('POST', '/api/users', { token: cast.adminA.token, body: { username: 'sneaky', password: PASSWORD, tenant_id: cast.tenantB } });
+      expect(res.statusCode).toBe(403);
+      expect((await t.api('GET', '/api/users?username=sneaky', { token: cast.admin })).json()).toEqual([]);
+      const id = await createUser(t, cast.adminA.token, { username: 'sneaky' });
+      expect((await t.api('GET', `/api/users/${id}`, { token: cast.admin })).json()).toMatchObject({ username: 'sneaky', tenant_id: cast.tenantA, roles: 'user' });
     });
 
     it('an end user cannot create users', async () => {

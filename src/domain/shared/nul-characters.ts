@@ -1,0 +1,13 @@
+// NUL cannot be stored in PostgreSQL's text, and no name, number or note needs it: input holding
+// it is refused at the door (REST, GraphQL) on either database, naming where it was.
+
+/** The first string (or key) holding NUL, as a field path under `path` (`body/name`), or null. */
+export function nulIn(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (!value || typeof value !== 'object') return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = key.includes('\u0000') ? `${path}/${key}` : nulIn(inner, `${path}/${key}`);
+    if (found) return found;
+  }
+  return null;
+}
