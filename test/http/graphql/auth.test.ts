@@ -105,8 +105,8 @@ describe.each(databaseKinds)('GraphQL authentication on $name', (kind) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.body.toLowerCase()).toContain('graphiql');
-    const config = await t.app.inject({ method: 'GET', url: '/graphiql/config.js' });
-    expect(config.statusCode).toBe(200);
-    expect(config.body).toContain('/graphql');
+    const script = await t.app.inject({ method: 'GET', url: '/graphiql/assets/switchyard-graphiql.js' });
+    expect(script.statusCode).toBe(200);
+    expect(script.body).toContain("new URL('graphql'");
   });
 });
