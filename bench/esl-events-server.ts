@@ -30,6 +30,10 @@ process.send!({ port: typeof address === 'object' && address ? address.port : 0 
 process.on('message', async (message) => {
   if (message === 'usage') {
     process.send!({ cpu: process.cpuUsage(), rss: process.memoryUsage().rss, events, subscribers: app.esl.events.listenerCount() });
+  } else if (message === 'memory') {
+    // After a full collection (the benchmark runs this process with --expose-gc), so that runs compare.
+    globalThis.gc?.();
+    process.send!({ heap: process.memoryUsage().heapUsed, rss: process.memoryUsage().rss });
   } else if (message === 'close') {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });

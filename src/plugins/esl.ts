@@ -1,9 +1,11 @@
 // The Event Socket manager as a plugin: connects every FreeSWITCH node (FREESWITCH_ESL and the
 // enabled switch nodes) when the app builds, flushes FreeSWITCH's caches on writes, and closes
 // the connections when the app closes. `app.esl` is the manager (events, live state, commands).
+// It comes after the xml_curl plugin: whether a write altered acl.conf is read from the answers
+// FreeSWITCH itself would be given.
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
-import { createCacheFlusher, type SwitchManager } from '../freeswitch/esl/index.ts';
+import { createCacheFlusher, readAclSources, type SwitchManager } from '../freeswitch/esl/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -14,7 +16,8 @@ declare module 'fastify' {
 async function esl(app: FastifyInstance) {
   const { esl: manager, switchNodes, flushLookups, changes } = app.services;
   const log = app.log.child({ module: 'esl' });
-  const flusher = createCacheFlusher({ manager, changes, lookups: flushLookups, log });
+  const acl = () => readAclSources((section, params, seen) => app.xmlCurl.answer(section, params, seen));
+  const flusher = createCacheFlusher({ manager, changes, lookups: flushLookups, acl, log });
   app.decorate('esl', manager);
   app.addHook('onClose', async () => {
     flusher.stop();
@@ -24,4 +27,4 @@ async function esl(app: FastifyInstance) {
   await flusher.start();
 }
 
-export default fp(esl, { name: 'esl', dependencies: ['services'] });
+export default fp(esl, { name: 'esl', dependencies: ['services', 'xml-curl'] });

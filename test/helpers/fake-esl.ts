@@ -67,6 +67,7 @@ function capturedApiReplies(): Map<string, string[][]> {
     '17-api-conference-list',
     '18-api-uuid_kill',
     '19b-api-hupall',
+    '23-log-data',
     '24-misc-commands-and-exit',
   ];
   const map = new Map<string, string[][]>();
@@ -109,6 +110,8 @@ export interface FakeEsl {
   port: number;
   /** Every command block received (auth included), in order, without the blank line. */
   commands: string[];
+  /** When each of `commands` arrived (ms since the epoch), read as it arrives. */
+  commandTimes: number[];
   /**
    * Replaces the reply to matching commands (checked before the captures, latest rule first).
    * With `hold`, the reply (and every reply after it on that connection) waits for release().
@@ -214,6 +217,7 @@ export async function startFakeEsl(options: { password?: string; port?: number }
 
   function handle(session: Session, command: string) {
     fake.commands.push(command);
+    fake.commandTimes.push(Date.now());
     notify();
     const line = command.split('\n')[0];
     if (!session.authed) {
@@ -294,6 +298,7 @@ export async function startFakeEsl(options: { password?: string; port?: number }
     host: '127.0.0.1',
     port,
     commands: [],
+    commandTimes: [],
     holdJobs: false,
     originateFails: false,
     authenticatedCount: 0,

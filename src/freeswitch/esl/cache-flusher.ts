@@ -7,10 +7,19 @@
 //   for an operator's `sofia profile <p> restart`, because a restart drops the profile's calls);
 // - queue: `callcenter_config queue reload <queue>`;
 // - switch_node: the node list is re-read and applied to the live connections;
-// - resync (the bus lost notices): every directory entry, and a rescan of every trunk's profile.
+// - resync (the bus lost notices): every directory entry, and a rescan of every trunk's profile;
+// - then `reloadacl` after any change that altered what FreeSWITCH builds its network lists from
+//   (acl.conf and the network lists it names: trunk addresses, trusted networks, tenants' domains,
+//   extensions' cidr, and trunk host names resolving to new addresses). FreeSWITCH reads them only
+//   at start and on `reloadacl`, so a trunk added later was `Rejected by acl "providers"` until a
+//   restart. They are read again only after a change carrying one of the labels they were
+//   rendered from, and `reloadacl` is sent only when they read differently (an extension's new
+//   display name changes nothing there).
 // Routes, DIDs, destinations and caller ids need nothing: FreeSWITCH fetches the dialplan on
 // every call. Flushes run one after another, so a node sees them in write order.
 import type { Change, ChangeBus } from '../../infra/change-bus.ts';
+import { tagsOf } from '../xml-curl/change-tags.ts';
+import type { AclSources } from './acl-sources.ts';
 import type { EslLogger } from './client.ts';
 import { commands } from './commands.ts';
 import type { SwitchManager } from './manager.ts';
@@ -29,13 +38,51 @@ export interface FlushLookups {
   gateways(): Promise<GatewayRef[]>;
 }
 
-export function createCacheFlusher(deps: { manager: SwitchManager; changes: ChangeBus; lookups: FlushLookups; log: EslLogger }) {
+export interface FlusherDeps {
+  manager: SwitchManager;
+  changes: ChangeBus;
+  lookups: FlushLookups;
+  /** Reads what `reloadacl` makes FreeSWITCH read (acl-sources.ts). */
+  acl: () => Promise<AclSources>;
+  log: EslLogger;
+}
+
+export function createCacheFlusher(deps: FlusherDeps) {
   const { manager, lookups, log } = deps;
   let known: Map<number, GatewayRef> | null = null;
+  /** The network lists' sources as last read; null when unknown (never read, or the read failed). */
+  let acl: AclSources | null = null;
   let queue: Promise<void> = Promise.resolve();
 
   async function gateways(): Promise<Map<number, GatewayRef>> {
     return new Map((await lookups.gateways()).map((g) => [g.id, g]));
+  }
+
+  /** Whether `change` altered the network lists' sources (read again only when it may have). */
+  async function aclAltered(change: Change): Promise<boolean> {
+    const touched = tagsOf(change);
+    const current = acl;
+    if (current && touched !== null && !touched.some((label) => current.labels.has(label))) return false;
+    if (manager.connected().length === 0) {
+      // Nobody to tell, and each node reloads its lists when it connects; compared afresh after that.
+      acl = null;
+      return false;
+    }
+    try {
+      acl = await deps.acl();
+    } catch (err) {
+      // FreeSWITCH could not fetch them either now; the next change that may alter them sends it.
+      acl = null;
+      log.warn({ err, entity: change.entity }, 'could not read acl.conf; reloadacl postponed');
+      return false;
+    }
+    return current === null || current.digest !== acl.digest;
+  }
+
+  async function plan(change: Change): Promise<string[]> {
+    const out = await commandsFor(change);
+    if (await aclAltered(change)) out.push(commands.reloadAcl());
+    return out;
   }
 
   async function commandsFor(change: Change): Promise<string[]> {
@@ -88,18 +135,23 @@ export function createCacheFlusher(deps: { manager: SwitchManager; changes: Chan
   // not hide what this one touched), one change after another; sending follows in the same order.
   let planning: Promise<unknown> = Promise.resolve();
   const unsubscribe = deps.changes.subscribe((change) => {
-    const planned = planning.then(() => commandsFor(change));
+    const planned = planning.then(() => plan(change));
     planning = planned.catch(() => {});
     queue = queue.then(async () => send(await planned)).catch((err) => log.error({ err, entity: change.entity }, 'cache flush failed'));
   });
 
   return {
-    /** Learns the current gateways, so a later delete still knows the name to kill. */
+    /** Learns the current gateways (so a later delete still knows the name to kill) and network lists. */
     async start() {
       try {
         known ??= await gateways();
       } catch (err) {
         log.warn({ err }, 'could not read the gateways');
+      }
+      try {
+        acl ??= await deps.acl();
+      } catch (err) {
+        log.warn({ err }, 'could not read acl.conf');
       }
     },
     /** Resolves when every flush queued so far has been sent. */

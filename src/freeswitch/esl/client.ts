@@ -1,10 +1,19 @@
-// One FreeSWITCH node: keeps an authenticated link up (reconnecting with exponential backoff,
-// since modesl never reconnects), probes an idle link, runs api commands with a timeout and
-// tracks bgapi jobs in one Map fed by the single BACKGROUND_JOB handler. Jobs outlive a
-// reconnect: FreeSWITCH sends BACKGROUND_JOB to every connection subscribed to it.
+// One FreeSWITCH node: keeps an authenticated link up, probes an idle link, runs api commands with
+// a timeout and tracks bgapi jobs in one Map fed by the single BACKGROUND_JOB handler. Jobs
+// outlive a reconnect: FreeSWITCH sends BACKGROUND_JOB to every connection subscribed to it.
+// Reconnecting tells two failures apart:
+// - the node does not accept TCP connections (stopped, restarting): a TCP probe every
+//   reconnectProbeMs, so the link is back within that interval of the node listening again (a
+//   growing backoff had it come back 14 s after a restarted FreeSWITCH was ready);
+// - the node accepted the connection but the session failed (wrong password, refused
+//   subscription, no auth/request in time): exponential backoff from reconnectMinMs to
+//   reconnectMaxMs, so a wrong password is not retried every second for ever. A link that ends
+//   within STABLE_LINK_MS of opening counts as a failed session too, so a node that accepts and
+//   then drops every connection is not reconnected to in a tight loop.
 import { randomUUID } from 'node:crypto';
-import { EslAuthError, EslClosedError, EslCommandError, EslTimeoutError, EslUnavailableError } from './errors.ts';
+import { EslAuthError, EslClosedError, EslCommandError, EslTimeoutError, EslUnavailableError, EslUnreachableError } from './errors.ts';
 import { openLink, type EventFormat, type Link, type RawEvent } from './link.ts';
+import { probeTcp, type TcpProbe } from './tcp-probe.ts';
 
 export interface EslLogger {
   debug(obj: object, msg?: string): void;
@@ -35,7 +44,7 @@ export interface NodeStatus {
   since: Date;
   connectedAt: Date | null;
   lastError: string | null;
-  /** Consecutive connection attempts since the last success. */
+  /** Consecutive connection attempts (TCP probes included) since the last success. */
   attempts: number;
   lastHeartbeatAt: Date | null;
 }
@@ -44,13 +53,18 @@ export interface ClientOptions {
   connectTimeoutMs: number;
   commandTimeoutMs: number;
   jobTimeoutMs: number;
+  /** Backoff bounds after a failed session (the node accepted TCP, then auth or the protocol failed). */
   reconnectMinMs: number;
   reconnectMaxMs: number;
+  /** While the node refuses TCP connections, how often to try again. */
+  reconnectProbeMs: number;
   /** Sends `api status` when nothing arrived for this long; a failed probe reconnects. 0: off. */
   idleProbeMs: number;
   format: EventFormat;
   events: string[];
   subclasses: string[];
+  /** Headers the event consumer reads on every event (the rest are parsed only when asked for). */
+  headers: readonly string[];
   log: EslLogger;
 }
 
@@ -83,6 +97,9 @@ export function apiResult(body: string): ApiResult {
 
 export type NodeClient = ReturnType<typeof createNodeClient>;
 
+/** A link that stayed up this long proved the session works: the backoff starts over. */
+const STABLE_LINK_MS = 10_000;
+
 export function createNodeClient(target: NodeTarget, options: ClientOptions, hooks: ClientHooks) {
   const { log } = options;
   const jobs = new Map<string, { resolve(r: ApiResult): void; reject(e: Error): void; timer: NodeJS.Timeout }>();
@@ -93,9 +110,12 @@ export function createNodeClient(target: NodeTarget, options: ClientOptions, hoo
   let lastError: string | null = null;
   let lastHeartbeatAt: Date | null = null;
   let attempts = 0;
+  /** Consecutive sessions that failed after the node accepted TCP: the backoff's exponent. */
+  let failedSessions = 0;
   let stopped = true;
   let retryTimer: NodeJS.Timeout | null = null;
-  let probeTimer: NodeJS.Timeout | null = null;
+  let tcpProbe: TcpProbe | null = null;
+  let idleTimer: NodeJS.Timeout | null = null;
   const where = { node: target.name, host: target.host, port: target.port };
 
   function setState(next: NodeState) {
@@ -107,7 +127,7 @@ export function createNodeClient(target: NodeTarget, options: ClientOptions, hoo
 
   function onEvent(event: RawEvent) {
     if (event.name === 'BACKGROUND_JOB') {
-      const jobUuid = event.headers['Job-UUID'];
+      const jobUuid = event.headers.get('Job-UUID') ?? '';
       const job = jobs.get(jobUuid);
       if (job) {
         clearTimeout(job.timer);
@@ -126,43 +146,64 @@ export function createNodeClient(target: NodeTarget, options: ClientOptions, hoo
 
   function onClose(reason: string) {
     link = null;
-    stopProbe();
+    stopIdleProbe();
     if (stopped) return;
     lastError = reason;
     log.warn({ ...where, reason }, 'FreeSWITCH Event Socket disconnected');
     setState('disconnected');
     hooks.onDisconnected(client, reason);
-    scheduleReconnect();
+    if (connectedAt && Date.now() - connectedAt.getTime() < STABLE_LINK_MS) {
+      failedSessions++;
+      return retryAfter(backoffMs());
+    }
+    failedSessions = 0;
+    // At once: after a network blip the node is still there; after a restart the probes wait for it.
+    probeThenConnect();
   }
 
-  function scheduleReconnect() {
+  const backoffMs = () => Math.min(options.reconnectMaxMs, options.reconnectMinMs * 2 ** Math.max(0, failedSessions - 1));
+
+  function retryAfter(delayMs: number) {
     if (stopped || retryTimer) return;
-    const delay = Math.min(options.reconnectMaxMs, options.reconnectMinMs * 2 ** Math.max(0, attempts - 1));
     retryTimer = setTimeout(() => {
       retryTimer = null;
-      connect();
-    }, delay);
+      probeThenConnect();
+    }, delayMs);
     retryTimer.unref();
   }
 
-  function startProbe() {
+  /** One attempt: a TCP probe, and the full connection only once the node accepts. */
+  function probeThenConnect() {
+    if (stopped || tcpProbe) return;
+    attempts++;
+    tcpProbe = probeTcp(target.host, target.port, options.connectTimeoutMs, (failure) => {
+      tcpProbe = null;
+      if (stopped) return;
+      if (failure === null) return connect();
+      // Logged once when the node went away (connect() or onClose), not once a probe.
+      lastError = failure;
+      log.debug({ ...where, attempt: attempts, reason: failure }, 'FreeSWITCH Event Socket still unreachable');
+      retryAfter(options.reconnectProbeMs);
+    });
+  }
+
+  function startIdleProbe() {
     if (!options.idleProbeMs) return;
-    probeTimer = setInterval(() => {
+    idleTimer = setInterval(() => {
       const current = link;
       if (!current || Date.now() - current.lastFrameAt() < options.idleProbeMs) return;
       current.api('status').catch((err: Error) => current.close(`idle probe failed: ${err.message}`));
     }, options.idleProbeMs);
-    probeTimer.unref();
+    idleTimer.unref();
   }
 
-  function stopProbe() {
-    if (probeTimer) clearInterval(probeTimer);
-    probeTimer = null;
+  function stopIdleProbe() {
+    if (idleTimer) clearInterval(idleTimer);
+    idleTimer = null;
   }
 
   function connect() {
     if (stopped) return;
-    attempts++;
     setState('connecting');
     openLink(target, options, { onEvent, onClose })
       .then((opened) => {
@@ -172,16 +213,23 @@ export function createNodeClient(target: NodeTarget, options: ClientOptions, hoo
         lastError = null;
         connectedAt = new Date();
         log.info(where, 'FreeSWITCH Event Socket connected');
-        startProbe();
+        startIdleProbe();
         setState('connected');
         hooks.onConnected(client);
       })
       .catch((err: Error) => {
-        lastError = err.message;
+        lastError = err instanceof EslUnreachableError ? err.reason : err.message;
         if (stopped) return;
-        log.warn({ ...where, attempt: attempts, reason: err.message }, 'FreeSWITCH Event Socket connection failed');
+        if (err instanceof EslUnreachableError) {
+          log.warn({ ...where, attempt: attempts, reason: err.reason, probeEveryMs: options.reconnectProbeMs }, 'FreeSWITCH Event Socket unreachable; probing until it accepts connections');
+          setState('disconnected');
+          return retryAfter(options.reconnectProbeMs);
+        }
+        failedSessions++;
+        const delay = backoffMs();
+        log.warn({ ...where, attempt: attempts, reason: err.message, retryInMs: delay }, 'FreeSWITCH Event Socket connection failed');
         setState(err instanceof EslAuthError ? 'auth_failed' : 'disconnected');
-        scheduleReconnect();
+        retryAfter(delay);
       });
   }
 
@@ -199,7 +247,7 @@ export function createNodeClient(target: NodeTarget, options: ClientOptions, hoo
 
     isConnected: () => link !== null,
 
-    /** Drops the current link (if any); the client reconnects with backoff. */
+    /** Drops the current link (if any); the client reconnects at once. */
     reconnect(reason: string) {
       link?.close(reason);
     },
@@ -207,6 +255,7 @@ export function createNodeClient(target: NodeTarget, options: ClientOptions, hoo
     start() {
       if (!stopped) return;
       stopped = false;
+      attempts++;
       connect();
     },
 
@@ -214,7 +263,9 @@ export function createNodeClient(target: NodeTarget, options: ClientOptions, hoo
       stopped = true;
       if (retryTimer) clearTimeout(retryTimer);
       retryTimer = null;
-      stopProbe();
+      tcpProbe?.cancel();
+      tcpProbe = null;
+      stopIdleProbe();
       link?.close('stopped');
       link = null;
       for (const [jobUuid, job] of jobs) {
@@ -262,7 +313,7 @@ export function createNodeClient(target: NodeTarget, options: ClientOptions, hoo
 
     /** Counters for tests and diagnostics: nothing here grows per command or per job. */
     diagnostics() {
-      return { pendingJobs: jobs.size, listeners: link?.listenerCount() ?? 0 };
+      return { pendingJobs: jobs.size, pendingReplies: link?.pendingReplies() ?? 0 };
     },
   };
   return client;

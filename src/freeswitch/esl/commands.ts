@@ -42,6 +42,8 @@ export const commands = {
   killGateway: (profile: string, gateway: string) => `sofia profile ${check(profile, WORD, 'profile')} killgw ${check(gateway, WORD, 'gateway')}`,
   queueReload: (queue: string) => `callcenter_config queue reload ${check(queue, WORD, 'queue')}`,
   reloadXml: () => 'reloadxml',
+  /** Re-reads acl.conf and the network lists its domain nodes name; answers `+OK acl reloaded`. */
+  reloadAcl: () => 'reloadacl',
 
   /**
    * Click-to-call: ring `user/<from>@<domain>`, and when it answers send it through the tenant's

@@ -28,6 +28,13 @@ export class EslClosedError extends EslError {
   }
 }
 
+/** No TCP connection could be made (refused, unreachable, or the connect timed out): the node is down. */
+export class EslUnreachableError extends EslError {
+  constructor(readonly reason: string) {
+    super(`Event Socket unreachable: ${reason}`);
+  }
+}
+
 /** The node is not connected (or not configured). */
 export class EslUnavailableError extends EslError {
   constructor(readonly node: string) {

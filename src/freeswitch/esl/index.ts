@@ -1,6 +1,6 @@
 // Switchyard's Event Socket layer: one inbound connection per FreeSWITCH node (FREESWITCH_ESL plus
-// the enabled switch node rows), with typed results for the rest of the app. Only link.ts imports
-// modesl.
+// the enabled switch node rows), with typed results for the rest of the app. link.ts speaks the
+// protocol itself (frame-reader.ts, event-parser.ts); no Event Socket library is used.
 //
 // For other modules (GraphQL subscriptions, CDR, dashboards) the surface is `app.esl`, the
 // SwitchManager built here (also `app.services.esl`):
@@ -29,6 +29,7 @@
 // Commands: `app.esl.api(node, command)`, `app.esl.broadcast(command)`, and per node
 // `app.esl.client(name)?.api(...)` / `.bgapi(...)` (jobs tracked in one Map, see client.ts).
 // Build command strings with `commands` (commands.ts), which validates every argument.
+export { readAclSources, type AclSources } from './acl-sources.ts';
 export { createCacheFlusher, type FlushLookups, type GatewayRef } from './cache-flusher.ts';
 export { apiResult, type ApiResult, type BackgroundJob, type EslLogger, type NodeClient, type NodeState, type NodeStatus, type NodeTarget } from './client.ts';
 export { commands, InvalidArgumentError, isDestination, parseConferenceJson, parseConferenceList, type ConferenceMember } from './commands.ts';

@@ -1,28 +1,31 @@
-// One authenticated inbound Event Socket connection, through modesl. This is the only file that
-// imports modesl; it adds what modesl lacks for a long-running server:
-// - a connect timeout and a timeout on every command (modesl waits forever);
-// - one frame listener for all events instead of a listener per Job-UUID (modesl's bgapi adds one
-//   `once` per job, which leaks when a job never completes);
+// One authenticated inbound Event Socket connection over a plain TCP socket, speaking the protocol
+// as the captured FreeSWITCH 1.10 sessions show it (no client library: modesl spent about 40% of
+// the CPU per event re-shaping every event into objects twice). What a long-running server needs:
+// - a connect timeout (TCP, auth/request, auth, subscription) and a timeout on every command;
+// - replies matched to commands in order: FreeSWITCH answers each command on a connection in the
+//   order sent, so a reply that arrives after its command timed out is consumed and dropped, and
+//   later replies stay matched to their own commands;
 // - subscription order: CUSTOM and its subclasses last, because FreeSWITCH reads every word after
 //   CUSTOM as a subclass (the captured `... CUSTOM sofia::register sofia::unregister BACKGROUND_JOB
-//   HEARTBEAT` subscription never delivered a HEARTBEAT) while modesl's events() appends its own
-//   events at the end;
-// - header values decoded without throwing (modesl's decodeURIComponent throws on a stray `%`,
-//   inside the socket's data handler, which would crash the process), and XML event headers
-//   decoded at all (modesl leaves them URL-encoded);
-// - errors as values: socket errors and closes end the link, they never escape as exceptions.
-// modesl's framing itself is byte-exact: Content-Length is applied to a Buffer, so multi-byte
-// UTF-8 bodies (the captured `Zoë Ünal 日本` calls) parse correctly; the tests replay them.
-import esl, { type EslEvent } from 'modesl';
-import { EslAuthError, EslClosedError, EslTimeoutError } from './errors.ts';
+//   HEARTBEAT` subscription never delivered a HEARTBEAT);
+// - header values decoded without throwing on a stray `%`;
+// - errors as values: socket errors and closes end the link, they never escape as exceptions; a
+//   failure before the TCP connection was made is an EslUnreachableError, so the client can tell
+//   "the node is down" from "the node refused us".
+import { connect } from 'node:net';
+import { EslAuthError, EslClosedError, EslTimeoutError, EslUnreachableError } from './errors.ts';
+import { ENVELOPE_HEADERS, parseEvent } from './event-parser.ts';
+import { createFrameReader, type Frame } from './frame-reader.ts';
+import { JsonFields, type EventHeaders } from './json-event.ts';
 
 export type EventFormat = 'json' | 'plain' | 'xml';
 
+/** An event as received; read what it says while handling it, do not keep it (it holds the frame's bytes). */
 export interface RawEvent {
   name: string;
   subclass: string | null;
   /** Header values as strings; a multi-valued variable (a JSON array, e.g. variable_DP_MATCH) is comma-joined. */
-  headers: Record<string, string>;
+  headers: EventHeaders;
   body: string;
 }
 
@@ -40,6 +43,8 @@ export interface LinkOptions {
   events: string[];
   /** CUSTOM subclasses (sofia::register, ...). */
   subclasses: string[];
+  /** Headers read on every event: a JSON event is read once for these; any other costs a full parse. */
+  headers: readonly string[];
 }
 
 export interface LinkHandlers {
@@ -55,29 +60,9 @@ export interface Link {
   command(command: string, headers?: Record<string, string>, timeoutMs?: number): Promise<string>;
   /** When a frame of any kind last arrived (ms since epoch). */
   lastFrameAt(): number;
-  /** Listeners on the modesl connection: constant however many commands and jobs ran. */
-  listenerCount(): number;
+  /** Replies still owed by FreeSWITCH (timed-out commands included until their reply arrives). */
+  pendingReplies(): number;
   close(reason?: string): void;
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-
-/** modesl's header block parser, minus the exception on malformed percent-encoding. */
-function parseHeaderText(text: string): Record<string, string | number> {
-  const headers: Record<string, string | number> = {};
-  for (const line of text.split('\n')) {
-    const at = line.indexOf(': ');
-    const key = at === -1 ? line : line.slice(0, at);
-    const value = at === -1 ? '' : safeDecode(line.slice(at + 2));
-    headers[key] = key === 'Content-Length' ? parseInt(value, 10) : value;
-  }
-  return headers;
 }
 
 function assertSingleLine(command: string) {
@@ -90,21 +75,23 @@ export function subscriptionCommand(options: Pick<LinkOptions, 'format' | 'event
   return `event ${options.format} ${[...names, ...custom].join(' ')}`;
 }
 
-function toRawEvent(event: EslEvent, contentType: string): RawEvent {
-  const headers: Record<string, string> = {};
-  const decode = contentType === 'text/event-xml';
-  for (const { name, value } of event.headers) headers[name] = decode ? safeDecode(String(value)) : String(value);
-  return { name: headers['Event-Name'] ?? '', subclass: headers['Event-Subclass'] ?? null, headers, body: event.getBody() ?? '' };
+/**
+ * A command waiting for its reply; `settle` is gone once the command timed out. Replies are
+ * handed over synchronously, in the read they came in: the auth reply `-ERR invalid` arrives in
+ * one read with the disconnect notice that follows it, and must be seen first.
+ */
+interface Waiter {
+  settle: ((frame: Frame) => void) | null;
+  fail(err: Error): void;
 }
 
 /** Connects, authenticates and subscribes; resolves with the link, or rejects (auth, timeout, refused). */
 export function openLink(target: LinkTarget, options: LinkOptions, handlers: LinkHandlers): Promise<Link> {
   return new Promise((resolve, reject) => {
-    const conn = new esl.Connection(target.host, target.port, target.password);
-    // Subscribed by modesl right after auth; the full subscription follows from here.
-    conn.reqEvents = ['BACKGROUND_JOB'];
-    const socket = conn.socket!;
-    const pending = new Set<{ fail(err: Error): void }>();
+    const socket = connect({ host: target.host, port: target.port });
+    const waiters: Waiter[] = [];
+    const fields = new JsonFields([...ENVELOPE_HEADERS, ...options.headers]);
+    let tcpConnected = false;
     let opened = false;
     let closed = false;
     let lastFrame = Date.now();
@@ -113,94 +100,114 @@ export function openLink(target: LinkTarget, options: LinkOptions, handlers: Lin
       if (closed) return;
       closed = true;
       clearTimeout(connectTimer);
-      for (const p of [...pending]) p.fail(new EslClosedError(reason));
-      pending.clear();
+      for (const waiter of waiters.splice(0)) waiter.fail(new EslClosedError(reason));
       socket.destroy();
       if (opened) handlers.onClose(reason);
-      else reject(err);
+      else reject(tcpConnected ? err : new EslUnreachableError(reason));
     };
 
-    const connectTimer = setTimeout(() => end('connect timeout', new EslTimeoutError('connect')), options.connectTimeoutMs);
+    const connectTimer = setTimeout(() => end('connect timed out', new EslTimeoutError('connect')), options.connectTimeoutMs);
 
-    // EventEmitter2 throws an 'error' nobody listens to; socket errors end the link instead.
-    conn.on('error', (err: Error) => end(`socket error: ${err.message}`, err));
-    socket.on('close', () => end('connection closed', new EslClosedError('connection closed')));
-    socket.setKeepAlive(true, 10_000);
-    socket.setNoDelay(true);
-
-    conn.on('esl::connect', () => {
-      const parser = conn.parser!;
-      parser._parseHeaderText = parseHeaderText;
-      parser.on('esl::event', (event, headers) => {
-        lastFrame = Date.now();
-        const type = String(headers['Content-Type'] ?? '');
-        if (type.startsWith('text/event-')) {
-          try {
-            handlers.onEvent(toRawEvent(event, type));
-          } catch {
-            // A consumer's failure must not break the connection; consumers log their own.
-          }
-        } else if (type === 'text/disconnect-notice') {
-          end('disconnect notice', new EslClosedError('disconnect notice'));
-        }
-      });
-    });
-
-    conn.on('esl::event::auth::fail', () => end('authentication failed', new EslAuthError()));
-
-    function timed<T>(label: string, timeoutMs: number, send: (done: (value: T) => void) => void): Promise<T> {
-      if (closed) return Promise.reject(new EslClosedError('connection closed'));
-      return new Promise<T>((res, rej) => {
-        const entry = {
-          fail(err: Error) {
-            clearTimeout(timer);
-            pending.delete(entry);
-            rej(err);
-          },
-        };
-        const timer = setTimeout(() => entry.fail(new EslTimeoutError(label)), timeoutMs);
-        pending.add(entry);
-        // A late reply still arrives in modesl's queue order and is dropped here, so later
-        // replies stay matched to their own commands.
-        send((value) => {
-          if (!pending.has(entry)) return;
+    function send(command: string, headers: Record<string, string> | undefined, label: string, timeoutMs: number, onReply: (frame: Frame) => void, onError: (err: Error) => void) {
+      if (closed) return onError(new EslClosedError('connection closed'));
+      const timer = setTimeout(() => {
+        waiter.settle = null;
+        onError(new EslTimeoutError(label));
+      }, timeoutMs);
+      const waiter: Waiter = {
+        settle(frame) {
           clearTimeout(timer);
-          pending.delete(entry);
-          res(value);
-        });
-      });
+          onReply(frame);
+        },
+        fail(err) {
+          clearTimeout(timer);
+          if (waiter.settle) onError(err);
+        },
+      };
+      waiters.push(waiter);
+      let text = command;
+      for (const [name, value] of Object.entries(headers ?? {})) text += `\n${name}: ${value}`;
+      socket.write(`${text}\n\n`);
     }
+
+    const request = (command: string, headers: Record<string, string> | undefined, label: string, timeoutMs: number) =>
+      new Promise<Frame>((res, rej) => send(command, headers, label, timeoutMs, res, rej));
+
+    function onFrame(frame: Frame) {
+      if (closed) return;
+      lastFrame = Date.now();
+      const type = frame.headers.get('Content-Type') ?? '';
+      if (type.startsWith('text/event-')) {
+        let event: RawEvent | null;
+        try {
+          event = parseEvent(type, frame.body, fields);
+        } catch (err) {
+          return end(`unreadable ${type} frame: ${(err as Error).message}`, err as Error);
+        }
+        if (!event) return;
+        try {
+          handlers.onEvent(event);
+        } catch {
+          // A consumer's failure must not break the connection; consumers log their own.
+        }
+      } else if (type === 'command/reply' || type === 'api/response') {
+        waiters.shift()?.settle?.(frame);
+      } else if (type === 'auth/request') {
+        authenticate();
+      } else if (type === 'text/disconnect-notice') {
+        end('disconnect notice', new EslClosedError('disconnect notice'));
+      } else if (type === 'text/rude-rejection') {
+        end('rejected by the Event Socket ACL', new EslClosedError('rejected by the Event Socket ACL'));
+      }
+      // log/data and anything newer carry nothing Switchyard asked for.
+    }
+
+    const replyText = (frame: Frame) => frame.headers.get('Reply-Text') ?? '';
+    const bodyText = (frame: Frame) => frame.body?.toString('utf8') ?? '';
 
     const link: Link = {
       api(command, timeoutMs = options.commandTimeoutMs) {
         assertSingleLine(command);
-        const verb = command.split(' ')[0];
-        return timed(`api ${verb}`, timeoutMs, (done) => conn.api(command, (event) => done(event.getBody() ?? '')));
+        return request(`api ${command}`, undefined, `api ${command.split(' ')[0]}`, timeoutMs).then(bodyText);
       },
       command(command, headers, timeoutMs = options.commandTimeoutMs) {
         assertSingleLine(command);
         for (const [k, v] of Object.entries(headers ?? {})) assertSingleLine(`${k}: ${v}`);
-        const verb = command.split(' ').slice(0, 2).join(' ');
-        return timed(verb, timeoutMs, (done) => conn.sendRecv(command, headers ?? null, (event) => done(event.getHeader('Reply-Text') ?? '')));
+        return request(command, headers, command.split(' ').slice(0, 2).join(' '), timeoutMs).then(replyText);
       },
       lastFrameAt: () => lastFrame,
-      listenerCount: () => conn.listeners('**').length,
+      pendingReplies: () => waiters.length,
       close(reason = 'closed') {
         end(reason, new EslClosedError(reason));
       },
     };
 
-    conn.once('esl::ready', () => {
-      link
-        .command(subscriptionCommand(options))
-        .then((reply) => {
-          if (closed) return;
-          if (!reply.startsWith('+OK')) return end(`subscription refused: ${reply}`, new Error(`subscription refused: ${reply}`));
+    const fail = (err: Error) => end(err.message, err);
+
+    function authenticate() {
+      // A password with a line break would smuggle in a command; it cannot be right anyway.
+      if (/[\r\n]/.test(target.password)) return end('authentication failed', new EslAuthError());
+      // The password never reaches a log: only the reply is looked at.
+      send(`auth ${target.password}`, undefined, 'auth', options.commandTimeoutMs, (frame) => {
+        if (!replyText(frame).startsWith('+OK')) return end('authentication failed', new EslAuthError());
+        send(subscriptionCommand(options), undefined, 'event', options.commandTimeoutMs, (reply) => {
+          const text = replyText(reply);
+          if (!text.startsWith('+OK')) return end(`subscription refused: ${text}`, new Error(`subscription refused: ${text}`));
           opened = true;
           clearTimeout(connectTimer);
           resolve(link);
-        })
-        .catch((err: Error) => end(err.message, err));
+        }, fail);
+      }, fail);
+    }
+
+    const reader = createFrameReader(onFrame);
+    socket.on('connect', () => {
+      tcpConnected = true;
+      socket.setKeepAlive(true, 10_000);
+      socket.setNoDelay(true);
     });
+    socket.on('data', (chunk: Buffer) => reader.push(chunk));
+    socket.on('error', (err) => end(`socket error: ${err.message}`, err));
+    socket.on('close', () => end('connection closed', new EslClosedError('connection closed')));
   });
 }

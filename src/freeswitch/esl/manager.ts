@@ -1,6 +1,8 @@
 // Every FreeSWITCH node Switchyard controls: the FREESWITCH_ESL default plus the enabled switch
 // node rows. One client per node; their events update the live state and then go out on the
-// event stream; each (re)connect resynchronises the node's channels, registrations and gateways.
+// event stream; each (re)connect resynchronises the node's channels, registrations and gateways,
+// and has the node reload its network lists (acl.conf), which it may have read while Switchyard
+// was away or before writes this link missed.
 import type { EslConfig } from '../../config.ts';
 import { createNodeClient, type ApiResult, type ClientOptions, type EslLogger, type NodeClient, type NodeStatus, type NodeTarget } from './client.ts';
 import { commands, parseChannels, parseRegistrations, parseXmlStatusGateways } from './commands.ts';
@@ -8,7 +10,7 @@ import { EslTimeoutError, EslUnavailableError } from './errors.ts';
 import { createEventStream, type EventStream } from './event-stream.ts';
 import type { RawEvent } from './link.ts';
 import { createLiveState } from './live-state.ts';
-import { normalise } from './normalise.ts';
+import { NORMALISED_HEADERS, normalise } from './normalise.ts';
 
 /** The manager runs on the validated ESL settings (FREESWITCH_ESL and the ESL_* timings). */
 export type EslSettings = EslConfig;
@@ -109,6 +111,7 @@ export function createSwitchManager(settings: EslSettings) {
       }
     }
     await refreshGateways(client);
+    await client.api(commands.reloadAcl()).catch((err: Error) => log.warn({ node, err }, 'reloadacl after connecting failed'));
   }
 
   async function refreshGateways(client: NodeClient) {
@@ -129,10 +132,12 @@ export function createSwitchManager(settings: EslSettings) {
     jobTimeoutMs: settings.jobTimeoutMs,
     reconnectMinMs: settings.reconnectMinMs,
     reconnectMaxMs: settings.reconnectMaxMs,
+    reconnectProbeMs: settings.reconnectProbeMs,
     idleProbeMs: settings.idleProbeMs,
     format: 'json',
     events: SUBSCRIBED_EVENTS,
     subclasses: SUBSCRIBED_SUBCLASSES,
+    headers: NORMALISED_HEADERS,
     log,
   });
 

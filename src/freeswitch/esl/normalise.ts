@@ -1,6 +1,7 @@
 // FreeSWITCH's events and `show ... as json` rows turned into the typed records the rest of the
 // app uses. Tenancy: a tenant's context is its domain, so a channel's domain comes from
 // domain_name, the dialed or presence domain, or a context that is not a shared one.
+import type { EventHeaders } from './json-event.ts';
 import type { RawEvent } from './link.ts';
 
 export interface LiveChannel {
@@ -57,6 +58,64 @@ export interface GatewayStatus {
 
 const SHARED_CONTEXTS = new Set(['public', 'default', '']);
 
+/**
+ * Every header the functions below read. The link reads these out of each JSON event in its one
+ * pass (json-event.ts); a header read here but missing from this list still works, at the cost of
+ * a full parse of every event (test/freeswitch/esl/json-event.test.ts checks the list).
+ */
+export const NORMALISED_HEADERS = [
+  'Unique-ID',
+  'Channel-Presence-ID',
+  'Caller-Context',
+  'Call-Direction',
+  'Caller-Direction',
+  'Channel-Name',
+  'Channel-State',
+  'Channel-Call-State',
+  'Caller-Caller-ID-Name',
+  'Caller-Caller-ID-Number',
+  'Caller-Callee-ID-Name',
+  'Caller-Callee-ID-Number',
+  'Caller-Destination-Number',
+  'Caller-Channel-Created-Time',
+  'Caller-Channel-Answered-Time',
+  'Channel-Read-Codec-Name',
+  'Other-Leg-Unique-ID',
+  'Hangup-Cause',
+  'variable_presence_id',
+  'variable_domain_name',
+  'variable_dialed_domain',
+  'variable_dialed_user',
+  'variable_user_name',
+  'variable_bridge_uuid',
+  'variable_signal_bond',
+  'variable_current_application',
+  'Event-Date-Timestamp',
+  'expires',
+  'username',
+  'from-user',
+  'user',
+  'realm',
+  'domain_name',
+  'from-host',
+  'host',
+  'contact',
+  'call-id',
+  'network-ip',
+  'network-port',
+  'status',
+  'user-agent',
+  'profile-name',
+  'Gateway',
+  'State',
+  'Ping-Status',
+  'Action',
+  'Conference-Name',
+  'Conference-Domain',
+  'Member-ID',
+  'Job-Command',
+];
+
 const str = (v: string | undefined | null) => (v ?? '').trim();
 const opt = (v: string | undefined | null) => (v && v.trim() !== '' ? v.trim() : null);
 
@@ -76,29 +135,29 @@ function contextDomain(context: string): string | null {
   return SHARED_CONTEXTS.has(context) ? null : context.toLowerCase();
 }
 
-export function channelFromEvent(node: string, h: Record<string, string>): LiveChannel {
-  const presence = splitAddress(opt(h['Channel-Presence-ID']) ?? opt(h.variable_presence_id));
-  const context = str(h['Caller-Context']);
+export function channelFromEvent(node: string, h: EventHeaders): LiveChannel {
+  const presence = splitAddress(opt(h.get('Channel-Presence-ID')) ?? opt(h.get('variable_presence_id')));
+  const context = str(h.get('Caller-Context'));
   return {
     node,
-    uuid: h['Unique-ID'],
-    direction: str(h['Call-Direction'] ?? h['Caller-Direction']),
-    name: str(h['Channel-Name']),
-    state: str(h['Channel-State']),
-    callState: str(h['Channel-Call-State']),
-    callerIdName: str(h['Caller-Caller-ID-Name']),
-    callerIdNumber: str(h['Caller-Caller-ID-Number']),
-    calleeIdName: str(h['Caller-Callee-ID-Name']),
-    calleeIdNumber: str(h['Caller-Callee-ID-Number']),
-    destination: str(h['Caller-Destination-Number']),
+    uuid: h.get('Unique-ID') ?? '',
+    direction: str(h.get('Call-Direction') ?? h.get('Caller-Direction')),
+    name: str(h.get('Channel-Name')),
+    state: str(h.get('Channel-State')),
+    callState: str(h.get('Channel-Call-State')),
+    callerIdName: str(h.get('Caller-Caller-ID-Name')),
+    callerIdNumber: str(h.get('Caller-Caller-ID-Number')),
+    calleeIdName: str(h.get('Caller-Callee-ID-Name')),
+    calleeIdNumber: str(h.get('Caller-Callee-ID-Number')),
+    destination: str(h.get('Caller-Destination-Number')),
     context,
-    domain: opt(h.variable_domain_name)?.toLowerCase() ?? opt(h.variable_dialed_domain)?.toLowerCase() ?? presence.domain ?? contextDomain(context),
-    extension: presence.user ?? opt(h.variable_dialed_user) ?? opt(h.variable_user_name),
-    otherLegUuid: opt(h['Other-Leg-Unique-ID']) ?? opt(h.variable_bridge_uuid) ?? opt(h.variable_signal_bond),
-    application: str(h.variable_current_application),
-    readCodec: str(h['Channel-Read-Codec-Name']),
-    createdAt: epochSeconds(h['Caller-Channel-Created-Time']),
-    answeredAt: epochSeconds(h['Caller-Channel-Answered-Time']),
+    domain: opt(h.get('variable_domain_name'))?.toLowerCase() ?? opt(h.get('variable_dialed_domain'))?.toLowerCase() ?? presence.domain ?? contextDomain(context),
+    extension: presence.user ?? opt(h.get('variable_dialed_user')) ?? opt(h.get('variable_user_name')),
+    otherLegUuid: opt(h.get('Other-Leg-Unique-ID')) ?? opt(h.get('variable_bridge_uuid')) ?? opt(h.get('variable_signal_bond')),
+    application: str(h.get('variable_current_application')),
+    readCodec: str(h.get('Channel-Read-Codec-Name')),
+    createdAt: epochSeconds(h.get('Caller-Channel-Created-Time')),
+    answeredAt: epochSeconds(h.get('Caller-Channel-Answered-Time')),
   };
 }
 
@@ -145,27 +204,27 @@ export function mergeChannel(before: LiveChannel | undefined, next: LiveChannel)
   };
 }
 
-function expiresFromEvent(h: Record<string, string>): number | null {
-  const seconds = Number(h.expires);
+function expiresFromEvent(h: EventHeaders): number | null {
+  const seconds = Number(h.get('expires'));
   if (!Number.isFinite(seconds) || seconds <= 0) return null;
-  const at = epochSeconds(h['Event-Date-Timestamp']) ?? Math.floor(Date.now() / 1000);
+  const at = epochSeconds(h.get('Event-Date-Timestamp')) ?? Math.floor(Date.now() / 1000);
   return at + seconds;
 }
 
 /** sofia::register, sofia::unregister and sofia::expire carry the same fields under a few names. */
-export function registrationFromEvent(node: string, h: Record<string, string>): LiveRegistration {
+export function registrationFromEvent(node: string, h: EventHeaders): LiveRegistration {
   return {
     node,
-    user: str(h.username || h['from-user'] || h.user),
-    domain: str(h.realm || h.domain_name || h['from-host'] || h.host).toLowerCase(),
-    contact: str(h.contact),
-    callId: str(h['call-id']),
+    user: str(h.get('username') || h.get('from-user') || h.get('user')),
+    domain: str(h.get('realm') || h.get('domain_name') || h.get('from-host') || h.get('host')).toLowerCase(),
+    contact: str(h.get('contact')),
+    callId: str(h.get('call-id')),
     expiresAt: expiresFromEvent(h),
-    networkIp: str(h['network-ip']),
-    networkPort: str(h['network-port']),
-    transport: /\((\w+)\)/.exec(h.status ?? '')?.[1]?.toLowerCase() ?? '',
-    userAgent: str(h['user-agent']),
-    profile: str(h['profile-name']),
+    networkIp: str(h.get('network-ip')),
+    networkPort: str(h.get('network-port')),
+    transport: /\((\w+)\)/.exec(h.get('status') ?? '')?.[1]?.toLowerCase() ?? '',
+    userAgent: str(h.get('user-agent')),
+    profile: str(h.get('profile-name')),
   };
 }
 
@@ -190,13 +249,13 @@ export function registrationFromRow(node: string, row: Record<string, string>): 
 
 export const registrationKey = (r: Pick<LiveRegistration, 'user' | 'domain' | 'callId'>) => `${r.user}@${r.domain}/${r.callId}`;
 
-export function gatewayFromEvent(node: string, h: Record<string, string>): GatewayStatus {
+export function gatewayFromEvent(node: string, h: EventHeaders): GatewayStatus {
   return {
     node,
-    name: str(h.Gateway),
-    profile: opt(h['profile-name']),
-    state: str(h.State).toUpperCase(),
-    pingStatus: opt(h['Ping-Status'])?.toUpperCase() ?? null,
+    name: str(h.get('Gateway')),
+    profile: opt(h.get('profile-name')),
+    state: str(h.get('State')).toUpperCase(),
+    pingStatus: opt(h.get('Ping-Status'))?.toUpperCase() ?? null,
     data: null,
   };
 }
@@ -215,9 +274,9 @@ const HANGUP = new Set(['CHANNEL_HANGUP_COMPLETE', 'CHANNEL_DESTROY']);
 export function normalise(node: string, event: RawEvent): NormalisedEvent | null {
   const h = event.headers;
   if (event.name.startsWith('CHANNEL_')) {
-    if (!h['Unique-ID']) return null;
+    if (!h.get('Unique-ID')) return null;
     const channel = channelFromEvent(node, h);
-    return { kind: 'channel', action: HANGUP.has(event.name) ? 'hangup' : 'update', eventName: event.name, channel, hangupCause: opt(h['Hangup-Cause']) };
+    return { kind: 'channel', action: HANGUP.has(event.name) ? 'hangup' : 'update', eventName: event.name, channel, hangupCause: opt(h.get('Hangup-Cause')) };
   }
   if (event.name === 'CUSTOM') {
     switch (event.subclass) {
@@ -228,15 +287,15 @@ export function normalise(node: string, event: RawEvent): NormalisedEvent | null
       case 'sofia::expire':
         return { kind: 'registration', action: 'expire', registration: registrationFromEvent(node, h) };
       case 'sofia::gateway_state':
-        return h.Gateway ? { kind: 'gateway', gateway: gatewayFromEvent(node, h) } : null;
+        return h.get('Gateway') ? { kind: 'gateway', gateway: gatewayFromEvent(node, h) } : null;
       case 'conference::maintenance':
         return {
           kind: 'conference',
-          action: str(h.Action),
-          conference: str(h['Conference-Name']),
-          domain: opt(h['Conference-Domain'])?.toLowerCase() ?? null,
-          memberId: opt(h['Member-ID']),
-          uuid: opt(h['Unique-ID']),
+          action: str(h.get('Action')),
+          conference: str(h.get('Conference-Name')),
+          domain: opt(h.get('Conference-Domain'))?.toLowerCase() ?? null,
+          memberId: opt(h.get('Member-ID')),
+          uuid: opt(h.get('Unique-ID')),
         };
       default:
         return null;
@@ -245,7 +304,7 @@ export function normalise(node: string, event: RawEvent): NormalisedEvent | null
   if (event.name === 'BACKGROUND_JOB') {
     const body = event.body;
     const ok = !body.startsWith('-ERR');
-    return { kind: 'job', jobUuid: str(h['Job-UUID']), command: str(h['Job-Command']), ok, text: body.replace(/^(\+OK|-ERR)/, '').trim() };
+    return { kind: 'job', jobUuid: str(h.get('Job-UUID')), command: str(h.get('Job-Command')), ok, text: body.replace(/^(\+OK|-ERR)/, '').trim() };
   }
   if (event.name === 'HEARTBEAT') return { kind: 'heartbeat' };
   return null;

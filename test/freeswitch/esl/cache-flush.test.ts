@@ -21,7 +21,8 @@ describe.each(databaseKinds)('cache flushes on $name', (kind) => {
     for (const node of nodes) await node.waitForCommand(`api sofia profile ${name} rescan`);
   }
   const sentSince = (node: FakeEsl, mark: number) =>
-    node.commands.slice(mark).filter((c) => /^api (xml_flush_cache|sofia profile|callcenter_config|reloadxml)/.test(c) && !c.includes('sentinel'));
+    node.commands.slice(mark).filter((c) => /^api (xml_flush_cache|sofia profile|callcenter_config|reloadxml|reloadacl)/.test(c) && !c.includes('sentinel'));
+  const marks = () => nodes.map((n) => n.commands.length);
 
   beforeAll(async () => {
     nodes = [await startFakeEsl(), await startFakeEsl()];
@@ -31,6 +32,8 @@ describe.each(databaseKinds)('cache flushes on $name', (kind) => {
     const second = await t.api('POST', '/api/switch_nodes', { token: cast.admin, body: { name: 'fs-2', host: nodes[1].host, port: nodes[1].port, password: 'ClueCon' } });
     expect(second.statusCode).toBe(200);
     await until(() => t.app.esl.client('fs-2')?.isConnected() === true);
+    // A connection's resynchronisation ends with its own reloadacl; later marks start after it.
+    for (const node of nodes) await node.waitForCommand('api reloadacl');
   });
   afterAll(async () => {
     await t?.close();
@@ -83,6 +86,56 @@ describe.each(databaseKinds)('cache flushes on $name', (kind) => {
     expect(sentSince(nodes[1], 0).slice(-5)).toEqual(sentSince(nodes[0], mark));
   });
 
+  it('a trunk added, readdressed or deleted has every node reload its ACLs (acl.conf lists its address)', async () => {
+    const before = marks();
+    const created = await t.api('POST', '/api/providers', { token: cast.admin, body: { name: 'By address', host: '192.0.2.50', profile: 'external' } });
+    expect(created.statusCode, created.body).toBe(200);
+    await settled();
+    for (const [i, node] of nodes.entries()) expect(sentSince(node, before[i])).toEqual(['api sofia profile external rescan', 'api reloadacl']);
+    const gw = (await t.api('GET', `/api/providers/${created.json()}`, { token: cast.admin })).json().gateway_uuid;
+    const moved = marks();
+    expect((await t.api('PUT', `/api/providers/${created.json()}`, { token: cast.admin, body: { host: '192.0.2.51' } })).statusCode).toBe(200);
+    await settled();
+    expect(sentSince(nodes[0], moved[0])).toEqual([`api sofia profile external killgw ${gw}`, 'api sofia profile external rescan', 'api reloadacl']);
+    const gone = marks();
+    expect((await t.api('DELETE', `/api/providers/${created.json()}`, { token: cast.admin })).statusCode).toBe(200);
+    await settled();
+    expect(sentSince(nodes[0], gone[0])).toEqual([`api sofia profile external killgw ${gw}`, 'api reloadacl']);
+  });
+
+  it('a trunk named by host has every node reload its ACLs once the name resolves (in the background)', async () => {
+    const before = marks();
+    const created = await t.api('POST', '/api/providers', { token: cast.admin, body: { name: 'By name', host: 'localhost', profile: 'external' } });
+    expect(created.statusCode, created.body).toBe(200);
+    for (const [i, node] of nodes.entries()) await until(() => sentSince(node, before[i]).includes('api reloadacl'));
+    const gone = marks();
+    expect((await t.api('DELETE', `/api/providers/${created.json()}`, { token: cast.admin })).statusCode).toBe(200);
+    await settled();
+    expect(sentSince(nodes[0], gone[0])).toContain('api reloadacl');
+  });
+
+  it("an extension's cidr change has every node reload its ACLs; its display name or a route does not", async () => {
+    const created = await t.api('POST', '/api/fpbx_extensions', { token: cast.adminA.token, body: { extension: '1006', password: 'S3cret!x', display_name: 'Lobby' } });
+    expect(created.statusCode, created.body).toBe(200);
+    await settled();
+    const before = marks();
+    const cidr = await t.api('PUT', `/api/fpbx_extensions/${created.json()}`, { token: cast.adminA.token, body: { cidr: '192.0.2.0/28' } });
+    expect(cidr.statusCode, cidr.body).toBe(200);
+    await settled();
+    for (const [i, node] of nodes.entries()) expect(sentSince(node, before[i])).toEqual(['api xml_flush_cache id 1006 acme.test', 'api reloadacl']);
+    const renamed = marks();
+    expect((await t.api('PUT', `/api/fpbx_extensions/${created.json()}`, { token: cast.adminA.token, body: { display_name: 'Front lobby' } })).statusCode).toBe(200);
+    const trunk = await t.api('POST', '/api/providers', { token: cast.admin, body: { name: 'Routed', host: 'sip.routed.test', profile: 'external' } });
+    await settled();
+    const routed = marks();
+    const route = await t.api('POST', '/api/routes', { token: cast.adminA.token, body: { name: 'All', pattern: '^(\\d+)$', provider_id: trunk.json() } });
+    expect(route.statusCode, route.body).toBe(200);
+    await settled();
+    expect(sentSince(nodes[0], renamed[0]).slice(0, 1)).toEqual(['api xml_flush_cache id 1006 acme.test']);
+    expect(sentSince(nodes[0], renamed[0])).not.toContain('api reloadacl');
+    expect(sentSince(nodes[0], routed[0])).toEqual([]);
+  });
+
   it('a sofia profile settings change rescans that profile', async () => {
     const mark = nodes[0].commands.length;
     const profile = (await t.api('GET', '/api/sip_profiles/internal', { token: cast.admin })).json();
@@ -125,5 +178,7 @@ describe.each(databaseKinds)('cache flushes on $name', (kind) => {
     await nodes[1].listen();
     await until(() => t.app.esl.client('fs-2')!.isConnected());
     await until(() => nodes[1].commands.slice(back).includes('api xml_flush_cache'));
+    // Its network lists too: writes made meanwhile may have altered them.
+    await until(() => nodes[1].commands.slice(back).includes('api reloadacl'));
   });
 });

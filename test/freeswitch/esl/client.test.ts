@@ -17,10 +17,12 @@ function options(overrides: Partial<ClientOptions> = {}): ClientOptions {
     jobTimeoutMs: 5000,
     reconnectMinMs: 10,
     reconnectMaxMs: 50,
+    reconnectProbeMs: 20,
     idleProbeMs: 0,
     format: 'json',
     events: SUBSCRIBED_EVENTS,
     subclasses: SUBSCRIBED_SUBCLASSES,
+    headers: [],
     log: silent,
     ...overrides,
   };
@@ -40,15 +42,16 @@ async function setup(opts: { password?: string; format?: EventFormat; client?: P
   const fake = await startFakeEsl();
   fakes.push(fake);
   const events: RawEvent[] = [];
+  const states: string[] = [];
   let connects = 0;
   const client = createNodeClient(
     { key: 'test', name: 'fs1', host: fake.host, port: fake.port, password: opts.password ?? 'ClueCon', source: 'db' },
     options({ format: opts.format ?? 'json', events: opts.events ?? SUBSCRIBED_EVENTS, subclasses: opts.subclasses ?? SUBSCRIBED_SUBCLASSES, ...opts.client }),
-    { onEvent: (_c, e) => events.push(e), onConnected: () => connects++, onDisconnected: () => {}, onStatus: () => {} },
+    { onEvent: (_c, e) => events.push(e), onConnected: () => connects++, onDisconnected: () => {}, onStatus: (c) => states.push(c.status().state) },
   );
   clients.push(client);
   client.start();
-  return { fake, client, events, connects: () => connects };
+  return { fake, client, events, states, connects: () => connects };
 }
 
 describe('Event Socket client', () => {
@@ -111,7 +114,7 @@ describe('Event Socket client', () => {
     fake.push(frames);
     await until(() => events.length === frames.length);
     expect(events.map((e) => e.name)).toEqual(['CHANNEL_CREATE', 'CHANNEL_CREATE', 'CHANNEL_ANSWER', 'CHANNEL_ANSWER', 'CHANNEL_HANGUP_COMPLETE', 'CHANNEL_HANGUP_COMPLETE']);
-    expect(events.map((e) => e.headers['Caller-Caller-ID-Name'])).toContain('Zoë Ünal 日本');
+    expect(events.map((e) => e.headers.get('Caller-Caller-ID-Name'))).toContain('Zoë Ünal 日本');
   });
 
   it('delivers plain events, URL-decoded, including a job body after the inner headers', async () => {
@@ -119,11 +122,12 @@ describe('Event Socket client', () => {
     await until(() => client.isConnected());
     fake.push(eventFrames('28-utf8-caller-name-events-plain'));
     await until(() => events.length === 6);
-    expect(events[0].headers['Caller-Caller-ID-Name']).toBe('Zoë Ünal 日本');
-    expect(events[0].headers['Event-Date-Local']).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    expect(events[0].headers.get('Caller-Caller-ID-Name')).toBe('Zoë Ünal 日本');
+    expect(events[0].headers.get('Event-Date-Local')).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     const job = await client.bgapi('status');
     expect((await job.done).text).toMatch(/^UP 0 years/);
-    expect(events.at(-1)).toMatchObject({ name: 'BACKGROUND_JOB', headers: { 'Job-UUID': job.jobUuid } });
+    expect(events.at(-1)?.name).toBe('BACKGROUND_JOB');
+    expect(events.at(-1)?.headers.get('Job-UUID')).toBe(job.jobUuid);
   });
 
   it('delivers XML events with their header values decoded', async () => {
@@ -132,7 +136,7 @@ describe('Event Socket client', () => {
     fake.push(eventFrames('event-xml-subset-register-call'));
     await until(() => events.length === 4);
     expect(events[0]).toMatchObject({ name: 'CUSTOM', subclass: 'sofia::register' });
-    expect(events[0].headers['Event-Date-Local']).toBe('2026-11-28 04:37:16');
+    expect(events[0].headers.get('Event-Date-Local')).toBe('2026-11-28 04:37:16');
     expect(events[2].name).toBe('CHANNEL_ANSWER');
   });
 
@@ -143,7 +147,7 @@ describe('Event Socket client', () => {
     fake.writeRaw(frames.join(''), 1);
     fake.writeRaw(frames.join(''), 7);
     await until(() => events.length === frames.length * 2);
-    expect(events.filter((e) => e.headers['Caller-Caller-ID-Name'] === 'Zoë Ünal 日本').length).toBeGreaterThanOrEqual(2);
+    expect(events.filter((e) => e.headers.get('Caller-Caller-ID-Name') === 'Zoë Ünal 日本').length).toBeGreaterThanOrEqual(2);
     fake.answer('api show channels as json', captured.showChannelsUtf8);
     const rows = JSON.parse((await client.api('show channels as json')).body).rows;
     expect(rows.map((r: { cid_name: string }) => r.cid_name)).toContain('Zoë Ünal 日本');
@@ -181,6 +185,34 @@ describe('Event Socket client', () => {
     expect(client.status()).toMatchObject({ state: 'connected', attempts: 0 });
   });
 
+  it('comes back within a probe interval of the node listening again, however long it was down', async () => {
+    const { fake, client, states, connects } = await setup({ client: { reconnectMinMs: 100, reconnectMaxMs: 600_000, reconnectProbeMs: 100 } });
+    await until(() => connects() === 1);
+    await fake.stop();
+    const down = states.length;
+    // A backoff doubling from 100 ms would take 100·(2^12 − 1) ms, about 7 minutes, to make as many attempts.
+    await until(() => client.status().attempts >= 12);
+    // The probes are quiet: no connecting/disconnected churn while the node refuses connections.
+    expect(states.slice(down)).toEqual(['disconnected']);
+    await fake.listen();
+    const listening = Date.now();
+    await until(() => connects() === 2);
+    // Generous for a busy machine; that backoff's next attempt would have been minutes away.
+    expect(Date.now() - listening).toBeLessThan(5000);
+    expect(client.status()).toMatchObject({ state: 'connected', attempts: 0, lastError: null });
+  });
+
+  it('a wrong password is retried after a doubling delay, not at the probe cadence', async () => {
+    const { fake, client } = await setup({ password: 'WrongPassword', client: { reconnectMinMs: 50, reconnectMaxMs: 10_000, reconnectProbeMs: 10 } });
+    await fake.waitForCommand('auth WrongPassword', 4);
+    const attempts = fake.commands.flatMap((c, i) => (c === 'auth WrongPassword' ? [fake.commandTimes[i]] : []));
+    const gaps = attempts.slice(1, 5).map((at, i) => at - attempts[i]);
+    // Lower bounds only, which a busy machine cannot break: each attempt follows the last one's failure.
+    gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(50 * 2 ** i - 2));
+    await until(() => client.status().state === 'auth_failed');
+    expect(client.status().lastError).toBe('Event Socket authentication failed');
+  });
+
   it('gives up a connection attempt to a host that never answers after the connect timeout', async () => {
     const { createServer } = await import('node:net');
     // Accepts TCP but never sends auth/request, like a hung FreeSWITCH.
@@ -200,7 +232,7 @@ describe('Event Socket client', () => {
     mute.close();
   });
 
-  it('tracks bgapi jobs in one map: results arrive, nothing accumulates, no listener per job', async () => {
+  it('tracks bgapi jobs in one map: results arrive, nothing accumulates, no reply left owed', async () => {
     const { client } = await setup();
     await until(() => client.isConnected());
     const before = client.diagnostics();

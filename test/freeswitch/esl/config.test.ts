@@ -25,10 +25,12 @@ describe('Event Socket configuration', () => {
       expect(() => loadConfig({ ...base, FREESWITCH_ESL: bad })).toThrow(ConfigError);
     }
     expect(() => loadConfig({ ...base, ESL_COMMAND_TIMEOUT_MS: 'soon' })).toThrow(ConfigError);
+    // A probe every few milliseconds would be hammering, not probing.
+    expect(() => loadConfig({ ...base, ESL_RECONNECT_PROBE_MS: '0' })).toThrow(ConfigError);
   });
 
   it('has timings with sane defaults, the reconnect ceiling never under the floor', () => {
-    expect(loadConfig(base).esl).toMatchObject({ connectTimeoutMs: 5000, commandTimeoutMs: 5000, jobTimeoutMs: 120000, reconnectMinMs: 500, reconnectMaxMs: 30000, idleProbeMs: 30000 });
+    expect(loadConfig(base).esl).toMatchObject({ connectTimeoutMs: 5000, commandTimeoutMs: 5000, jobTimeoutMs: 120000, reconnectMinMs: 500, reconnectMaxMs: 30000, reconnectProbeMs: 1000, idleProbeMs: 30000 });
     expect(loadConfig({ ...base, ESL_RECONNECT_MIN_MS: '5000', ESL_RECONNECT_MAX_MS: '100' }).esl.reconnectMaxMs).toBe(5000);
   });
 });

@@ -15,6 +15,7 @@ const settings = (defaultNode: EslSettings['defaultNode'] = null): EslSettings =
   jobTimeoutMs: 5000,
   reconnectMinMs: 10,
   reconnectMaxMs: 50,
+  reconnectProbeMs: 20,
   idleProbeMs: 0,
 });
 
