@@ -14,7 +14,7 @@ describe.each(databaseKinds)('migrations on $name', (kind) => {
       .sort();
 
   it('a new database gets every migration; opening it again applies none and finds none pending', async () => {
-    const target = await kind.create();
+    const target = await kind.createEmpty();
     try {
       const first = await openDatabase(target.url);
       expect(first.applied.sort()).toEqual(folder(first.provider));
@@ -31,7 +31,7 @@ describe.each(databaseKinds)('migrations on $name', (kind) => {
   });
 
   it('an unreadable migration record counts every migration as pending, for the engine to settle', async () => {
-    const target = await kind.create();
+    const target = await kind.createEmpty();
     try {
       const db = await openDatabase(target.url, { migrate: false });
       expect(await pendingMigrations(db.provider, (sql) => db.db.$queryRawUnsafe(sql))).toEqual(folder(db.provider));

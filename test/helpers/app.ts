@@ -39,6 +39,8 @@ export async function createTestApp(kind: DatabaseKind, env: Record<string, stri
     ADMIN_USERNAME: ADMIN.username,
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'silent',
+    // An account failing from several addresses waits this long per login; suites that test it set their own.
+    LOGIN_SLOWDOWN_MS: '20',
     ...env,
   });
   const mail: Mail[] = [];
