@@ -1,6 +1,8 @@
 // The one error catalogue. REST renders an AppError as { error: { code, message } } with `code`
 // the HTTP status (as the ICTPBX reference shows); GraphQL puts the same code in extensions.code.
-// `reason` is a stable name for clients that prefer one.
+// `reason` is a stable name for clients that prefer one. A refused field is named plainly (the
+// camelCase of the client's name: `callerIdPrefix`, `settings/0/value`); each adapter says it in
+// its own words (REST `body/caller_id_prefix`, GraphQL `input.callerIdPrefix`).
 
 export class AppError extends Error {
   constructor(
@@ -16,11 +18,21 @@ export class AppError extends Error {
 
   /** Structured detail rendered beside the message (e.g. the per-row problems of an import). */
   details?: Record<string, unknown>;
+  /** The refused field, plainly named, and what is wrong with it (validationFailed). */
+  field?: string;
+  problem?: string;
 }
 
+/** `display_name` and `displayName` alike as `displayName`, in each segment of a path. */
+export const camelField = (field: string) => field.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+/** `settings/0/value` as the ICTPBX client writes it: `caller_id_prefix`. */
+export const wireField = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
 export const badRequest = (message: string) => new AppError(400, 'BAD_REQUEST', message);
-export const validationFailed = (field: string, problem: string) =>
-  new AppError(400, 'VALIDATION_FAILED', `${field} ${problem}`);
+export function validationFailed(field: string, problem: string): AppError {
+  const plain = camelField(field);
+  return Object.assign(new AppError(400, 'VALIDATION_FAILED', `${plain} ${problem}`), { field: plain, problem });
+}
 export const unauthorized = (message = 'Invalid or expired token') => new AppError(401, 'UNAUTHORIZED', message);
 export const forbidden = (message = 'Not permitted to perform this action') => new AppError(403, 'FORBIDDEN', message);
 export const notFound = (what: string) => new AppError(404, 'NOT_FOUND', `${what} not found`);
@@ -54,4 +66,53 @@ export const editionGated = (feature: string) =>
 
 export function errorBody(err: AppError) {
   return { error: { code: err.statusCode, reason: err.reason, message: err.message, ...err.details } };
+}
+
+export const errorEnvelope = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: {
+        code: { type: 'integer' },
+        reason: { type: 'string' },
+        message: { type: 'string' },
+        errors: {
+          type: 'array',
+          description: 'Per-item problems of a batch (bulk create, CSV import)',
+          items: {
+            type: 'object',
+            properties: { index: { type: 'integer' }, line: { type: 'integer' }, field: { type: 'string' }, message: { type: 'string' } },
+          },
+        },
+      },
+      required: ['code', 'message'],
+    },
+  },
+} as const;
+
+const prismaCodes: Record<string, () => AppError> = {
+  P2002: () => new AppError(409, 'CONFLICT', 'A record with the same unique value already exists'),
+  P2025: () => new AppError(404, 'NOT_FOUND', 'Record not found'),
+  P2003: () => new AppError(409, 'CONFLICT', 'The record is still referenced or references a missing record'),
+  P2020: () => new AppError(400, 'VALUE_NOT_STORABLE', 'A value is out of range'),
+};
+
+type KnownError = Error & { validation?: unknown; code?: string; statusCode?: number };
+type DatabaseError = { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } } };
+
+/** What any thrown error means to a client, or null for a fault of Switchyard's own (a 500). */
+export function toAppError(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  const e = err as KnownError;
+  if (e?.validation) return new AppError(400, 'VALIDATION_FAILED', e.message);
+  if (typeof e?.code === 'string' && Object.hasOwn(prismaCodes, e.code)) return prismaCodes[e.code]();
+  // PostgreSQL's data exceptions (class 22: NUL in text, a number out of range, ...) are the
+  // caller's values; every adapter checks them first, so this is the net under those checks.
+  const cause = (err as DatabaseError)?.meta?.driverAdapterError?.cause;
+  if (cause?.originalCode?.startsWith('22')) return new AppError(400, 'VALUE_NOT_STORABLE', `A value cannot be stored: ${cause.originalMessage ?? cause.originalCode}`);
+  if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    return new AppError(e.statusCode, e.code ?? 'BAD_REQUEST', e.message);
+  }
+  return null;
 }

@@ -2,31 +2,17 @@
 // validation errors as 400 naming the field, unknown routes as 404, anything else as 500 with
 // the detail kept in the log only.
 import fp from 'fastify-plugin';
-import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError, errorBody } from '../errors.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError, errorBody, toAppError, wireField } from '../errors.ts';
 
-const prismaCodes: Record<string, () => AppError> = {
-  P2002: () => new AppError(409, 'CONFLICT', 'A record with the same unique value already exists'),
-  P2025: () => new AppError(404, 'NOT_FOUND', 'Record not found'),
-  P2003: () => new AppError(409, 'CONFLICT', 'The record is still referenced or references a missing record'),
-  P2020: () => new AppError(400, 'VALUE_NOT_STORABLE', 'A value is out of range'),
-};
-
-type DatabaseError = { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } } };
-
-export function toAppError(err: unknown): AppError | null {
-  if (err instanceof AppError) return err;
-  const e = err as FastifyError & { validation?: unknown; code?: string };
-  if (e?.validation) return new AppError(400, 'VALIDATION_FAILED', e.message);
-  if (typeof e?.code === 'string' && Object.hasOwn(prismaCodes, e.code)) return prismaCodes[e.code]();
-  // PostgreSQL's data exceptions (class 22: NUL in text, a number out of range, ...) are the
-  // caller's values; every adapter checks them first, so this is the net under those checks.
-  const cause = (err as DatabaseError)?.meta?.driverAdapterError?.cause;
-  if (cause?.originalCode?.startsWith('22')) return new AppError(400, 'VALUE_NOT_STORABLE', `A value cannot be stored: ${cause.originalMessage ?? cause.originalCode}`);
-  if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    return new AppError(e.statusCode, e.code ?? 'BAD_REQUEST', e.message);
-  }
-  return null;
+/** A refused field in the client's words: `body/caller_id_prefix`, `querystring/sort`, `params/config_name`. */
+function inClientWords(err: AppError, request: FastifyRequest): AppError {
+  if (!err.field || err.problem === undefined) return err;
+  const field = wireField(err.field);
+  const top = field.split('/')[0];
+  const params = request.params as Record<string, unknown> | undefined;
+  const where = params && top in params ? 'params' : request.body !== undefined && request.body !== null ? 'body' : 'querystring';
+  return Object.assign(new AppError(err.statusCode, err.reason, `${where}/${field} ${err.problem}`, err.headers), { details: err.details });
 }
 
 async function errorHandler(app: FastifyInstance) {
@@ -37,7 +23,7 @@ async function errorHandler(app: FastifyInstance) {
       return reply.status(500).send(errorBody(new AppError(500, 'INTERNAL', 'Internal server error')));
     }
     if (known.statusCode >= 500) request.log.error({ err }, known.message);
-    return reply.status(known.statusCode).headers(known.headers).send(errorBody(known));
+    return reply.status(known.statusCode).headers(known.headers).send(errorBody(inClientWords(known, request)));
   });
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send(errorBody(new AppError(404, 'NOT_FOUND', `Route ${request.method} ${request.url.split('?')[0]} not found`))),

@@ -6,8 +6,7 @@
 import type { Ajv } from 'ajv';
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest, FastifySchema, RouteOptions } from 'fastify';
-import { nulIn } from '../domain/shared/nul-characters.ts';
-import { validationFailed } from '../errors.ts';
+import { nulIn, nulRefused } from '../domain/shared/nul-characters.ts';
 
 export const INT_MIN = -2_147_483_648;
 export const INT_MAX = 2_147_483_647;
@@ -41,7 +40,7 @@ function limited(schema: unknown, closed: boolean): unknown {
 
 export function refuseNul(request: FastifyRequest): void {
   const found = nulIn(request.params, 'params') ?? nulIn(request.query, 'querystring') ?? nulIn(request.body, 'body');
-  if (found) throw validationFailed(found, 'must not contain NUL characters');
+  if (found) throw nulRefused(found);
 }
 
 /** ajv's finite keyword: a coerced "1e999" is Infinity, which ajv's own range checks let through. */

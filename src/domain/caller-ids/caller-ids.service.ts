@@ -23,10 +23,10 @@ const SORTABLE = { cid_id: 'id', number: 'number', name: 'name', date_created: '
 const NUMBER = /^\+?[0-9]{3,20}$/;
 
 function checkFields(f: CallerIdFields): void {
-  if (f.number !== undefined && !NUMBER.test(f.number)) throw validationFailed('body/number', 'must be 3 to 20 digits, optional leading +');
-  if (f.name !== undefined && f.name.length > 64) throw validationFailed('body/name', 'must be at most 64 characters');
-  checkPlainText('body/name', f.name);
-  if (f.description !== undefined && f.description.length > 1024) throw validationFailed('body/description', 'must be at most 1024 characters');
+  if (f.number !== undefined && !NUMBER.test(f.number)) throw validationFailed('number', 'must be 3 to 20 digits, optional leading +');
+  if (f.name !== undefined && f.name.length > 64) throw validationFailed('name', 'must be at most 64 characters');
+  checkPlainText('name', f.name);
+  if (f.description !== undefined && f.description.length > 1024) throw validationFailed('description', 'must be at most 1024 characters');
 }
 
 export function createCallerIdsService(deps: { callerIds: CallerIdsRepository; tenants: TenantsRepository; changes: ChangeBus; activity: ActivityLog }) {
@@ -68,7 +68,7 @@ export function createCallerIdsService(deps: { callerIds: CallerIdsRepository; t
 
     async update(id: number, input: CallerIdInput, ctx: Ctx): Promise<CallerId> {
       const before = await visible(id, ctx, 'cid_update');
-      if (input.tenantId !== undefined && input.tenantId !== before.tenantId) throw validationFailed('body/tenant_id', 'cannot be changed');
+      if (input.tenantId !== undefined && input.tenantId !== before.tenantId) throw validationFailed('tenantId', 'cannot be changed');
       checkFields(input);
       if (input.number !== undefined && (await callerIds.taken(before.tenantId, input.number, id))) throw conflict(`Caller id ${input.number} already exists in the tenant`);
       const cid = await callerIds.update(id, input);

@@ -65,7 +65,7 @@ export function parseBound(value: string, field: string, edge: 'from' | 'to'): D
     span = /[.,]\d+/.test(value) ? 1 : 1000;
   }
   if (Number.isNaN(date.getTime()) || !/^\d/.test(value)) {
-    throw validationFailed(`querystring/${field}`, 'must be a date (YYYY-MM-DD), an ISO 8601 date-time or unix seconds');
+    throw validationFailed(`${field}`, 'must be a date (YYYY-MM-DD), an ISO 8601 date-time or unix seconds');
   }
   return edge === 'from' ? date : new Date(date.getTime() + span);
 }

@@ -20,11 +20,11 @@ export interface DestinationQuery extends ListQuery {
 }
 
 const SORTABLE = { destination_id: 'id', name: 'name', type: 'type', date_created: 'createdAt' };
-const FIELDS = { type: 'body/type', value: 'body/value' };
+const FIELDS = { type: 'type', value: 'value' };
 
 function checkFields(f: DestinationFields): void {
-  if (f.name !== undefined && (f.name.trim() === '' || f.name.length > 64)) throw validationFailed('body/name', 'must be 1 to 64 characters');
-  if (f.description !== undefined && f.description.length > 1024) throw validationFailed('body/description', 'must be at most 1024 characters');
+  if (f.name !== undefined && (f.name.trim() === '' || f.name.length > 64)) throw validationFailed('name', 'must be 1 to 64 characters');
+  if (f.description !== undefined && f.description.length > 1024) throw validationFailed('description', 'must be at most 1024 characters');
 }
 
 export function createDestinationsService(deps: {
@@ -63,7 +63,7 @@ export function createDestinationsService(deps: {
       authorize(ctx, 'destination_create');
       const tenantId = (await owningTenant(ctx, input.tenantId, { shared: false, exists })) as number;
       checkFields(input);
-      if (input.type === '') throw validationFailed('body/type', 'is required');
+      if (input.type === '') throw validationFailed('type', 'is required');
       await checkDestination(targets, tenantId, input.type, input.value, FIELDS);
       const destination = await destinations.create({ ...input, tenantId });
       await announce(destination);
@@ -73,9 +73,9 @@ export function createDestinationsService(deps: {
 
     async update(id: number, input: DestinationInput, ctx: Ctx): Promise<Destination> {
       const before = await visible(id, ctx, 'destination_update');
-      if (input.tenantId !== undefined && input.tenantId !== before.tenantId) throw validationFailed('body/tenant_id', 'cannot be changed');
+      if (input.tenantId !== undefined && input.tenantId !== before.tenantId) throw validationFailed('tenantId', 'cannot be changed');
       checkFields(input);
-      if (input.type === '') throw validationFailed('body/type', 'is required');
+      if (input.type === '') throw validationFailed('type', 'is required');
       if (input.type !== undefined || input.value !== undefined) {
         await checkDestination(targets, before.tenantId, input.type ?? before.type, input.value ?? before.value, FIELDS);
       }

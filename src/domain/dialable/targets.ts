@@ -45,7 +45,7 @@ export async function checkDestination(
   tenantId: number | null,
   type: string,
   value: string,
-  fields = { type: 'body/destination_type', value: 'body/destination_value' },
+  fields = { type: 'destinationType', value: 'destinationValue' },
 ): Promise<void> {
   if (type === '') {
     if (value !== '') throw validationFailed(fields.type, 'is required with a destination value');

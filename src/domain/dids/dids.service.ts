@@ -34,7 +34,7 @@ export interface DidAssignment {
 const SORTABLE = { account_id: 'id', did_id: 'id', number: 'number', tenant_id: 'tenantId', date_created: 'createdAt' };
 const NUMBER = /^\+?[0-9]{3,15}$/;
 
-export function normalizeDidNumber(number: string, field = 'body/number'): string {
+export function normalizeDidNumber(number: string, field = 'number'): string {
   const trimmed = number.trim();
   if (!NUMBER.test(trimmed)) throw validationFailed(field, 'must be an E.164 number: 3 to 15 digits, optional leading +');
   return trimmed.replace(/^\+/, '');
@@ -65,12 +65,12 @@ export function createDidsService(deps: {
 
   /** Checks the DID as it will be once written. */
   async function checkState(state: DidRecord | (DidFields & { tenantId: number | null }), changed: DidFields): Promise<void> {
-    if (changed.providerId != null) await providers.usable(changed.providerId, state.tenantId ?? null, 'body/provider_id');
+    if (changed.providerId != null) await providers.usable(changed.providerId, state.tenantId ?? null, 'providerId');
     if (changed.callerIdPrefix !== undefined && (changed.callerIdPrefix.length > 32 || /\p{Cc}/u.test(changed.callerIdPrefix))) {
-      throw validationFailed('body/caller_id_prefix', 'must be at most 32 characters');
+      throw validationFailed('callerIdPrefix', 'must be at most 32 characters');
     }
-    checkPlainText('body/caller_id_prefix', changed.callerIdPrefix);
-    if (changed.description !== undefined && changed.description.length > 1024) throw validationFailed('body/description', 'must be at most 1024 characters');
+    checkPlainText('callerIdPrefix', changed.callerIdPrefix);
+    if (changed.description !== undefined && changed.description.length > 1024) throw validationFailed('description', 'must be at most 1024 characters');
     if (changed.destinationType !== undefined || changed.destinationValue !== undefined || changed.tenantId !== undefined) {
       await checkDestination(targets, state.tenantId ?? null, state.destinationType ?? '', state.destinationValue ?? '');
     }

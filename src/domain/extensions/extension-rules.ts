@@ -19,12 +19,12 @@ const CALL_GROUP = /^([A-Za-z0-9_-]+(,[A-Za-z0-9_-]+)*)?$/;
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 export const USER_RECORD_VALUES = ['', 'all', 'local', 'inbound', 'outbound'];
 
-export function checkExtensionNumber(number: string, field = 'body/extension'): void {
+export function checkExtensionNumber(number: string, field = 'extension'): void {
   if (!EXTENSION_NUMBER.test(number)) throw validationFailed(field, 'must be 2 to 10 digits');
 }
 
 export function checkSipPassword(password: string, extension: string): void {
-  const field = 'body/password';
+  const field = 'password';
   if (password.length < SIP_PASSWORD_MIN_LENGTH || password.length > SIP_PASSWORD_MAX_LENGTH) {
     throw validationFailed(field, `must be ${SIP_PASSWORD_MIN_LENGTH} to ${SIP_PASSWORD_MAX_LENGTH} characters`);
   }
@@ -35,8 +35,8 @@ export function checkSipPassword(password: string, extension: string): void {
 }
 
 export function checkVoicemailPin(pin: string, extension: string): void {
-  if (!/^[0-9]{4,10}$/.test(pin)) throw validationFailed('body/voicemail_password', 'must be 4 to 10 digits');
-  if (pin === extension) throw validationFailed('body/voicemail_password', 'must differ from the extension number');
+  if (!/^[0-9]{4,10}$/.test(pin)) throw validationFailed('voicemailPassword', 'must be 4 to 10 digits');
+  if (pin === extension) throw validationFailed('voicemailPassword', 'must differ from the extension number');
 }
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
@@ -67,12 +67,12 @@ function isCidr(value: string): boolean {
 
 /** Free text that reaches the directory FreeSWITCH reads. */
 function text(field: string, value: string | undefined, max: number): void {
-  if (value !== undefined && value.length > max) throw validationFailed(`body/${field}`, `must be at most ${max} characters`);
-  checkPlainText(`body/${field}`, value);
+  if (value !== undefined && value.length > max) throw validationFailed(`${field}`, `must be at most ${max} characters`);
+  checkPlainText(`${field}`, value);
 }
 
 function pattern(field: string, value: string | undefined, re: RegExp, problem: string): void {
-  if (value !== undefined && !re.test(value)) throw validationFailed(`body/${field}`, problem);
+  if (value !== undefined && !re.test(value)) throw validationFailed(`${field}`, problem);
 }
 
 /**
@@ -89,25 +89,25 @@ export function checkExtensionFields(state: ExtensionFields): void {
   pattern('toll_allow', state.tollAllow, TOLL_ALLOW, 'must be comma-separated toll classes (e.g. local,domestic,international)');
   pattern('call_group', state.callGroup, CALL_GROUP, 'must be comma-separated group names (letters, digits, _ and -)');
   if (state.callTimeout !== undefined && (!Number.isInteger(state.callTimeout) || state.callTimeout < 1 || state.callTimeout > 600)) {
-    throw validationFailed('body/call_timeout', 'must be an integer from 1 to 600 seconds');
+    throw validationFailed('callTimeout', 'must be an integer from 1 to 600 seconds');
   }
   if (state.userRecord !== undefined && !USER_RECORD_VALUES.includes(state.userRecord)) {
-    throw validationFailed('body/user_record', `must be one of ${USER_RECORD_VALUES.map((v) => `'${v}'`).join(', ')}`);
+    throw validationFailed('userRecord', `must be one of ${USER_RECORD_VALUES.map((v) => `'${v}'`).join(', ')}`);
   }
   text('hold_music', state.holdMusic, 255);
   pattern('auth_acl', state.authAcl, /^[A-Za-z0-9_.-]{0,64}$/, 'must be an ACL list name');
   if (state.cidr && !state.cidr.split(',').every((c) => isCidr(c.trim()))) {
-    throw validationFailed('body/cidr', 'must be comma-separated IP addresses or CIDR ranges');
+    throw validationFailed('cidr', 'must be comma-separated IP addresses or CIDR ranges');
   }
   for (const [kind, enabled, destination] of [
     ['all', state.forwardAllEnabled, state.forwardAllDestination],
     ['busy', state.forwardBusyEnabled, state.forwardBusyDestination],
     ['no_answer', state.forwardNoAnswerEnabled, state.forwardNoAnswerDestination],
   ] as const) {
-    if (destination && !DIALABLE.test(destination)) throw validationFailed(`body/forward_${kind}_destination`, 'must be a number to dial (digits, *, # or +)');
-    if (enabled && !destination) throw validationFailed(`body/forward_${kind}_destination`, `is required when forward_${kind}_enabled is true`);
+    if (destination && !DIALABLE.test(destination)) throw validationFailed(`forward_${kind}_destination`, 'must be a number to dial (digits, *, # or +)');
+    if (enabled && !destination) throw validationFailed(`forward_${kind}_destination`, `is required when forward_${kind}_enabled is true`);
   }
-  if (state.voicemailMailTo && !EMAIL.test(state.voicemailMailTo)) throw validationFailed('body/voicemail_mail_to', 'must be an email address');
-  checkPlainText('body/voicemail_mail_to', state.voicemailMailTo);
-  if (state.description !== undefined && state.description.length > 1024) throw validationFailed('body/description', 'must be at most 1024 characters');
+  if (state.voicemailMailTo && !EMAIL.test(state.voicemailMailTo)) throw validationFailed('voicemailMailTo', 'must be an email address');
+  checkPlainText('voicemailMailTo', state.voicemailMailTo);
+  if (state.description !== undefined && state.description.length > 1024) throw validationFailed('description', 'must be at most 1024 characters');
 }

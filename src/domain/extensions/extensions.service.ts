@@ -138,7 +138,7 @@ export function createExtensionsService(deps: {
       checkExtensionFields(fields);
       if (password !== undefined) checkSipPassword(password, fields.extension);
       if (voicemailPassword !== undefined) checkVoicemailPin(voicemailPassword, fields.extension);
-      await checkUser(fields.userId, tenantId, 'body/user_id');
+      await checkUser(fields.userId, tenantId, 'userId');
       await checkFree(tenantId, fields.extension);
       const ext = await extensions.create({
         ...fields,
@@ -155,14 +155,14 @@ export function createExtensionsService(deps: {
       const before = await visible(id, ctx, 'fpbx_extension_update');
       const { password, voicemailPassword, ...fields } = input;
       if (fields.tenantId !== undefined && fields.tenantId !== before.tenantId) {
-        throw validationFailed('body/tenant_id', 'cannot be changed: create the extension in the other tenant');
+        throw validationFailed('tenantId', 'cannot be changed: create the extension in the other tenant');
       }
       const number = fields.extension ?? before.extension;
       if (fields.extension !== undefined) checkExtensionNumber(fields.extension);
       checkExtensionFields({ ...before, ...fields });
       if (password !== undefined) checkSipPassword(password, number);
       if (voicemailPassword !== undefined) checkVoicemailPin(voicemailPassword, number);
-      await checkUser(fields.userId, before.tenantId, 'body/user_id');
+      await checkUser(fields.userId, before.tenantId, 'userId');
       if (number !== before.extension) await checkFree(before.tenantId, number, before.id);
       const ext = await extensions.update(id, {
         ...fields,
@@ -186,7 +186,7 @@ export function createExtensionsService(deps: {
     /** Assigns the extension to a user of its tenant; null unassigns. */
     async assign(id: string, userId: number | null, ctx: Ctx): Promise<Extension> {
       const before = await visible(id, ctx, 'fpbx_extension_assign');
-      await checkUser(userId, before.tenantId, 'body/user_id');
+      await checkUser(userId, before.tenantId, 'userId');
       const ext = await extensions.update(id, { userId });
       await announce(ext);
       await activity.record(ctx, 'extension_assigned', `Assign Extension ${ext.extension}@${ext.domain} to user ${userId ?? 'none'}`, {
@@ -198,7 +198,7 @@ export function createExtensionsService(deps: {
     /** Who holds a number in the tenant, across everything dialable. */
     async check(number: string, tenantId: number | undefined, ctx: Ctx): Promise<ExtensionCheck> {
       authorize(ctx, 'fpbx_extension_create');
-      checkExtensionNumber(number, 'querystring/extension');
+      checkExtensionNumber(number, 'extension');
       const tenant = await queriedTenant(ctx, tenantId, tenantExists);
       const conflicts = await dialable.conflicts(tenant, number);
       return { extension: number, available: conflicts.length === 0, conflicts };
@@ -208,7 +208,7 @@ export function createExtensionsService(deps: {
     async nextAvailable(start: number | undefined, tenantId: number | undefined, ctx: Ctx): Promise<string> {
       authorize(ctx, 'fpbx_extension_create');
       const from = start ?? DEFAULT_EXTENSION_START;
-      if (!Number.isInteger(from) || from < 10 || from > 9_999_999_999) throw validationFailed('querystring/start', 'must be an integer from 10 to 9999999999');
+      if (!Number.isInteger(from) || from < 10 || from > 9_999_999_999) throw validationFailed('start', 'must be an integer from 10 to 9999999999');
       const tenant = await queriedTenant(ctx, tenantId, tenantExists);
       const next = await dialable.nextAvailable(tenant, from);
       if (next === null) throw conflict(`No free extension number from ${from}`);

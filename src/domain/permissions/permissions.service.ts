@@ -24,7 +24,7 @@ export function createPermissionsService(deps: { permissions: PermissionsReposit
 
     async create(input: { name: string; description?: string }, ctx: Ctx): Promise<PermissionRecord> {
       authorize(ctx, 'permission_create');
-      if (!PERMISSION_NAME.test(input.name)) throw validationFailed('body/name', `must match pattern "${PERMISSION_NAME.source}"`);
+      if (!PERMISSION_NAME.test(input.name)) throw validationFailed('name', `must match pattern "${PERMISSION_NAME.source}"`);
       if (await permissions.findByName(input.name)) throw conflict(`Permission ${input.name} already exists`);
       const created = await permissions.create({ name: input.name, description: input.description ?? '' });
       await activity.record(ctx, 'permission_created', `Create Permission ${created.name} -ID:${created.id}`);

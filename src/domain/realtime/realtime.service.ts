@@ -41,7 +41,7 @@ export function createRealtimeService(deps: { esl: SwitchManager; tenants: Tenan
     const scope = scopeOf(ctx.actor);
     if (scope.kind === 'all') {
       const id = named ?? ctx.actor.tenantId;
-      if (id === null) throw validationFailed('body/tenant_id', 'is required: a super-admin names the tenant');
+      if (id === null) throw validationFailed('tenantId', 'is required: a super-admin names the tenant');
       return id;
     }
     if (named !== undefined && named !== scope.tenantId) throw forbidden('Only a super-admin may name another tenant');
@@ -80,8 +80,8 @@ export function createRealtimeService(deps: { esl: SwitchManager; tenants: Tenan
       if (!channel || !view.channel(channel)) throw notFound('Channel');
       let command: string;
       if (input.action === 'transfer') {
-        if (!input.destination) throw validationFailed('body/destination', 'is required for a transfer');
-        if (!isDestination(input.destination)) throw validationFailed('body/destination', 'must be a dialable number or extension');
+        if (!input.destination) throw validationFailed('destination', 'is required for a transfer');
+        if (!isDestination(input.destination)) throw validationFailed('destination', 'must be a dialable number or extension');
         const context = channel.domain ?? channel.context;
         command = commands.transfer(channel.uuid, input.destination, context);
       } else {
@@ -98,11 +98,11 @@ export function createRealtimeService(deps: { esl: SwitchManager; tenants: Tenan
 
     async originate(input: { from: string; to: string; tenantId?: number }, ctx: Ctx): Promise<Originated> {
       authorize(ctx, 'call_originate');
-      if (!EXTENSION.test(input.from)) throw validationFailed('body/from', 'must be an extension number');
-      if (!isDestination(input.to)) throw validationFailed('body/to', 'must be a dialable number or extension');
+      if (!EXTENSION.test(input.from)) throw validationFailed('from', 'must be an extension number');
+      if (!isDestination(input.to)) throw validationFailed('to', 'must be a dialable number or extension');
       const tenantId = originTenant(ctx, input.tenantId);
       const tenant = await tenants.findById(tenantId);
-      if (!tenant) throw validationFailed('body/tenant_id', 'names no tenant');
+      if (!tenant) throw validationFailed('tenantId', 'names no tenant');
       const ext = await pbx.extension(tenantId, input.from);
       const scope = scopeOf(ctx.actor);
       if (!ext || !ext.enabled || !tenant.active || (scope.kind === 'self' && ext.userId !== ctx.actor.id)) throw notFound('Extension');

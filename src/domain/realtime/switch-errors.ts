@@ -5,7 +5,7 @@ import { EslClosedError, EslCommandError, EslTimeoutError, EslUnavailableError, 
 
 export function asAppError(err: unknown): unknown {
   if (err instanceof AppError) return err;
-  if (err instanceof InvalidArgumentError) return validationFailed(`body/${err.field}`, 'has characters FreeSWITCH cannot take');
+  if (err instanceof InvalidArgumentError) return validationFailed(`${err.field}`, 'has characters FreeSWITCH cannot take');
   if (err instanceof EslUnavailableError || err instanceof EslClosedError) return switchUnavailable(err.message);
   if (err instanceof EslTimeoutError) return switchTimeout(`FreeSWITCH did not answer in time (${err.what})`);
   if (err instanceof EslCommandError) return switchFailed(`FreeSWITCH refused ${err.command}: ${err.reply}`);

@@ -1,7 +1,7 @@
 // The route CSV format: a header row naming the columns (in any order), then one route per
 // record. Export writes every column; import needs name, pattern and provider_id (unless the
 // import names the provider), and a route_id updates that route instead of creating one.
-import { validationFailed, type ItemError } from '../../errors.ts';
+import { AppError, validationFailed, wireField, type ItemError } from '../../errors.ts';
 import { isBlankRecord, parseCsv, restoreCell, toCsv, type CsvRecord } from '../shared/csv.ts';
 import type { RouteRecord } from './routes.repository.ts';
 import type { RouteInput } from './routes.service.ts';
@@ -129,19 +129,16 @@ export function readRoutesCsv(text: string): { rows: CsvRow[]; errors: ItemError
     try {
       rows.push(toRow(record, header as Column[]));
     } catch (err) {
-      errors.push(rowError(record.line, (err as Error).message));
+      if (!(err instanceof AppError)) throw err;
+      errors.push(itemError(err, { line: record.line }));
     }
   }
   return { rows, errors };
 }
 
-/** The field a validation message names ("body/pattern is not ..." names pattern). */
-export function fieldOf(message: string): string | undefined {
-  return /^(?:body\/)?([a-z_]+) /.exec(message)?.[1];
-}
-
-/** A row's problem with the field named as its column. */
-export function rowError(line: number, message: string): ItemError {
-  const text = message.replace(/^body\//, '');
-  return { line, field: fieldOf(message), message: `line ${line}: ${text}` };
+/** One item's problem, its field named as the client's column (`provider_id`). */
+export function itemError(err: AppError, at: { line: number } | { index: number }): ItemError {
+  const field = err.field ? wireField(err.field) : undefined;
+  const text = field && err.problem !== undefined ? `${field} ${err.problem}` : err.message;
+  return 'line' in at ? { line: at.line, field, message: `line ${at.line}: ${text}` } : { index: at.index, field, message: `[${at.index}] ${text}` };
 }

@@ -11,7 +11,7 @@ import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
 import { flagsWith } from '../shared/service-flags.ts';
 import { assertWritable, listTenants, owningTenant, reachesTenant } from '../shared/tenancy.ts';
 import type { TenantsRepository } from '../tenants/tenants.repository.ts';
-import { fieldOf, readRoutesCsv, routesToCsv, rowError, sampleCsv, type CsvRow } from './route-csv.ts';
+import { itemError, readRoutesCsv, routesToCsv, sampleCsv, type CsvRow } from './route-csv.ts';
 import { checkRouteFields } from './route-rules.ts';
 import type { NewRoute, RouteFields, RouteRecord, RoutesRepository } from './routes.repository.ts';
 
@@ -47,8 +47,8 @@ export interface CsvImportResult {
 const SORTABLE = { route_id: 'id', name: 'name', pattern: 'pattern', priority: 'priority', cost: 'cost', provider_id: 'providerId', date_created: 'createdAt' };
 
 /** Only the catalogue's client errors describe a bad row; anything else is a real failure. */
-function asItemError(err: unknown, name: (message: string) => ItemError): ItemError {
-  if (err instanceof AppError && err.statusCode < 500) return name(err.message);
+function asItemError(err: unknown, at: { line: number } | { index: number }): ItemError {
+  if (err instanceof AppError && err.statusCode < 500) return itemError(err, at);
   throw err;
 }
 
@@ -73,10 +73,10 @@ export function createRoutesService(deps: {
   async function prepareNew(input: RouteInput, ctx: AuthedCtx): Promise<NewRoute> {
     const tenantId = await owningTenant(ctx, input.tenantId, { shared: true, exists });
     checkRouteFields(input);
-    if (input.name === undefined) throw validationFailed('body/name', 'is required');
-    if (input.pattern === undefined) throw validationFailed('body/pattern', 'is required');
-    if (input.providerId === undefined) throw validationFailed('body/provider_id', 'is required');
-    await providers.usable(input.providerId, tenantId, 'body/provider_id');
+    if (input.name === undefined) throw validationFailed('name', 'is required');
+    if (input.pattern === undefined) throw validationFailed('pattern', 'is required');
+    if (input.providerId === undefined) throw validationFailed('providerId', 'is required');
+    await providers.usable(input.providerId, tenantId, 'providerId');
     return { ...input, tenantId } as NewRoute;
   }
 
@@ -86,7 +86,7 @@ export function createRoutesService(deps: {
     if (input.tenantId !== undefined && input.tenantId !== before.tenantId) fields.tenantId = await owningTenant(ctx, input.tenantId, { shared: true, exists });
     checkRouteFields(fields);
     const tenantId = fields.tenantId === undefined ? before.tenantId : fields.tenantId;
-    if (fields.providerId !== undefined || tenantId !== before.tenantId) await providers.usable(fields.providerId ?? before.providerId, tenantId, 'body/provider_id');
+    if (fields.providerId !== undefined || tenantId !== before.tenantId) await providers.usable(fields.providerId ?? before.providerId, tenantId, 'providerId');
     return fields;
   }
 
@@ -151,7 +151,7 @@ export function createRoutesService(deps: {
         try {
           prepared.push(await prepareNew(input, ctx));
         } catch (err) {
-          errors.push(asItemError(err, (message) => ({ index, field: fieldOf(message), message: `[${index}] ${message}` })));
+          errors.push(asItemError(err, { index }));
         }
       }
       if (errors.length) throw invalidItems(`${errors.length} of ${inputs.length} routes are invalid; none was created: ${errors.map((e) => e.message).join('; ')}`, errors);
@@ -190,7 +190,7 @@ export function createRoutesService(deps: {
             touched.push(before.tenantId);
           }
         } catch (err) {
-          errors.push(asItemError(err, (message) => rowError(row.line, message)));
+          errors.push(asItemError(err, { line: row.line }));
         }
       }
       errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

@@ -43,7 +43,7 @@ export function createPasswordPolicyService(deps: { settings: SettingsRepository
       return next;
     },
     /** Throws a 400 naming the unmet rule. */
-    async check(password: string, field = 'body/password'): Promise<void> {
+    async check(password: string, field = 'password'): Promise<void> {
       const p = await get();
       const count = (re: RegExp) => (password.match(re) ?? []).length;
       const rules: [boolean, string][] = [

@@ -51,7 +51,7 @@ export function paging(query: ListQuery, sortable: Record<string, string>, defau
     order = 'desc';
   }
   const sortField = sortable[sort];
-  if (!sortField) throw validationFailed('querystring/sort', `must be one of ${Object.keys(sortable).join(', ')}`);
+  if (!sortField) throw validationFailed('sort', `must be one of ${Object.keys(sortable).join(', ')}`);
   return { skip, take, sortField, order };
 }
 

@@ -10,7 +10,7 @@ export function checkServiceFlag(flag: number, field: string): void {
 }
 
 /** Every flag value holding all bits of `mask`. */
-export function flagsWith(mask: number, field = 'querystring/service_flag'): number[] {
+export function flagsWith(mask: number, field = 'serviceFlag'): number[] {
   checkServiceFlag(mask, field);
   const values: number[] = [];
   for (let v = 1; v <= SERVICE_FLAG_MAX; v++) if ((v & mask) === mask) values.push(v);

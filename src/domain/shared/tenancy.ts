@@ -12,7 +12,7 @@ export interface TenantChoice {
 }
 
 export async function owningTenant(ctx: AuthedCtx, named: number | null | undefined, choice: TenantChoice): Promise<number | null> {
-  const field = choice.field ?? 'body/tenant_id';
+  const field = choice.field ?? 'tenantId';
   const scope = scopeOf(ctx.actor);
   if (scope.kind === 'all') {
     const id = named === undefined ? (choice.shared ? null : ctx.actor.tenantId) : named;
@@ -34,13 +34,13 @@ export async function owningTenant(ctx: AuthedCtx, named: number | null | undefi
 export async function queriedTenant(ctx: AuthedCtx, named: number | undefined, exists: (id: number) => Promise<boolean>): Promise<number> {
   const scope = scopeOf(ctx.actor);
   if (scope.kind !== 'all') {
-    if (scope.tenantId === null) throw validationFailed('querystring/tenant_id', 'names no tenant of yours');
+    if (scope.tenantId === null) throw validationFailed('tenantId', 'names no tenant of yours');
     if (named !== undefined && named !== scope.tenantId) throw forbidden('Only a super-admin may name another tenant');
     return scope.tenantId;
   }
   const id = named ?? ctx.actor.tenantId;
-  if (id === null) throw validationFailed('querystring/tenant_id', 'is required: a super-admin names the tenant');
-  if (!(await exists(id))) throw validationFailed('querystring/tenant_id', 'names no tenant');
+  if (id === null) throw validationFailed('tenantId', 'is required: a super-admin names the tenant');
+  if (!(await exists(id))) throw validationFailed('tenantId', 'names no tenant');
   return id;
 }
 

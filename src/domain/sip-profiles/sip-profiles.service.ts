@@ -32,9 +32,9 @@ export function createSipProfilesService(deps: { repo: SipProfilesRepository; ch
       authorize(ctx, 'sip_profile_update');
       const seen = new Set<string>();
       for (const [i, s] of settings.entries()) {
-        if (seen.has(s.name)) throw validationFailed(`body/settings/${i}/name`, `repeats "${s.name}"`);
+        if (seen.has(s.name)) throw validationFailed(`settings/${i}/name`, `repeats "${s.name}"`);
         seen.add(s.name);
-        checkProfileValue(`body/settings/${i}/value`, s.value);
+        checkProfileValue(`settings/${i}/value`, s.value);
       }
       await repo.replace(profile, settings);
       await changes.publish({ entity: 'sip_profile', tenantId: null, id: profile });

@@ -81,21 +81,21 @@ export function createSwitchNodesService(deps: {
     const fields: SwitchNodeFields = {};
     if (input.name !== undefined) {
       const name = input.name.trim();
-      if (!NAME.test(name)) throw validationFailed('body/name', 'must be 1-64 letters, digits, dots, dashes or underscores');
+      if (!NAME.test(name)) throw validationFailed('name', 'must be 1-64 letters, digits, dots, dashes or underscores');
       if (name === envName || (await nodes.nameTaken(name, exceptId))) throw conflict(`A switch node named ${name} already exists`);
       fields.name = name;
     }
     if (input.host !== undefined) {
       const host = input.host.trim();
-      if (!HOST.test(host)) throw validationFailed('body/host', 'must be a host name or an IP address');
+      if (!HOST.test(host)) throw validationFailed('host', 'must be a host name or an IP address');
       fields.host = host.replace(/^\[|\]$/g, '');
     }
     if (input.port !== undefined) {
-      if (!Number.isInteger(input.port) || input.port < 1 || input.port > 65535) throw validationFailed('body/port', 'must be between 1 and 65535');
+      if (!Number.isInteger(input.port) || input.port < 1 || input.port > 65535) throw validationFailed('port', 'must be between 1 and 65535');
       fields.port = input.port;
     }
     if (input.password !== undefined) {
-      if (input.password === '' || /[\r\n]/.test(input.password)) throw validationFailed('body/password', 'must be a non-empty single line');
+      if (input.password === '' || /[\r\n]/.test(input.password)) throw validationFailed('password', 'must be a non-empty single line');
       fields.passwordEnc = secrets.seal(input.password);
     }
     if (input.enabled !== undefined) fields.enabled = input.enabled;

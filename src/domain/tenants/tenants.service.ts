@@ -41,13 +41,13 @@ export function createTenantsService(deps: {
     if (!names) return undefined;
     const found = await deps.permissions.findByNames(names);
     const missing = names.filter((n) => !found.some((p) => p.name === n));
-    if (missing.length) throw validationFailed('body/permissions', `names unknown permission(s): ${missing.join(', ')}`);
+    if (missing.length) throw validationFailed('permissions', `names unknown permission(s): ${missing.join(', ')}`);
     return found.map((p) => p.id);
   }
 
   async function checkDomain(domain: string, exceptId?: number): Promise<string> {
     const normalized = domain.trim().toLowerCase();
-    if (!DOMAIN.test(normalized)) throw validationFailed('body/domain', 'must be a valid DNS domain name');
+    if (!DOMAIN.test(normalized)) throw validationFailed('domain', 'must be a valid DNS domain name');
     if (await tenants.domainTaken(normalized, exceptId)) throw conflict(`Domain ${normalized} is already in use`);
     return normalized;
   }

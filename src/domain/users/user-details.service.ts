@@ -27,7 +27,7 @@ export function createUserDetailsService(deps: {
   const { users, usersService, activity } = deps;
 
   function checkConfigName(name: string): void {
-    if (!CONFIG_NAME.test(name)) throw validationFailed('params/config_name', `must match pattern "${CONFIG_NAME.source}"`);
+    if (!CONFIG_NAME.test(name)) throw validationFailed('configName', `must match pattern "${CONFIG_NAME.source}"`);
   }
 
   return {
@@ -36,7 +36,7 @@ export function createUserDetailsService(deps: {
       requireActor(ctx);
       if (deps.config.edition === 'community') throw editionGated('User credit');
       if (!ctx.actor.isAdmin) throw forbidden('Only a super-admin may adjust credit');
-      if (!Number.isFinite(amount)) throw validationFailed('body/credit', 'must be a finite number');
+      if (!Number.isFinite(amount)) throw validationFailed('credit', 'must be a finite number');
       const user = await usersService.visible(userId, ctx, 'user_update');
       const updated = await users.addCredit(user.id, amount);
       await activity.record(ctx, 'user_credit', `Credit of User [${user.username} -ID:${user.id}] adjusted by ${amount}`, { tenantId: user.tenantId });

@@ -58,7 +58,7 @@ export function createUsersService(deps: {
   async function checkAssignableRoles(roleIds: number[], ctx: Ctx & { actor: Actor }): Promise<void> {
     const found = await roles.findByIds(roleIds);
     const missing = roleIds.filter((id) => !found.some((r) => r.id === id));
-    if (missing.length) throw validationFailed('body/role_id', `names unknown role(s): ${missing.join(', ')}`);
+    if (missing.length) throw validationFailed('roleId', `names unknown role(s): ${missing.join(', ')}`);
     if (!ctx.actor.isAdmin && found.some((r) => r.name === ADMIN_ROLE || r.permissions.some((p) => p.name === 'super_admin'))) {
       throw forbidden('Only a super-admin may grant the admin role');
     }
@@ -138,7 +138,7 @@ export function createUsersService(deps: {
       if (scope.kind !== 'all' && input.tenantId != null && input.tenantId !== scope.tenantId) throw forbidden('Only a super-admin may create users in another tenant');
       const tenantId = scope.kind === 'all' ? (input.tenantId ?? null) : scope.tenantId;
       if (scope.kind === 'all' && tenantId !== null && !(await deps.tenants.findById(tenantId))) {
-        throw validationFailed('body/tenant_id', 'names no tenant');
+        throw validationFailed('tenantId', 'names no tenant');
       }
       await checkUnique(input, ctx);
       await deps.policy.check(input.password);
@@ -154,7 +154,7 @@ export function createUsersService(deps: {
     async update(id: number, input: UserInput, ctx: Ctx): Promise<UserRecord> {
       const user = await visible(id, ctx, 'user_update');
       requireActor(ctx);
-      if (input.username !== undefined && input.username !== user.username) throw validationFailed('body/username', 'cannot be changed');
+      if (input.username !== undefined && input.username !== user.username) throw validationFailed('username', 'cannot be changed');
       const scope = scopeOf(ctx.actor);
       const fields: UserFields = { ...input };
       delete (fields as UserInput).username;
@@ -166,7 +166,7 @@ export function createUsersService(deps: {
         if (input.credit !== undefined && input.credit !== user.credit) throw forbidden('Only a super-admin may change credit');
         if (scope.kind === 'self' && input.active !== undefined && input.active !== user.active) throw forbidden('Users cannot (de)activate themselves');
       } else if (input.tenantId != null && !(await deps.tenants.findById(input.tenantId))) {
-        throw validationFailed('body/tenant_id', 'names no tenant');
+        throw validationFailed('tenantId', 'names no tenant');
       }
       await checkUnique({ email: input.email }, ctx, id);
       // Everything is checked before anything is written, and written in one statement.

@@ -3,11 +3,11 @@
 // what it sends. FreeSWITCH retries (or writes the leg to disk) on anything but 2xx, so a leg
 // already stored still answers 200 and a malformed post answers 400.
 import type { FastifyInstance } from 'fastify';
-import { errorEnvelope } from '../../http/rest/shared.ts';
 import { createHttpGuard } from '../http-guard.ts';
 import { decodeCdrBody } from './cdr-body.ts';
 import { readCdrDocument } from './cdr-document.ts';
 import { legOf } from './cdr-leg-of.ts';
+import { errorEnvelope } from '../../errors.ts';
 
 export const CDR_PATHS = ['/freeswitch/cdr', '/freeswitch/cdr/json', '/freeswitch/cdr/xml'];
 

@@ -6,8 +6,7 @@
 // is a failed registration.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FreeswitchHttpAccess } from '../../config.ts';
-import { badRequest } from '../../errors.ts';
-import { errorEnvelope } from '../../http/rest/shared.ts';
+import { badRequest, errorEnvelope } from '../../errors.ts';
 import { deferredChildLogger } from '../../logging.ts';
 import { createHttpGuard } from '../http-guard.ts';
 import { MalformedBody, parseForm, type FetchParams, type FormFields } from './form-body.ts';

@@ -5,7 +5,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { GraphQLError as GraphQLErrorType } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
-import { toAppError } from '../../plugins/error-handler.ts';
+import { toAppError, type AppError } from '../../errors.ts';
 import { graphqlJs } from './graphql-js.ts';
 
 const { GraphQLError } = graphqlJs;
@@ -28,6 +28,17 @@ function coded(error: GraphQLError, code: number, reason: string, message = erro
   });
 }
 
+/** A refused field as the argument path it came in: `input.callerIdPrefix`, `input.settings[0].value`. */
+function inGraphqlWords(err: AppError, error: GraphQLError, context: MercuriusContext): string {
+  if (!err.field || err.problem === undefined) return err.message;
+  const path = err.field.split('/').map((segment, i) => (/^\d+$/.test(segment) ? `[${segment}]` : `${i ? '.' : ''}${segment}`)).join('');
+  const root = typeof error.path?.[0] === 'string' ? error.path[0] : undefined;
+  const schema = context.app.graphql.schema;
+  const field = root ? (schema.getMutationType()?.getFields()[root] ?? schema.getQueryType()?.getFields()[root]) : undefined;
+  const input = field?.args.some((a) => a.name === 'input') && !field.args.some((a) => a.name === path.split(/[.[]/)[0]);
+  return `${input ? 'input.' : ''}${path} ${err.problem}`;
+}
+
 function render(error: GraphQLError, context: MercuriusContext, log: FastifyBaseLogger): GraphQLError[] {
   const original = error.originalError as Wrapper | undefined;
   // Mercurius wraps parse, validation (the limits included) and variable errors in one error.
@@ -44,7 +55,7 @@ function render(error: GraphQLError, context: MercuriusContext, log: FastifyBase
   if (known && known.statusCode < 500) {
     // Retry-After on 423/429, as REST sends it.
     if (Object.keys(known.headers).length) context.reply?.headers(known.headers);
-    return [coded(error, known.statusCode, known.reason, known.message)];
+    return [coded(error, known.statusCode, known.reason, inGraphqlWords(known, error, context))];
   }
   log.error({ err: original ?? error, path: error.path }, 'graphql operation failed');
   return [coded(error, 500, 'INTERNAL', 'Internal server error')];

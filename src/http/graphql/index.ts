@@ -8,8 +8,8 @@ import mercurius from 'mercurius';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { requireActor } from '../../context.ts';
-import { forbidden, validationFailed } from '../../errors.ts';
-import { nulIn } from '../../domain/shared/nul-characters.ts';
+import { forbidden } from '../../errors.ts';
+import { nulIn, nulRefused } from '../../domain/shared/nul-characters.ts';
 import { buildContext, type GqlContext } from './context.ts';
 import { formatErrors } from './errors.ts';
 import graphiqlPage from './graphiql.ts';
@@ -67,7 +67,7 @@ async function graphql(app: FastifyInstance) {
   // PostgreSQL's text cannot hold NUL: refused on either database, as REST refuses it.
   app.graphql.addHook('preExecution', async (_schema, document, _context, variables) => {
     const found = nulIn(variables, 'variables') ?? (literalsHoldNul(document) ? 'query' : null);
-    if (found) throw validationFailed(found, 'must not contain NUL characters');
+    if (found) throw nulRefused(found);
   });
 }
 

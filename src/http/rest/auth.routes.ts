@@ -97,7 +97,7 @@ export default async function authRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const token = request.body?.token ?? request.headers.authorization?.replace(/^Bearer\s+/i, '');
-      if (!token) throw validationFailed('body/token', 'is required');
+      if (!token) throw validationFailed('token', 'is required');
       return auth.payload(token);
     },
   );

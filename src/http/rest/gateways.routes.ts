@@ -56,7 +56,7 @@ export function parseProxy(proxy: string): { host: string; port?: number } {
   const plain = /^([^:]+)(?::([0-9]{1,5}))?$/.exec(proxy);
   const [, host, port] = bracketed ?? plain ?? [undefined, proxy, undefined];
   if (port === undefined) return { host: host! };
-  if (Number(port) < 1 || Number(port) > 65535) throw validationFailed('body/proxy', 'has a port outside 1 to 65535');
+  if (Number(port) < 1 || Number(port) > 65535) throw validationFailed('proxy', 'has a port outside 1 to 65535');
   return { host: host!, port: Number(port) };
 }
 

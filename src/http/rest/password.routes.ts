@@ -22,7 +22,7 @@ export default async function passwordRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const { email, username } = request.body ?? {};
-      if (!email && !username) throw validationFailed('body/email', 'is required');
+      if (!email && !username) throw validationFailed('email', 'is required');
       await passwordReset.request({ email, username }, request.ctx);
       return true;
     },
@@ -49,7 +49,7 @@ export default async function passwordRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const code = request.body.code ?? request.body.token;
-      if (!code) throw validationFailed('body/code', 'is required');
+      if (!code) throw validationFailed('code', 'is required');
       await passwordReset.complete({ code, password: request.body.password }, request.ctx);
       return true;
     },

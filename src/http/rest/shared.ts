@@ -2,29 +2,9 @@
 // and sending a page as ICTCore does (a bare array) with the total in X-Total-Count.
 import type { FastifyReply } from 'fastify';
 import { listQueryProperties, type Page } from '../../domain/shared/list.ts';
+import { errorEnvelope } from '../../errors.ts';
 
-export const errorEnvelope = {
-  type: 'object',
-  properties: {
-    error: {
-      type: 'object',
-      properties: {
-        code: { type: 'integer' },
-        reason: { type: 'string' },
-        message: { type: 'string' },
-        errors: {
-          type: 'array',
-          description: 'Per-item problems of a batch (bulk create, CSV import)',
-          items: {
-            type: 'object',
-            properties: { index: { type: 'integer' }, line: { type: 'integer' }, field: { type: 'string' }, message: { type: 'string' } },
-          },
-        },
-      },
-      required: ['code', 'message'],
-    },
-  },
-} as const;
+export { errorEnvelope };
 
 export const errorResponses = {
   400: errorEnvelope,
