@@ -55,5 +55,5 @@ export async function seed(db: Db, secrets: SecretBox): Promise<void> {
       },
     });
   }
-  await db.callerId.create({ data: { tenantId: first.id, number: '+15550000000', name: 'Tenant 0' } });
+  await db.account.create({ data: { tenantId: first.id, type: 'cid', phone: '+15550000000', username: '+15550000000', firstName: 'Tenant 0' } });
 }

@@ -8,15 +8,18 @@ import authPlugin from './plugins/auth.ts';
 import databasePlugin from './plugins/database.ts';
 import eslPlugin from './plugins/esl.ts';
 import errorHandler from './plugins/error-handler.ts';
-import inputLimits, { addFiniteKeyword, schemaErrorMessage } from './plugins/input-limits.ts';
+import inputLimits, { addSchemaKeywords, schemaErrorMessage } from './plugins/input-limits.ts';
 import openapi from './plugins/openapi.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import servicesPlugin from './plugins/services.ts';
 import xmlCurlPlugin from './plugins/xml-curl.ts';
+import xmlCurlThread from './plugins/xml-curl-thread.ts';
 import health from './http/health.routes.ts';
 import rest from './http/rest/index.ts';
 import graphql from './http/graphql/index.ts';
 import cdrIntake from './freeswitch/cdr/cdr.routes.ts';
+import { changeLabelsOf } from './freeswitch/xml-curl/change-tags.ts';
+import { dialplanPieces, domainModules, modules } from './modules.ts';
 import xmlCurlRoutes from './freeswitch/xml-curl/xml-curl.routes.ts';
 
 export interface BuildOptions {
@@ -46,22 +49,23 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     pluginTimeout: 60_000,
     bodyLimit: 10 * 1024 * 1024,
     // Unknown fields are refused (400 naming them), never dropped: see plugins/input-limits.ts.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false }, onCreate: addFiniteKeyword },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, verbose: true }, onCreate: addSchemaKeywords },
     schemaErrorFormatter: schemaErrorMessage,
   });
   await app.register(errorHandler);
   await app.register(inputLimits);
   await app.register(databasePlugin, { url: config.databaseUrl, onQuery: options.onQuery });
-  await app.register(servicesPlugin, { config, mailer: options.mailer, announce: options.announce });
+  await app.register(servicesPlugin, { config, modules: domainModules(), mailer: options.mailer, announce: options.announce });
   // Before auth, so that its hooks run first and a 401 carries the headers too.
   await app.register(securityHeaders);
   await app.register(authPlugin);
-  await app.register(xmlCurlPlugin);
+  await app.register(xmlCurlPlugin, { labelsOf: changeLabelsOf(domainModules()), dialplan: dialplanPieces() });
   await app.register(eslPlugin);
+  if (config.xmlCurl.listen) await app.register(xmlCurlThread, { listen: config.xmlCurl.listen });
   await app.register(openapi);
   await app.register(health);
-  await app.register(rest, { prefix: '/api' });
-  await app.register(graphql);
+  await app.register(rest, { prefix: '/api', modules });
+  await app.register(graphql, { modules });
   await app.register(cdrIntake);
   await app.register(xmlCurlRoutes);
   return app;

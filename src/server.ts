@@ -1,9 +1,8 @@
 // Starts Switchyard: validated config, the app, listen; SIGTERM/SIGINT close it gracefully
-// (in-flight requests finish, then the database closes).
+// (in-flight requests finish, then the xml_curl listener thread stops, then the database closes).
 import { setFlagsFromString } from 'node:v8';
 import { loadConfig, ConfigError } from './config.ts';
 import { buildApp } from './app.ts';
-import { startXmlCurlThread, type XmlCurlThread } from './freeswitch/xml-curl/thread/xml-curl-thread.ts';
 
 // Node's HTTP server leaves about 1.5 KB of every connection to the old generation, so at
 // thousands of mod_xml_curl fetches a second it fills quickly. V8 grows a fast-collected heap by
@@ -27,7 +26,6 @@ async function main() {
     throw err;
   }
   const app = await buildApp(config);
-  let xmlCurlThread: XmlCurlThread | undefined;
   let closing = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, async () => {
@@ -36,7 +34,6 @@ async function main() {
       app.log.info({ signal }, 'shutting down');
       const timer = setTimeout(() => process.exit(1), 10_000);
       timer.unref();
-      await xmlCurlThread?.close();
       await app.close();
       app.log.info('closed');
       process.exit(0);
@@ -47,7 +44,6 @@ async function main() {
   // 3 s, so a short stall turns into seconds-long fetches; Node's default queue of 511 holds a
   // tenth of a second at 4,000 fetches/s. The kernel caps this at net.core.somaxconn.
   await app.listen({ port: config.port, host: config.host, backlog: 4096 });
-  if (config.xmlCurl.listen) xmlCurlThread = await startXmlCurlThread(app, config.xmlCurl.listen);
 }
 
 main().catch((err) => {

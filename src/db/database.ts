@@ -6,12 +6,13 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
 import { PrismaClient as PostgresClient } from '../generated/postgres/client.ts';
-import { postgresHotReads, prismaHotReads, sqliteHotReads, type HotReads } from './hot-reads.ts';
+import type { Db } from './client.ts';
+import { attachHotReads, postgresHotReads, prismaHotReads, sqliteHotReads, type HotReads } from './hot-reads.ts';
 import { applyMigrations, pendingMigrations, type Provider } from './migrations.ts';
 import { privateFile } from '../infra/private-files.ts';
 
-/** Both generated clients share one shape; code is written against the SQLite one's types. */
-export type Db = SqliteClient;
+// Repositories take the client's types from here.
+export type { Db } from './client.ts';
 export { Prisma } from '../generated/sqlite/client.ts';
 
 export interface Database {
@@ -76,6 +77,7 @@ export async function openDatabase(url: string, options: DatabaseOptions = {}): 
     await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   }
   const reads = hotReadsFor(provider, url, db, options.onQuery);
+  attachHotReads(db, reads);
   return {
     db,
     reads,

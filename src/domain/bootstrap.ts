@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import { hashPassword, randomPassword } from '../security/passwords.ts';
 import type { PermissionsRepository } from './permissions/permissions.repository.ts';
-import { ADMIN_ROLE, BUILT_IN_ROLES, PERMISSIONS } from './roles/catalogue.ts';
+import type { ModulePermissions } from './module.ts';
+import { ADMIN_ROLE, permissionCatalogue } from './roles/catalogue.ts';
 import type { RolesRepository } from './roles/roles.repository.ts';
 import type { UsersRepository } from './users/users.repository.ts';
 
@@ -16,16 +17,20 @@ export interface BootstrapDeps {
   permissions: PermissionsRepository;
   /** Where a generated admin password is announced; never the structured log. */
   announce: (message: string) => void;
+  /** The modules, whose permissions join the catalogue. */
+  modules: readonly { permissions?: ModulePermissions }[];
 }
 
 export async function bootstrap(deps: BootstrapDeps): Promise<void> {
   const { config, users, roles, permissions } = deps;
-  await permissions.ensure(PERMISSIONS);
-  for (const builtIn of BUILT_IN_ROLES) {
+  const catalogue = permissionCatalogue(deps.modules);
+  // A permission seen for the first time (a new database, or a module added since the last start)
+  // is granted to the built-in roles that hold it by default; grants an operator changed stay.
+  const added = new Set(await permissions.ensure(catalogue.permissions));
+  for (const builtIn of catalogue.roles) {
     const role = (await roles.findByName(builtIn.name)) ?? (await roles.create({ name: builtIn.name, description: builtIn.description, builtIn: true }));
-    if (role.permissions.length === 0) {
-      await roles.attachPermissions(role.id, (await permissions.findByNames(builtIn.permissions)).map((p) => p.id));
-    }
+    const grant = role.permissions.length === 0 ? builtIn.permissions : builtIn.permissions.filter((name) => added.has(name));
+    if (grant.length) await roles.attachPermissions(role.id, (await permissions.findByNames(grant)).map((p) => p.id));
   }
   if ((await users.count()) > 0) return;
 

@@ -1,5 +1,5 @@
-// Wires repositories into the domain services. Adapters (REST, GraphQL, xml_curl) only ever
-// talk to what this returns.
+// Wires repositories into the domain services: the core's here, then each module's in the order
+// src/modules.ts lists them. Adapters (REST, GraphQL, xml_curl) only ever talk to what this returns.
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
@@ -11,6 +11,7 @@ import { createTokenSigner } from '../security/tokens.ts';
 import { createSecretBox, loadOrCreateSecretKey } from '../security/secrets.ts';
 import { activitiesRepository } from './activities/activities.repository.ts';
 import { createActivityLog } from './activities/activity-log.ts';
+import { announceAccessWrites } from './auth/access-writes.ts';
 import { createAuthService } from './auth/auth.service.ts';
 import { createLockout } from './auth/lockout.ts';
 import { loginFailuresRepository } from './auth/login-failures.repository.ts';
@@ -25,7 +26,9 @@ import { tenantsRepository } from './tenants/tenants.repository.ts';
 import { createTenantsService } from './tenants/tenants.service.ts';
 import { usersRepository } from './users/users.repository.ts';
 import { createUsersService } from './users/users.service.ts';
-import { createPbxRepositories, createPbxServices } from './pbx.ts';
+import { createDialableNumbers } from './dialable/numbers.ts';
+import { createDestinationTargets } from './dialable/targets.ts';
+import type { AnyModule, ModuleDeps, ServicesOf } from './module.ts';
 import { accountsRepository } from './accounts/accounts.repository.ts';
 import { createActivitiesService } from './activities/activities.service.ts';
 import { createPermissionsService } from './permissions/permissions.service.ts';
@@ -36,21 +39,21 @@ import { cdrsRepository } from './cdrs/cdrs.repository.ts';
 import { createCdrsService } from './cdrs/cdrs.service.ts';
 import { sipProfilesRepository } from './sip-profiles/sip-profiles.repository.ts';
 import { createSipProfilesService } from './sip-profiles/sip-profiles.service.ts';
-import { createSwitchingServices } from './switching.ts';
 
-export interface ServiceOptions {
+export interface ServiceOptions<M extends readonly AnyModule[]> {
   config: Config;
   db: Db;
   keys: KeyPair;
   mailer?: Mailer;
   /** Carries change notices to every node; in-process when not given. */
   changes?: ChangeBus;
+  /** The resource modules (src/modules.ts), built in this order after the core. */
+  modules: M;
 }
 
 export function createRepositories(db: Db) {
   return {
     users: usersRepository(db),
-    ...createPbxRepositories(db),
     tenants: tenantsRepository(db),
     roles: rolesRepository(db),
     permissions: permissionsRepository(db),
@@ -64,8 +67,20 @@ export function createRepositories(db: Db) {
   };
 }
 
-export function createServices({ config, db, keys, mailer, changes = createLocalChangeBus() }: ServiceOptions) {
-  const repos = createRepositories(db);
+/** Builds each module's repository and service, registering what it holds and answers for. */
+function createModuleServices<M extends readonly AnyModule[]>(modules: M, deps: Omit<ModuleDeps, 'services'>): ServicesOf<M> {
+  const services: Record<string, unknown> = {};
+  for (const module of modules) {
+    const repository = module.repository(deps.db);
+    services[module.name] = module.service(repository, { ...deps, services });
+    if (module.dialable) deps.dialable.register(module.dialable(repository));
+    for (const [kind, check] of Object.entries(module.destinations?.(repository) ?? {})) deps.targets.register(kind as never, check);
+  }
+  return services as ServicesOf<M>;
+}
+
+export function createServices<M extends readonly AnyModule[]>({ config, db, keys, mailer, changes = createLocalChangeBus(), modules }: ServiceOptions<M>) {
+  const repos = announceAccessWrites(createRepositories(db), changes);
   const activity = createActivityLog(repos.activities);
   const tokens = createTokenSigner(keys, config.jwt.issuer);
   const secrets = createSecretBox(loadOrCreateSecretKey(config.secretKeyFile));
@@ -81,6 +96,7 @@ export function createServices({ config, db, keys, mailer, changes = createLocal
     tokens,
     activity,
     loginLimiter: createRateLimiter(config.login.perIpPerMinute, 60_000),
+    changes,
   });
   const mfa = createMfaService({ config, users: repos.users, lockout, auth, secrets, activity });
   const passwordReset = createPasswordResetService({
@@ -105,10 +121,12 @@ export function createServices({ config, db, keys, mailer, changes = createLocal
   const cdrs = createCdrsService({ cdrs: repos.cdrs });
   const sipProfiles = createSipProfilesService({ repo: repos.sipProfiles, changes, activity });
 
-  const pbx = createPbxServices({ repos, secrets, changes, activity });
-  const switching = createSwitchingServices({ config, db, tenants: repos.tenants, secrets, changes, activity });
+  const dialable = createDialableNumbers();
+  const targets = createDestinationTargets();
+  const moduleServices = createModuleServices(modules, { config, db, repos, secrets, changes, activity, dialable, targets });
 
-  return { config, repos, changes, activity, tokens, secrets, mailer: mail, passwordPolicy, auth, mfa, passwordReset, tenants, users, roles, permissions, activities, userGrants, userDetails, cdrs, sipProfiles, ...pbx, ...switching };
+  return { config, repos, changes, activity, tokens, secrets, mailer: mail, passwordPolicy, auth, mfa, passwordReset, tenants, users, roles, permissions, activities, userGrants, userDetails, cdrs, sipProfiles, dialable, targets, accountTypeOf: repos.accounts.typeOf, ...moduleServices };
 }
 
-export type Services = ReturnType<typeof createServices>;
+/** The services of the core and of `M`'s modules (src/modules.ts names the app's). */
+export type ServicesWith<M extends readonly AnyModule[]> = ReturnType<typeof createServices<M>>;

@@ -1,6 +1,6 @@
-// Announces writes that change what FreeSWITCH is told (xml_curl answers, ESL cache flushes).
-// Domain services publish after each such write; subscribers (the xml_curl cache, the ESL
-// flusher) react. This in-process bus serves one node; a PostgreSQL LISTEN/NOTIFY transport
+// Announces writes that change what FreeSWITCH is told (xml_curl answers, ESL cache flushes) and
+// what a bearer token resolves to. Domain services publish after each such write; subscribers (the
+// xml_curl cache, the ESL flusher, the bearer cache) react. This in-process bus serves one node; a PostgreSQL LISTEN/NOTIFY transport
 // carries the same messages to every node.
 
 export type ChangedEntity =
@@ -15,6 +15,9 @@ export type ChangedEntity =
   | 'switch_node'
   /** A trunk's host name resolved to other addresses (acl.conf). */
   | 'trunk_addresses'
+  /** A user's or a role's access (token version, activity, roles, permissions): bearer caches drop it. */
+  | 'user'
+  | 'role'
   /** Anything may have changed (a node missed notices while its bus was reconnecting): drop every cache. */
   | 'resync';
 

@@ -21,7 +21,8 @@ declare module 'fastify' {
 function bearerOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (!header) return undefined;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  // The ICTPBX client sends " Bearer <jwt>" (with a leading space) where browsers do not trim it.
+  const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw unauthorized('Authorization header must be "Bearer <token>"');
   return match[1];
 }

@@ -16,8 +16,8 @@ declare module 'fastify' {
 async function esl(app: FastifyInstance) {
   const { esl: manager, switchNodes, flushLookups, changes } = app.services;
   const log = app.log.child({ module: 'esl' });
-  const acl = () => readAclSources((section, params, seen) => app.xmlCurl.answer(section, params, seen));
-  const flusher = createCacheFlusher({ manager, changes, lookups: flushLookups, acl, log });
+  const acl = () => readAclSources((section, params) => app.xmlCurl.answer(section, params));
+  const flusher = createCacheFlusher({ manager, changes, lookups: flushLookups, acl, labelsOf: app.xmlCurl.labelsOf, log });
   app.decorate('esl', manager);
   app.addHook('onClose', async () => {
     flusher.stop();

@@ -43,14 +43,21 @@ export function refuseNul(request: FastifyRequest): void {
   if (found) throw nulRefused(found);
 }
 
-/** ajv's finite keyword: a coerced "1e999" is Infinity, which ajv's own range checks let through. */
-export const addFiniteKeyword = (ajv: Ajv): void =>
-  void ajv.addKeyword({
+/**
+ * The keywords Switchyard's schemas carry beyond JSON Schema: `finite` (a coerced "1e999" is
+ * Infinity, which ajv's own range checks let through), and the resource schemas' wording of a
+ * problem (domain/shared/schema.ts), which ajv only needs to know.
+ */
+export function addSchemaKeywords(ajv: Ajv): void {
+  ajv.addKeyword({
     keyword: 'finite',
     schemaType: 'boolean',
     errors: false,
     validate: (on: boolean, data: unknown) => !on || typeof data !== 'number' || Number.isFinite(data),
   });
+  ajv.addKeyword({ keyword: 'patternMessage', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'typeMessage', schemaType: 'string' });
+}
 
 /** "body/bogus is not a field of this request" for ajv's additionalProperties errors. */
 export function schemaErrorMessage(errors: { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string }[], dataVar: string): Error {
@@ -58,10 +65,23 @@ export function schemaErrorMessage(errors: { instancePath: string; keyword: stri
   const path = `${dataVar}${e.instancePath}`;
   if (e.keyword === 'additionalProperties') return new Error(`${path}/${String(e.params.additionalProperty)} is not a field of this request`);
   if (e.keyword === 'finite') return new Error(`${path} must be a finite number`);
+  // The resource schema's own wording of a pattern or a type (domain/shared/schema.ts).
+  const wording = (e as { parentSchema?: { patternMessage?: string; typeMessage?: string } }).parentSchema;
+  if (e.keyword === 'pattern' && wording?.patternMessage) return new Error(`${path} ${wording.patternMessage}`);
+  if ((e.keyword === 'anyOf' || e.keyword === 'type') && wording?.typeMessage) return new Error(`${path} ${wording.typeMessage}`);
   return new Error(`${path} ${e.message ?? 'is invalid'}`);
 }
 
 async function inputLimits(app: FastifyInstance) {
+  // The ICTPBX client sends every DELETE as application/json with no body: an empty JSON body is
+  // no body, not a 400. Anything else is read by Fastify's own parser (prototype poisoning refused).
+  const json = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') done(null, undefined);
+    else json(request, body as string, done);
+  });
+
   app.addHook('onRoute', (route: RouteOptions) => {
     if (!route.url.startsWith('/api')) return;
     const schema = route.schema as FastifySchema | undefined;

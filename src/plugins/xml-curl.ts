@@ -2,7 +2,8 @@
 // its answer cache, which the change bus keeps true. The routes and the listener thread use it.
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
-import { createXmlCurl, type XmlCurl } from '../freeswitch/xml-curl/xml-curl.service.ts';
+import type { ChangeLabels } from '../freeswitch/xml-curl/change-tags.ts';
+import { createXmlCurl, type DialplanPieces, type XmlCurl } from '../freeswitch/xml-curl/xml-curl.service.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -10,7 +11,13 @@ declare module 'fastify' {
   }
 }
 
-async function xmlCurl(app: FastifyInstance) {
+export interface XmlCurlOptions {
+  /** The labels a change touches and the modules' dialplan pieces (src/modules.ts). */
+  labelsOf: ChangeLabels;
+  dialplan: DialplanPieces;
+}
+
+async function xmlCurl(app: FastifyInstance, options: XmlCurlOptions) {
   const { changes } = app.services;
   const answerer = createXmlCurl({
     config: app.config.xmlCurl,
@@ -19,6 +26,8 @@ async function xmlCurl(app: FastifyInstance) {
     secrets: app.services.secrets,
     log: app.log,
     publish: (change) => void changes.publish(change).catch((err: Error) => app.log.error({ err }, 'change not announced')),
+    labelsOf: options.labelsOf,
+    dialplan: options.dialplan,
   });
   await app.services.sipProfiles.ensureDefaults();
   const unsubscribe = changes.subscribe((change) => answerer.onChange(change));

@@ -79,8 +79,8 @@ describe.each(databaseKinds)('every rendered document names only stock globals, 
     expect(uuid).toBeTruthy();
     const provider = await createProvider(t, { name: 'Carrier', host: '198.51.100.20', username: 'u', password: 'p4ss-word', register: true });
     await createRoute(t, { tenant_id: cast.tenantA, name: 'Out', pattern: '^9(\\d+)$', strip: 1, provider_id: provider });
-    await createDid(t, { tenant_id: cast.tenantA, number: '+15550100', destination_type: 'extension', destination_value: '1000', caller_id_prefix: 'Sales' });
-    await createCallerId(t, { tenant_id: cast.tenantA, name: 'Acme', number: '+15550199' });
+    await createDid(t, { tenant_id: cast.tenantA, phone: '+15550100', destination_type: 'extension', destination_value: '1000', caller_id_prefix: 'Sales' });
+    await createCallerId(t, { tenant_id: cast.tenantA, first_name: 'Acme', phone: '+15550199' });
   }, 120_000);
   afterAll(() => t?.close());
 

@@ -22,8 +22,9 @@ export async function updateTenant(t: TestApp, id: number, body: Record<string, 
   expect(res.statusCode, res.body).toBe(200);
 }
 
+/** Creates an extension; answers its extension_uuid (POST answers the extension, as the ICTPBX client reads it). */
 export async function createExtension(t: TestApp, tenantId: number, body: Record<string, unknown>): Promise<string> {
-  return created(await t.api('POST', '/api/fpbx_extensions', { token: await t.adminToken(), body: { tenant_id: tenantId, ...body } }));
+  return (await created(await t.api('POST', '/api/fpbx_extensions', { token: await t.adminToken(), body: { tenant_id: tenantId, ...body } }))).extension_uuid;
 }
 
 export async function updateExtension(t: TestApp, uuid: string, body: Record<string, unknown>): Promise<void> {

@@ -1,5 +1,6 @@
-// Fax accounts (ICTCore `account`), each owned by a user. Read here for GET /users/:id/accounts;
-// the fax capability adds writing.
+// ICTCore's accounts: fax accounts (type "account"), each owned by a user, read here for
+// GET /users/:id/accounts (the fax capability adds writing); and which type an account is, so that
+// /accounts/:id reaches the module that answers for it (DIDs, caller ids).
 import type { Db, Prisma } from '../../db/database.ts';
 
 export interface AccountRecord {
@@ -40,6 +41,10 @@ export function accountsRepository(db: Db) {
         db.account.count({ where: where(filter) }),
       ]);
       return { items, total };
+    },
+    /** An account's type ("did", "cid", "account"), or null: which module answers for it. */
+    async typeOf(id: number): Promise<string | null> {
+      return (await db.account.findUnique({ where: { id }, select: { type: true } }))?.type ?? null;
     },
   };
 }

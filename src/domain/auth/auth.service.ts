@@ -3,6 +3,7 @@
 import type { Config } from '../../config.ts';
 import { authorize, requireActor, type Actor, type Ctx } from '../../context.ts';
 import { forbidden, locked, notFound, tooManyRequests, unauthorized } from '../../errors.ts';
+import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { RateLimiter } from '../../infra/rate-limiter.ts';
 import { DUMMY_HASH, verifyPassword } from '../../security/passwords.ts';
 import type { AccessClaims, Claims, TokenSigner } from '../../security/tokens.ts';
@@ -10,7 +11,9 @@ import type { ActivityLog } from '../activities/activity-log.ts';
 import type { TenantsRepository } from '../tenants/tenants.repository.ts';
 import type { UserRecord, UsersRepository } from '../users/users.repository.ts';
 import { actorOf } from './actor.ts';
+import { createBearerCache } from './bearer-cache.ts';
 import { accountKey, type Lockout } from './lockout.ts';
+import { createVerifiedTokens } from './verified-tokens.ts';
 
 export interface AuthDeps {
   config: Config;
@@ -20,6 +23,8 @@ export interface AuthDeps {
   tokens: TokenSigner;
   activity: ActivityLog;
   loginLimiter: RateLimiter;
+  /** Where writes to users, roles and tenants are announced; the bearer cache follows it. */
+  changes: ChangeBus;
 }
 
 export interface Session {
@@ -42,6 +47,8 @@ export type Bearer = { kind: 'actor'; actor: Actor } | { kind: 'mfa'; userId: nu
 
 export function createAuthService(deps: AuthDeps) {
   const { config, users, lockout, tokens, activity } = deps;
+  const verified = createVerifiedTokens(tokens);
+  const access = createBearerCache({ users, tenants: deps.tenants, changes: deps.changes });
 
   function accessClaims(user: UserRecord): AccessClaims {
     const actor = actorOf(user);
@@ -90,15 +97,18 @@ export function createAuthService(deps: AuthDeps) {
     return account;
   }
 
-  /** Resolves a bearer token; throws 401 for anything not currently valid. */
+  /**
+   * Resolves a bearer token; throws 401 for anything not currently valid. What it checks is kept
+   * in memory and dropped when a write changes it (bearer-cache.ts), so it usually reads nothing.
+   */
   async function resolve(token: string): Promise<Bearer> {
-    const claims = tokens.verify(token);
-    const user = await users.findById(claims.user_id);
+    const claims = verified.verify(token);
+    const user = await access.user(claims.user_id);
     if (!user || user.tokenVersion !== claims.ver) throw unauthorized('Token has been revoked');
     if (!user.active) throw unauthorized('User account is disabled');
-    if (user.tenantId !== null && !(await deps.tenants.isActive(user.tenantId))) throw unauthorized('Tenant is disabled');
+    if (user.tenantId !== null && !(await access.tenantActive(user.tenantId))) throw unauthorized('Tenant is disabled');
     if (claims.typ === 'mfa') return { kind: 'mfa', userId: user.id };
-    return { kind: 'actor', actor: actorOf(user) };
+    return { kind: 'actor', actor: user.actor };
   }
 
   return {

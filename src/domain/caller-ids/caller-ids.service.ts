@@ -1,35 +1,46 @@
-// Caller-id numbers (ICTPBX /cids): numbers a tenant may present on outbound calls. The
-// super-admin names the tenant; a tenant admin manages its own tenant's numbers.
+// Caller ids a tenant may present (ICTCore's cid accounts): created by its admins, unique within
+// the tenant, owned by one of its users when assigned. Every input is checked against the schema
+// (caller-ids.schema.ts) first.
 import { authorize, type Ctx } from '../../context.ts';
 import { conflict, notFound, validationFailed } from '../../errors.ts';
 import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
 import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
+import { parse } from '../shared/schema.ts';
 import { listTenants, owningTenant, reachesTenant } from '../shared/tenancy.ts';
 import type { TenantsRepository } from '../tenants/tenants.repository.ts';
+import type { UsersRepository } from '../users/users.repository.ts';
 import type { CallerIdFields, CallerIdRecord, CallerIdsRepository } from './caller-ids.repository.ts';
-import { checkPlainText } from '../shared/switch-syntax.ts';
+import { CallerIdCreate, CallerIdFilter, CallerIdUpdate, type CallerIdCreateInput, type CallerIdUpdateInput, type CallerIdView } from './caller-ids.schema.ts';
 
-export type CallerId = CallerIdRecord;
-export type CallerIdInput = CallerIdFields;
+const SORTABLE = { account_id: 'id', cid_id: 'id', id: 'id', phone: 'phone', number: 'phone', first_name: 'firstName', date_created: 'createdAt' };
 
-export interface CallerIdQuery extends ListQuery {
-  tenantId?: number;
-  number?: string;
-  active?: boolean;
+const unix = (d: Date) => Math.floor(d.getTime() / 1000);
+
+export function callerIdView(c: CallerIdRecord): CallerIdView {
+  return {
+    accountId: c.id,
+    id: c.id,
+    type: 'cid',
+    phone: c.phone,
+    username: c.username,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    description: c.description,
+    tenantId: c.tenantId,
+    tenantName: c.tenant?.name ?? null,
+    userId: c.userId,
+    createdBy: c.userId,
+    active: c.active,
+    dateCreated: unix(c.createdAt),
+    lastUpdated: unix(c.updatedAt),
+  };
 }
 
-const SORTABLE = { cid_id: 'id', number: 'number', name: 'name', date_created: 'createdAt' };
-const NUMBER = /^\+?[0-9]{3,20}$/;
+/** The fields an input sets (the tenant is worked out apart). */
+const fieldsOf = ({ type: _type, tenantId: _tenant, ...fields }: CallerIdCreateInput | CallerIdUpdateInput): CallerIdFields => fields;
 
-function checkFields(f: CallerIdFields): void {
-  if (f.number !== undefined && !NUMBER.test(f.number)) throw validationFailed('number', 'must be 3 to 20 digits, optional leading +');
-  if (f.name !== undefined && f.name.length > 64) throw validationFailed('name', 'must be at most 64 characters');
-  checkPlainText('name', f.name);
-  if (f.description !== undefined && f.description.length > 1024) throw validationFailed('description', 'must be at most 1024 characters');
-}
-
-export function createCallerIdsService(deps: { callerIds: CallerIdsRepository; tenants: TenantsRepository; changes: ChangeBus; activity: ActivityLog }) {
+export function createCallerIdsService(deps: { callerIds: CallerIdsRepository; tenants: TenantsRepository; users: UsersRepository; changes: ChangeBus; activity: ActivityLog }) {
   const { callerIds, changes, activity } = deps;
   const exists = async (id: number) => !!(await deps.tenants.findById(id));
 
@@ -41,47 +52,64 @@ export function createCallerIdsService(deps: { callerIds: CallerIdsRepository; t
   }
 
   const announce = (c: CallerIdRecord) => changes.publish({ entity: 'caller_id', tenantId: c.tenantId, id: c.id });
+  const taken = (phone: string) => conflict(`Caller id ${phone} already exists in the tenant`);
+
+  async function write(before: CallerIdRecord, fields: CallerIdFields, ctx: Ctx, action: string): Promise<CallerIdRecord> {
+    const cid = await callerIds.update(before.id, fields);
+    await announce(cid);
+    await activity.record(ctx, action, `Update Caller ID ${cid.phone}: ${Object.keys(fields).join(', ')}`, { tenantId: cid.tenantId });
+    return cid;
+  }
 
   return {
-    async list(query: CallerIdQuery, ctx: Ctx): Promise<Page<CallerId>> {
+    async list(query: ListQuery & Record<string, unknown>, ctx: Ctx): Promise<Page<CallerIdRecord>> {
       authorize(ctx, 'cid_list');
-      const p = paging(query, SORTABLE, 'cid_id');
-      const tenants = listTenants(ctx.actor, query.tenantId);
+      const { limit, offset, pageIndex, pageSize, pagesize, sort, order, totalrows: _count, ...filters } = query;
+      const p = paging({ limit, offset, pageIndex, pageSize, pagesize, sort, order }, SORTABLE, 'account_id');
+      const filter = parse(CallerIdFilter, filters);
+      const tenants = listTenants(ctx.actor, filter.tenantId);
       if (tenants === false) return page([], 0, p);
       const tenantId = tenants === null ? undefined : (tenants.tenantIds[0] as number);
-      const { items, total } = await callerIds.list({ tenantId, number: query.number, active: query.active }, p);
+      const { items, total } = await callerIds.list({ ...filter, tenantId }, p);
       return page(items, total, p);
     },
 
     get: (id: number, ctx: Ctx) => visible(id, ctx, 'cid_read'),
 
-    async create(input: CallerIdInput & { number: string }, ctx: Ctx): Promise<CallerId> {
+    async create(raw: unknown, ctx: Ctx): Promise<CallerIdRecord> {
       authorize(ctx, 'cid_create');
+      const input = parse(CallerIdCreate, raw);
       const tenantId = (await owningTenant(ctx, input.tenantId, { shared: false, exists })) as number;
-      checkFields(input);
-      if (await callerIds.taken(tenantId, input.number)) throw conflict(`Caller id ${input.number} already exists in the tenant`);
-      const cid = await callerIds.create({ ...input, tenantId });
+      if (await callerIds.taken(tenantId, input.phone)) throw taken(input.phone);
+      const cid = await callerIds.create({ ...fieldsOf(input), phone: input.phone, tenantId });
       await announce(cid);
-      await activity.record(ctx, 'cid_created', `Create Caller ID ${cid.number} -ID:${cid.id}`, { tenantId });
+      await activity.record(ctx, 'cid_created', `Create Caller ID ${cid.phone} -ID:${cid.id}`, { tenantId });
       return cid;
     },
 
-    async update(id: number, input: CallerIdInput, ctx: Ctx): Promise<CallerId> {
+    async update(id: number, raw: unknown, ctx: Ctx): Promise<CallerIdRecord> {
       const before = await visible(id, ctx, 'cid_update');
+      const input = parse(CallerIdUpdate, raw);
       if (input.tenantId !== undefined && input.tenantId !== before.tenantId) throw validationFailed('tenantId', 'cannot be changed');
-      checkFields(input);
-      if (input.number !== undefined && (await callerIds.taken(before.tenantId, input.number, id))) throw conflict(`Caller id ${input.number} already exists in the tenant`);
-      const cid = await callerIds.update(id, input);
-      await announce(cid);
-      await activity.record(ctx, 'cid_updated', `Update Caller ID ${cid.number}: ${Object.keys(input).join(', ')}`, { tenantId: cid.tenantId });
-      return cid;
+      if (input.phone !== undefined && (await callerIds.taken(before.tenantId, input.phone, id))) throw taken(input.phone);
+      return write(before, fieldsOf(input), ctx, 'cid_updated');
+    },
+
+    /** Gives the caller id to one of its tenant's users (ICTCore's PUT /accounts/:id/users/:user_id), or to none. */
+    async setOwner(id: number, userId: number | null, ctx: Ctx): Promise<CallerIdRecord> {
+      const before = await visible(id, ctx, 'cid_update');
+      if (userId !== null) {
+        const user = await deps.users.findById(userId);
+        if (!user || user.tenantId !== before.tenantId) throw notFound('User');
+      }
+      return write(before, { userId }, ctx, 'cid_updated');
     },
 
     async remove(id: number, ctx: Ctx): Promise<void> {
       const cid = await visible(id, ctx, 'cid_delete');
       await callerIds.delete(id);
       await announce(cid);
-      await activity.record(ctx, 'cid_deleted', `Delete Caller ID ${cid.number} -ID:${id}`, { tenantId: cid.tenantId });
+      await activity.record(ctx, 'cid_deleted', `Delete Caller ID ${cid.phone} -ID:${id}`, { tenantId: cid.tenantId });
     },
   };
 }

@@ -149,6 +149,13 @@ export function cdrsRepository(db: Db) {
       return { items: rows.map(toRecord), total };
     },
 
+    /** How many legs match, and when the newest of them arrived. */
+    async arrivals(filter: CdrFilter): Promise<{ count: number; last: Date | null }> {
+      const where = whereOf(filter);
+      const [count, newest] = await Promise.all([db.cdr.count({ where }), db.cdr.aggregate({ where, _max: { createdAt: true } })]);
+      return { count, last: newest._max.createdAt };
+    },
+
     /** Every matching leg in order, a batch at a time, so exports stay small in memory. */
     async *batches(filter: CdrFilter, p: Paging, batchSize = 500): AsyncGenerator<CdrRecord[]> {
       const where = whereOf(filter);

@@ -1,10 +1,12 @@
 // Call detail records: intake from FreeSWITCH (one row per leg, attributed to its tenant by
-// domain) and the scoped lists behind /fpbx_cdr, /usersCDR and their CSV export.
+// domain), the scoped lists behind /fpbx_cdr, /usersCDR and their CSV export, and what the ICTPBX
+// client's CDR screen asks of an ETL Switchyard does not need (cdrs.schema.ts).
 import { authorize, scopeOf, type Ctx } from '../../context.ts';
 import { validationFailed } from '../../errors.ts';
 import { page, paging, type ListQuery, type Page, type Paging } from '../shared/list.ts';
 import { dispositionOf, type CdrLeg } from './cdr-leg.ts';
 import type { CdrFilter, CdrRecord, CdrsRepository } from './cdrs.repository.ts';
+import type { CdrEtlRun, CdrEtlStatus, FpbxCdrRow } from './cdrs.schema.ts';
 
 export interface CdrQuery extends ListQuery {
   /** Super-admin only: one tenant. */
@@ -70,6 +72,30 @@ export function parseBound(value: string, field: string, edge: 'from' | 'to'): D
   return edge === 'from' ? date : new Date(date.getTime() + span);
 }
 
+/** 'YYYY-MM-DD HH:MM:SS' in UTC, as ICTPBX answers stamps. */
+export const sqlStamp = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
+
+export function fpbxCdrRow(c: CdrRecord): FpbxCdrRow {
+  return {
+    xmlCdrUuid: c.uuid,
+    domainName: c.domain,
+    direction: c.direction,
+    callerIdName: c.callerIdName,
+    callerIdNumber: c.callerIdNumber,
+    destinationNumber: c.destinationNumber,
+    startStamp: sqlStamp(c.startAt),
+    duration: c.duration,
+    billsec: c.billsec,
+    hangupCause: c.hangupCause,
+    missedCall: c.direction !== 'outbound' && c.answerAt === null,
+    tenantId: c.tenantId,
+    extension: c.extension,
+    answerStamp: c.answerAt && sqlStamp(c.answerAt),
+    endStamp: c.endAt && sqlStamp(c.endAt),
+    disposition: c.disposition,
+  };
+}
+
 export function createCdrsService(deps: { cdrs: CdrsRepository }) {
   const { cdrs } = deps;
 
@@ -121,6 +147,19 @@ export function createCdrsService(deps: { cdrs: CdrsRepository }) {
       if (!filter) return page([], 0, p);
       const { items, total } = await cdrs.list(filter, p);
       return page(items, total, p);
+    },
+
+    /** What the ICTPBX client's CDR screen shows of its ETL: here, what arrived live (in the actor's view). */
+    async etlStatus(ctx: Ctx): Promise<CdrEtlStatus> {
+      const filter = await scopedFilter({}, ctx);
+      const { count, last } = filter ? await cdrs.arrivals(filter) : { count: 0, last: null };
+      return { running: false, status: last ? 'ok' : 'never_run', lastRun: last && sqlStamp(last), inserted: count, error: null };
+    },
+
+    /** Nothing to run: FreeSWITCH posts each leg as it ends. Answers as a run the client then polls. */
+    async etlRun(ctx: Ctx): Promise<CdrEtlRun> {
+      authorize(ctx, 'cdr_list');
+      return { status: 'started', message: 'CDRs arrive live from FreeSWITCH; there is nothing to import' };
     },
 
     /** Every matching leg (or the page asked for), streamed in order. */

@@ -1,97 +1,113 @@
-// Named routing destinations of a tenant: a kind (extension, ring_group, ivr, ...) and a value,
-// checked within the tenant as DID destinations are.
-import { authorize, type Ctx } from '../../context.ts';
-import { notFound, validationFailed } from '../../errors.ts';
+// Destinations (ICTCore's dialling prefixes): everyone who routes lists and reads them; the
+// super-admin creates, edits and deletes them (they are shared by every tenant's routes). A
+// destination a route uses is not deleted (409, naming the routes). Every input is checked
+// against destinations.schema.ts.
+import { authorize, type AuthedCtx, type Ctx } from '../../context.ts';
+import { conflict, forbidden, notFound, validationFailed } from '../../errors.ts';
 import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
-import { checkDestination, type DestinationTargets } from '../dialable/targets.ts';
 import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
-import { listTenants, owningTenant, reachesTenant } from '../shared/tenancy.ts';
-import type { TenantsRepository } from '../tenants/tenants.repository.ts';
+import { parse } from '../shared/schema.ts';
 import type { DestinationFields, DestinationRecord, DestinationsRepository } from './destinations.repository.ts';
+import { DestinationCreate, DestinationFilter, DestinationUpdate, type DestinationView } from './destinations.schema.ts';
 
-export type Destination = DestinationRecord;
-export type DestinationInput = DestinationFields;
+const SORTABLE = { destination_id: 'id', name: 'name', prefix: 'prefix', country_id: 'countryId', date_created: 'createdAt' };
 
-export interface DestinationQuery extends ListQuery {
-  tenantId?: number;
-  name?: string;
-  type?: string;
+const unix = (d: Date) => Math.floor(d.getTime() / 1000);
+
+export function destinationView(d: DestinationRecord): DestinationView {
+  return {
+    destinationId: d.id,
+    name: d.name,
+    prefix: d.prefix,
+    countryId: d.countryId,
+    country: d.country?.name ?? null,
+    dateCreated: unix(d.createdAt),
+    lastUpdated: unix(d.updatedAt),
+  };
 }
 
-const SORTABLE = { destination_id: 'id', name: 'name', type: 'type', date_created: 'createdAt' };
-const FIELDS = { type: 'type', value: 'value' };
+/** Every leading part of a dialled number, longest first: the codes a destination may have. */
+const leadingParts = (phone: string) => {
+  const digits = phone.replace(/^\+/, '');
+  return Array.from({ length: digits.length }, (_, i) => digits.slice(0, digits.length - i));
+};
 
-function checkFields(f: DestinationFields): void {
-  if (f.name !== undefined && (f.name.trim() === '' || f.name.length > 64)) throw validationFailed('name', 'must be 1 to 64 characters');
-  if (f.description !== undefined && f.description.length > 1024) throw validationFailed('description', 'must be at most 1024 characters');
-}
+export function createDestinationsService(deps: { destinations: DestinationsRepository; changes: ChangeBus; activity: ActivityLog }) {
+  const { destinations, changes, activity } = deps;
 
-export function createDestinationsService(deps: {
-  destinations: DestinationsRepository;
-  tenants: TenantsRepository;
-  targets: DestinationTargets;
-  changes: ChangeBus;
-  activity: ActivityLog;
-}) {
-  const { destinations, targets, changes, activity } = deps;
-  const exists = async (id: number) => !!(await deps.tenants.findById(id));
-
-  async function visible(id: number, ctx: Ctx, permission: string): Promise<DestinationRecord> {
+  /** Destinations are shared by every tenant: only the super-admin changes them. */
+  function keeper(ctx: Ctx, permission: string): asserts ctx is AuthedCtx {
     authorize(ctx, permission);
+    if (!ctx.actor.isAdmin) throw forbidden('Destinations are shared by every tenant and kept by the super-admin');
+  }
+
+  async function found(id: string): Promise<DestinationRecord> {
     const destination = await destinations.findById(id);
-    if (!destination || !reachesTenant(ctx.actor, destination.tenantId)) throw notFound('Destination');
+    if (!destination) throw notFound('Destination');
     return destination;
   }
 
-  const announce = (d: DestinationRecord) => changes.publish({ entity: 'destination', tenantId: d.tenantId, id: d.id });
+  async function checkCountry(countryId: number | null | undefined): Promise<void> {
+    if (countryId != null && !(await destinations.countryExists(countryId))) throw validationFailed('countryId', 'names no country');
+  }
+
+  // A prefix change moves every route to the destination, in every tenant's dialplan.
+  const announce = (d: DestinationRecord) => changes.publish({ entity: 'destination', tenantId: null, id: d.id });
 
   return {
-    async list(query: DestinationQuery, ctx: Ctx): Promise<Page<Destination>> {
+    async list(query: ListQuery & Record<string, unknown>, ctx: Ctx): Promise<Page<DestinationRecord>> {
       authorize(ctx, 'destination_list');
-      const p = paging(query, SORTABLE, 'destination_id');
-      const tenants = listTenants(ctx.actor, query.tenantId);
-      if (tenants === false) return page([], 0, p);
-      const tenantId = tenants === null ? undefined : (tenants.tenantIds[0] as number);
-      const { items, total } = await destinations.list({ tenantId, name: query.name, type: query.type }, p);
-      return page(items, total, p);
-    },
-
-    get: (id: number, ctx: Ctx) => visible(id, ctx, 'destination_read'),
-
-    async create(input: DestinationInput & { name: string; type: string; value: string }, ctx: Ctx): Promise<Destination> {
-      authorize(ctx, 'destination_create');
-      const tenantId = (await owningTenant(ctx, input.tenantId, { shared: false, exists })) as number;
-      checkFields(input);
-      if (input.type === '') throw validationFailed('type', 'is required');
-      await checkDestination(targets, tenantId, input.type, input.value, FIELDS);
-      const destination = await destinations.create({ ...input, tenantId });
-      await announce(destination);
-      await activity.record(ctx, 'destination_created', `Create Destination ${destination.name} -ID:${destination.id}`, { tenantId });
-      return destination;
-    },
-
-    async update(id: number, input: DestinationInput, ctx: Ctx): Promise<Destination> {
-      const before = await visible(id, ctx, 'destination_update');
-      if (input.tenantId !== undefined && input.tenantId !== before.tenantId) throw validationFailed('tenantId', 'cannot be changed');
-      checkFields(input);
-      if (input.type === '') throw validationFailed('type', 'is required');
-      if (input.type !== undefined || input.value !== undefined) {
-        await checkDestination(targets, before.tenantId, input.type ?? before.type, input.value ?? before.value, FIELDS);
+      const { limit, offset, pageIndex, pageSize, pagesize, sort, order, totalrows: _count, ...filters } = query;
+      const p = paging({ limit, offset, pageIndex, pageSize, pagesize, sort, order }, SORTABLE, 'name');
+      const { phone, ...filter } = parse(DestinationFilter, filters);
+      if (phone === undefined) {
+        const { items, total } = await destinations.list(filter, p);
+        return page(items, total, p);
       }
-      const destination = await destinations.update(id, input);
+      const codes = leadingParts(phone);
+      const { items } = await destinations.list({ ...filter, ids: codes }, { ...p, skip: 0, take: codes.length });
+      const longestFirst = items.sort((a, b) => b.id.length - a.id.length);
+      return page(longestFirst.slice(p.skip, p.skip + p.take), longestFirst.length, p);
+    },
+
+    async get(id: string, ctx: Ctx): Promise<DestinationRecord> {
+      authorize(ctx, 'destination_read');
+      return found(id);
+    },
+
+    getMany: (ids: readonly string[]) => destinations.findByIds(ids),
+
+    async create(raw: unknown, ctx: Ctx): Promise<DestinationRecord> {
+      keeper(ctx, 'destination_create');
+      const { destinationId, ...input } = parse(DestinationCreate, raw);
+      if (await destinations.findById(destinationId)) throw conflict(`Destination ${destinationId} already exists`);
+      await checkCountry(input.countryId);
+      const destination = await destinations.create({ ...input, id: destinationId, prefix: input.prefix ?? destinationId });
       await announce(destination);
-      await activity.record(ctx, 'destination_updated', `Update Destination ${destination.name}: ${Object.keys(input).join(', ')}`, {
-        tenantId: destination.tenantId,
-      });
+      await activity.record(ctx, 'destination_created', `Create Destination ${destination.name} -ID:${destination.id}`);
       return destination;
     },
 
-    async remove(id: number, ctx: Ctx): Promise<void> {
-      const destination = await visible(id, ctx, 'destination_delete');
+    async update(id: string, raw: unknown, ctx: Ctx): Promise<DestinationRecord> {
+      keeper(ctx, 'destination_update');
+      await found(id);
+      const fields: DestinationFields = parse(DestinationUpdate, raw);
+      await checkCountry(fields.countryId);
+      const destination = await destinations.update(id, fields);
+      await announce(destination);
+      await activity.record(ctx, 'destination_updated', `Update Destination ${destination.name}: ${Object.keys(fields).join(', ')}`);
+      return destination;
+    },
+
+    async remove(id: string, ctx: Ctx): Promise<void> {
+      keeper(ctx, 'destination_delete');
+      const destination = await found(id);
+      const routes = await destinations.routesUsing(id);
+      if (routes.length) throw conflict(`Cannot delete destination: Route(s) '${routes.join("', '")}' use this destination. Delete those routes first.`);
       await destinations.delete(id);
       await announce(destination);
-      await activity.record(ctx, 'destination_deleted', `Delete Destination ${destination.name} -ID:${id}`, { tenantId: destination.tenantId });
+      await activity.record(ctx, 'destination_deleted', `Delete Destination ${destination.name} -ID:${id}`);
     },
   };
 }

@@ -1,37 +1,65 @@
-// DID numbers and where their inbound calls go.
+// DIDs: the accounts of type "did" (ICTCore's model), with their tenant's name and domain.
 import type { Db, Prisma } from '../../db/database.ts';
 import type { Paging } from '../shared/list.ts';
 import { tenantWhere } from '../shared/tenant-where.ts';
 
+export const DID = 'did';
+
 export interface DidRecord {
   id: number;
-  number: string;
+  phone: string;
+  username: string;
+  firstName: string;
+  lastName: string;
+  description: string;
   tenantId: number | null;
+  userId: number | null;
   providerId: number | null;
-  accountId: number | null;
   destinationType: string;
   destinationValue: string;
   callerIdPrefix: string;
   active: boolean;
-  description: string;
   createdAt: Date;
   updatedAt: Date;
+  tenant: { name: string; domain: string } | null;
 }
 
-export type DidFields = Partial<Omit<DidRecord, 'id' | 'accountId' | 'createdAt' | 'updatedAt'>>;
+export type DidFields = Partial<Omit<DidRecord, 'id' | 'createdAt' | 'updatedAt' | 'tenant'>>;
 
 export interface DidFilter {
   tenantIds?: (number | null)[];
-  number?: string;
+  phone?: string;
+  firstName?: string;
   providerId?: number;
   destinationType?: string;
   active?: boolean;
 }
 
-function where(filter: DidFilter): Prisma.DidWhereInput {
+const select = {
+  id: true,
+  phone: true,
+  username: true,
+  firstName: true,
+  lastName: true,
+  description: true,
+  tenantId: true,
+  userId: true,
+  providerId: true,
+  destinationType: true,
+  destinationValue: true,
+  callerIdPrefix: true,
+  active: true,
+  createdAt: true,
+  updatedAt: true,
+  tenant: { select: { name: true, domain: true } },
+} satisfies Prisma.AccountSelect;
+
+function where(filter: DidFilter): Prisma.AccountWhereInput {
   return {
+    type: DID,
     ...tenantWhere(filter.tenantIds),
-    number: filter.number,
+    phone: filter.phone,
+    firstName: filter.firstName === undefined ? undefined : { contains: filter.firstName },
     providerId: filter.providerId,
     destinationType: filter.destinationType,
     active: filter.active,
@@ -40,20 +68,21 @@ function where(filter: DidFilter): Prisma.DidWhereInput {
 
 export function didsRepository(db: Db) {
   return {
-    findById: (id: number): Promise<DidRecord | null> => db.did.findUnique({ where: { id } }),
-    findByIds: (ids: readonly number[]): Promise<DidRecord[]> => db.did.findMany({ where: { id: { in: [...ids] } } }),
-    findByNumber: (number: string): Promise<DidRecord | null> => db.did.findUnique({ where: { number } }),
+    findById: (id: number): Promise<DidRecord | null> => db.account.findFirst({ where: { id, type: DID }, select }),
+    findByIds: (ids: readonly number[]): Promise<DidRecord[]> => db.account.findMany({ where: { id: { in: [...ids] }, type: DID }, select }),
+    findByPhone: (phone: string): Promise<DidRecord | null> => db.account.findFirst({ where: { phone, type: DID }, select }),
     async list(filter: DidFilter, p: Paging) {
       const [items, total] = await Promise.all([
-        db.did.findMany({ where: where(filter), skip: p.skip, take: p.take, orderBy: [{ [p.sortField]: p.order }, { id: 'asc' }] }),
-        db.did.count({ where: where(filter) }),
+        db.account.findMany({ where: where(filter), select, skip: p.skip, take: p.take, orderBy: [{ [p.sortField]: p.order }, { id: 'asc' }] }),
+        db.account.count({ where: where(filter) }),
       ]);
       return { items, total };
     },
-    create: (data: DidFields & { number: string }): Promise<DidRecord> => db.did.create({ data }),
-    update: (id: number, data: DidFields): Promise<DidRecord> => db.did.update({ where: { id }, data }),
+    create: (data: DidFields & { phone: string }): Promise<DidRecord> => db.account.create({ data: { ...data, type: DID, username: data.phone }, select }),
+    update: (id: number, data: DidFields): Promise<DidRecord> =>
+      db.account.update({ where: { id }, data: data.phone === undefined ? data : { ...data, username: data.phone }, select }),
     async delete(id: number): Promise<void> {
-      await db.did.delete({ where: { id } });
+      await db.account.delete({ where: { id } });
     },
   };
 }

@@ -1,48 +1,56 @@
 // DID numbers. The super-admin creates them and assigns them to tenants; a tenant admin sees its
-// own and sets where their calls go (an extension, ring group, IVR, ... checked within the
-// tenant). Numbers are stored as digits (a leading + is dropped) and are unique system-wide.
-import { authorize, type AuthedCtx, type Ctx } from '../../context.ts';
+// own, sets where their calls go (an extension, ring group, IVR, ... checked within the tenant) and
+// which of its users owns each. Numbers are stored as digits (a leading + is dropped) and are
+// unique system-wide. Every input is checked against the schema (dids.schema.ts) first.
+import { authorize, scopeOf, type AuthedCtx, type Ctx } from '../../context.ts';
 import { conflict, forbidden, notFound, validationFailed } from '../../errors.ts';
 import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
 import { checkDestination, type DestinationTargets } from '../dialable/targets.ts';
 import type { ProvidersService } from '../providers/providers.service.ts';
 import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
+import { parse } from '../shared/schema.ts';
 import { listTenants, owningTenant, reachesTenant } from '../shared/tenancy.ts';
 import type { TenantsRepository } from '../tenants/tenants.repository.ts';
+import type { UsersRepository } from '../users/users.repository.ts';
 import type { DidFields, DidRecord, DidsRepository } from './dids.repository.ts';
-import { checkPlainText } from '../shared/switch-syntax.ts';
+import { DidAssign, DidCreate, DidFilter, DidUpdate, type DidCreateInput, type DidUpdateInput, type DidView } from './dids.schema.ts';
 
-export type Did = DidRecord;
-export type DidInput = DidFields;
+const SORTABLE = { account_id: 'id', did_id: 'id', id: 'id', phone: 'phone', number: 'phone', first_name: 'firstName', tenant_id: 'tenantId', date_created: 'createdAt' };
 
-export interface DidQuery extends ListQuery {
-  tenantId?: number;
-  number?: string;
-  providerId?: number;
-  destinationType?: string;
-  active?: boolean;
-}
+const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 
-export interface DidAssignment {
-  /** Super-admin: the tenant to assign to (null returns the DID to stock). */
-  tenantId?: number | null;
-  destinationType?: string;
-  destinationValue?: string;
-}
-
-const SORTABLE = { account_id: 'id', did_id: 'id', number: 'number', tenant_id: 'tenantId', date_created: 'createdAt' };
-const NUMBER = /^\+?[0-9]{3,15}$/;
-
-export function normalizeDidNumber(number: string, field = 'number'): string {
-  const trimmed = number.trim();
-  if (!NUMBER.test(trimmed)) throw validationFailed(field, 'must be an E.164 number: 3 to 15 digits, optional leading +');
-  return trimmed.replace(/^\+/, '');
+export function didView(d: DidRecord): DidView {
+  return {
+    accountId: d.id,
+    id: d.id,
+    type: 'did',
+    phone: d.phone,
+    username: d.username,
+    firstName: d.firstName,
+    lastName: d.lastName,
+    description: d.description,
+    tenantId: d.tenantId,
+    tenantName: d.tenant?.name ?? null,
+    domain: d.tenant?.domain ?? '',
+    userId: d.userId,
+    createdBy: d.userId,
+    active: d.active,
+    faxAccountId: null,
+    faxAccountName: null,
+    providerId: d.providerId,
+    destinationType: d.destinationType,
+    destinationValue: d.destinationValue,
+    callerIdPrefix: d.callerIdPrefix,
+    dateCreated: unix(d.createdAt),
+    lastUpdated: unix(d.updatedAt),
+  };
 }
 
 export function createDidsService(deps: {
   dids: DidsRepository;
   tenants: TenantsRepository;
+  users: UsersRepository;
   providers: ProvidersService;
   targets: DestinationTargets;
   changes: ChangeBus;
@@ -58,105 +66,120 @@ export function createDidsService(deps: {
     return did;
   }
 
-  async function checkNumberFree(number: string, exceptId?: number): Promise<void> {
-    const existing = await dids.findByNumber(number);
-    if (existing && existing.id !== exceptId) throw conflict(`DID ${number} already exists`);
+  async function checkPhoneFree(phone: string, exceptId?: number): Promise<void> {
+    const existing = await dids.findByPhone(phone);
+    if (existing && existing.id !== exceptId) throw conflict(`DID ${phone} already exists`);
+  }
+
+  /** The tenant a `domain` names, which must agree with `tenantId` when both are given. */
+  async function tenantOfDomain(domain: string | undefined, tenantId: number | null | undefined): Promise<number | null | undefined> {
+    if (!domain) return tenantId;
+    const tenant = await deps.tenants.findByDomain(domain.toLowerCase());
+    if (!tenant) throw validationFailed('domain', 'names no tenant');
+    if (tenantId !== undefined && tenantId !== tenant.id) throw validationFailed('domain', 'names another tenant than tenant_id');
+    return tenant.id;
   }
 
   /** Checks the DID as it will be once written. */
-  async function checkState(state: DidRecord | (DidFields & { tenantId: number | null }), changed: DidFields): Promise<void> {
-    if (changed.providerId != null) await providers.usable(changed.providerId, state.tenantId ?? null, 'providerId');
-    if (changed.callerIdPrefix !== undefined && (changed.callerIdPrefix.length > 32 || /\p{Cc}/u.test(changed.callerIdPrefix))) {
-      throw validationFailed('callerIdPrefix', 'must be at most 32 characters');
-    }
-    checkPlainText('callerIdPrefix', changed.callerIdPrefix);
-    if (changed.description !== undefined && changed.description.length > 1024) throw validationFailed('description', 'must be at most 1024 characters');
+  async function checkState(state: { tenantId: number | null; destinationType: string; destinationValue: string }, changed: DidFields): Promise<void> {
+    if (changed.providerId != null) await providers.usable(changed.providerId, state.tenantId, 'providerId');
     if (changed.destinationType !== undefined || changed.destinationValue !== undefined || changed.tenantId !== undefined) {
-      await checkDestination(targets, state.tenantId ?? null, state.destinationType ?? '', state.destinationValue ?? '');
+      await checkDestination(targets, state.tenantId, state.destinationType, state.destinationValue);
     }
   }
 
-  async function write(before: DidRecord, fields: DidFields, ctx: AuthedCtx, action: string): Promise<Did> {
-    // Clearing the kind clears the value with it.
+  async function write(before: DidRecord, fields: DidFields, ctx: AuthedCtx, action: string): Promise<DidRecord> {
+    // Clearing the kind clears the value with it; a new tenant clears a destination of the old one.
     if (fields.destinationType === '' && fields.destinationValue === undefined) fields = { ...fields, destinationValue: '' };
-    const state = { ...before, ...fields };
-    await checkState(state, fields);
+    if (fields.tenantId !== undefined && fields.tenantId !== before.tenantId) fields = { destinationType: '', destinationValue: '', userId: null, ...fields };
+    await checkState({ ...before, ...fields }, fields);
     const did = await dids.update(before.id, fields);
     for (const tenantId of new Set([before.tenantId, did.tenantId])) await changes.publish({ entity: 'did', tenantId, id: did.id });
-    await activity.record(ctx, action, `${action === 'did_assigned' ? 'Assign' : 'Update'} DID ${did.number}: ${Object.keys(fields).join(', ')}`, {
+    await activity.record(ctx, action, `${action === 'did_assigned' ? 'Assign' : 'Update'} DID ${did.phone}: ${Object.keys(fields).join(', ')}`, {
       tenantId: did.tenantId,
     });
     return did;
   }
 
-  /** Destination fields after a tenant change: the old destination meant something in the old tenant only. */
-  function moved(before: DidRecord, fields: DidFields): DidFields {
-    if (fields.tenantId === undefined || fields.tenantId === before.tenantId) return fields;
-    return { destinationType: '', destinationValue: '', ...fields };
+  /** The fields an input sets, the title under its one name (the tenant is worked out apart). */
+  function fieldsOf({ label, domain: _domain, type: _type, tenantId: _tenant, ...fields }: DidCreateInput | DidUpdateInput): DidFields {
+    return label !== undefined && fields.firstName === undefined ? { ...fields, firstName: label } : fields;
   }
 
   return {
-    async list(query: DidQuery, ctx: Ctx): Promise<Page<Did>> {
+    async list(query: ListQuery & Record<string, unknown>, ctx: Ctx): Promise<Page<DidRecord>> {
       authorize(ctx, 'did_list');
-      const p = paging(query, SORTABLE, 'account_id');
-      const tenants = listTenants(ctx.actor, query.tenantId);
+      const { limit, offset, pageIndex, pageSize, pagesize, sort, order, totalrows: _count, ...filters } = query;
+      const p = paging({ limit, offset, pageIndex, pageSize, pagesize, sort, order }, SORTABLE, 'account_id');
+      const filter = parse(DidFilter, filters);
+      const tenants = listTenants(ctx.actor, filter.tenantId);
       if (tenants === false) return page([], 0, p);
-      const number = query.number !== undefined ? query.number.replace(/^\+/, '') : undefined;
-      const { items, total } = await dids.list(
-        { ...tenants, number, providerId: query.providerId, destinationType: query.destinationType, active: query.active },
-        p,
-      );
+      const { tenantId: _tenant, phone, ...rest } = filter;
+      const { items, total } = await dids.list({ ...tenants, ...rest, phone: phone?.replace(/^\+/, '') }, p);
       return page(items, total, p);
     },
 
     get: (id: number, ctx: Ctx) => visible(id, ctx, 'did_read'),
 
-    async create(input: DidInput & { number: string }, ctx: Ctx): Promise<Did> {
+    async create(raw: unknown, ctx: Ctx): Promise<DidRecord> {
       authorize(ctx, 'did_create');
-      const tenantId = await owningTenant(ctx, input.tenantId, { shared: true, exists });
-      const number = normalizeDidNumber(input.number);
-      const fields = { ...input, number, tenantId };
-      await checkState(fields, fields);
-      await checkNumberFree(number);
+      const input = parse(DidCreate, raw);
+      const tenantId = await owningTenant(ctx, await tenantOfDomain(input.domain, input.tenantId), { shared: true, exists });
+      const fields = { ...fieldsOf(input), phone: input.phone, tenantId };
+      await checkState({ tenantId, destinationType: fields.destinationType ?? '', destinationValue: fields.destinationValue ?? '' }, fields);
+      await checkPhoneFree(input.phone);
       const did = await dids.create(fields);
       await changes.publish({ entity: 'did', tenantId: did.tenantId, id: did.id });
-      await activity.record(ctx, 'did_created', `Create DID ${did.number} -ID:${did.id}`, { tenantId: did.tenantId });
+      await activity.record(ctx, 'did_created', `Create DID ${did.phone} -ID:${did.id}`, { tenantId: did.tenantId });
       return did;
     },
 
-    async update(id: number, input: DidInput, ctx: Ctx): Promise<Did> {
+    async update(id: number, raw: unknown, ctx: Ctx): Promise<DidRecord> {
       const before = await visible(id, ctx, 'did_update');
-      const fields: DidFields = { ...input };
+      const input = parse(DidUpdate, raw);
+      const fields = fieldsOf(input);
+      const tenantId = await tenantOfDomain(input.domain, input.tenantId);
       if (!ctx.actor!.isAdmin) {
-        const owned = (['number', 'providerId', 'tenantId'] as const).filter((k) => input[k] !== undefined && input[k] !== before[k]);
+        const changed = { phone: input.phone, providerId: input.providerId, tenantId };
+        const owned = (Object.keys(changed) as (keyof typeof changed)[]).filter((k) => changed[k] !== undefined && changed[k] !== before[k]);
         if (owned.length) throw forbidden('Only a super-admin may change the number, provider or tenant of a DID');
       }
-      if (input.number !== undefined) {
-        fields.number = normalizeDidNumber(input.number);
-        await checkNumberFree(fields.number, id);
-      }
-      if (input.tenantId !== undefined && input.tenantId !== before.tenantId) fields.tenantId = await owningTenant(ctx as AuthedCtx, input.tenantId, { shared: true, exists });
-      return write(before, moved(before, fields), ctx as AuthedCtx, 'did_updated');
+      if (input.phone !== undefined && input.phone !== before.phone) await checkPhoneFree(input.phone, id);
+      if (tenantId !== undefined && tenantId !== before.tenantId) fields.tenantId = await owningTenant(ctx as AuthedCtx, tenantId, { shared: true, exists });
+      return write(before, fields, ctx as AuthedCtx, 'did_updated');
     },
 
     /** Assigns the DID to a tenant (super-admin) and/or sets its destination (tenant admin: its own DIDs). */
-    async assign(id: number, assignment: DidAssignment, ctx: Ctx): Promise<Did> {
+    async assign(id: number, raw: unknown, ctx: Ctx): Promise<DidRecord> {
       authorize(ctx, 'did_assign');
       const before = await visible(id, ctx, 'did_read');
+      const input = parse(DidAssign, raw);
+      // Fax accounts arrive with the fax module: until then a DID is linked to none.
+      if (input.faxAccountId) throw validationFailed('faxAccountId', 'names no fax account');
       const fields: DidFields = {};
-      if (assignment.tenantId !== undefined && assignment.tenantId !== before.tenantId) {
-        fields.tenantId = await owningTenant(ctx, assignment.tenantId, { shared: true, exists });
+      if (input.tenantId !== undefined && input.tenantId !== before.tenantId) fields.tenantId = await owningTenant(ctx, input.tenantId, { shared: true, exists });
+      if (input.destinationType !== undefined) fields.destinationType = input.destinationType;
+      if (input.destinationValue !== undefined) fields.destinationValue = input.destinationValue;
+      return write(before, fields, ctx, 'did_assigned');
+    },
+
+    /** Gives the DID to one of its tenant's users (ICTCore's PUT /accounts/:id/users/:user_id), or to none. */
+    async setOwner(id: number, userId: number | null, ctx: Ctx): Promise<DidRecord> {
+      authorize(ctx, 'did_assign');
+      const before = await visible(id, ctx, 'did_read');
+      if (userId !== null) {
+        const user = await deps.users.findById(userId);
+        const sameTenant = user && (before.tenantId === null ? scopeOf(ctx.actor).kind === 'all' : user.tenantId === before.tenantId);
+        if (!user || !sameTenant || !reachesTenant(ctx.actor, user.tenantId)) throw notFound('User');
       }
-      if (assignment.destinationType !== undefined) fields.destinationType = assignment.destinationType;
-      if (assignment.destinationValue !== undefined) fields.destinationValue = assignment.destinationValue;
-      return write(before, moved(before, fields), ctx, 'did_assigned');
+      return write(before, { userId }, ctx, 'did_assigned');
     },
 
     async remove(id: number, ctx: Ctx): Promise<void> {
       const did = await visible(id, ctx, 'did_delete');
       await dids.delete(id);
       await changes.publish({ entity: 'did', tenantId: did.tenantId, id });
-      await activity.record(ctx, 'did_deleted', `Delete DID ${did.number} -ID:${id}`, { tenantId: did.tenantId });
+      await activity.record(ctx, 'did_deleted', `Delete DID ${did.phone} -ID:${id}`, { tenantId: did.tenantId });
     },
   };
 }

@@ -3,44 +3,41 @@
 import { authorize, scopeOf, type Ctx } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
+import { parse } from '../shared/schema.ts';
 import type { TenantRecord, TenantsRepository } from '../tenants/tenants.repository.ts';
-
-export interface PbxDomain {
-  tenantId: number;
-  domainName: string;
-  domainUuid: string;
-  enabled: boolean;
-  description: string;
-}
+import { DomainFilter, type DomainView } from './domains.schema.ts';
 
 const SORTABLE = { tenant_id: 'id', domain_name: 'domain' };
 
-const toDomain = (t: TenantRecord): PbxDomain => ({
+export const domainView = (t: TenantRecord): DomainView => ({
   tenantId: t.id,
-  domainName: t.domain,
+  tenantName: t.name,
   domainUuid: t.domainUuid,
-  enabled: t.active,
-  description: t.description,
+  domainName: t.domain,
+  domainEnabled: t.active,
+  domainDescription: t.description,
 });
 
 export function createDomainsService(deps: { tenants: TenantsRepository }) {
   return {
-    async list(query: ListQuery & { domainName?: string; enabled?: boolean }, ctx: Ctx): Promise<Page<PbxDomain>> {
+    async list(query: ListQuery & Record<string, unknown>, ctx: Ctx): Promise<Page<TenantRecord>> {
       authorize(ctx, 'fpbx_domain_list');
-      const p = paging(query, SORTABLE, 'tenant_id');
+      const { limit, offset, pageIndex, pageSize, pagesize, sort, order, totalrows: _count, ...filters } = query;
+      const p = paging({ limit, offset, pageIndex, pageSize, pagesize, sort, order }, SORTABLE, 'tenant_id');
+      const filter = parse(DomainFilter, filters);
       const scope = scopeOf(ctx.actor);
       if (scope.kind === 'self' && scope.tenantId === null) return page([], 0, p);
       const id = scope.kind === 'all' ? undefined : (scope.tenantId as number);
-      const { items, total } = await deps.tenants.list({ id, domain: query.domainName, active: query.enabled }, p);
-      return page(items.map(toDomain), total, p);
+      const { items, total } = await deps.tenants.list({ id, domain: filter.domainName, active: filter.domainEnabled }, p);
+      return page(items, total, p);
     },
 
-    async get(tenantId: number, ctx: Ctx): Promise<PbxDomain> {
+    async get(tenantId: number, ctx: Ctx): Promise<TenantRecord> {
       authorize(ctx, 'fpbx_domain_read');
       const scope = scopeOf(ctx.actor);
       const tenant = await deps.tenants.findById(tenantId);
       if (!tenant || (scope.kind !== 'all' && scope.tenantId !== tenant.id)) throw notFound('Domain');
-      return toDomain(tenant);
+      return tenant;
     },
   };
 }

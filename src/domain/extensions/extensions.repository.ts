@@ -1,9 +1,9 @@
-// SIP extensions in the database, with their tenant's domain. Secrets stay sealed here: the
-// service decides who may see them opened.
+// SIP extensions in the database, with their tenant's domain and name and their user's username.
+// Secrets stay sealed here: the service decides who may see them opened.
 import type { Db, Prisma } from '../../db/database.ts';
 import type { Paging } from '../shared/list.ts';
 
-const include = { tenant: { select: { domain: true, domainUuid: true } } } as const;
+const include = { tenant: { select: { domain: true, domainUuid: true, name: true } }, user: { select: { username: true } } } as const;
 type ExtensionRow = Prisma.ExtensionGetPayload<{ include: typeof include }>;
 
 export interface ExtensionRecord {
@@ -11,27 +11,38 @@ export interface ExtensionRecord {
   tenantId: number;
   userId: number | null;
   extension: string;
+  numberAlias: string;
   passwordEnc: string;
   displayName: string;
   effectiveCallerIdName: string;
   effectiveCallerIdNumber: string;
   outboundCallerIdName: string;
   outboundCallerIdNumber: string;
+  emergencyCallerIdName: string;
+  emergencyCallerIdNumber: string;
+  directoryFirstName: string;
+  directoryLastName: string;
+  directoryVisible: boolean;
+  directoryExtenVisible: boolean;
   accountcode: string;
   tollAllow: string;
   callTimeout: number;
   callGroup: string;
   userRecord: string;
   holdMusic: string;
+  absoluteCodecString: string;
   authAcl: string;
   cidr: string;
   doNotDisturb: boolean;
+  followMeEnabled: boolean;
   forwardAllEnabled: boolean;
   forwardAllDestination: string;
   forwardBusyEnabled: boolean;
   forwardBusyDestination: string;
   forwardNoAnswerEnabled: boolean;
   forwardNoAnswerDestination: string;
+  forwardUserNotRegisteredEnabled: boolean;
+  forwardUserNotRegisteredDestination: string;
   voicemailEnabled: boolean;
   voicemailPasswordEnc: string;
   voicemailMailTo: string;
@@ -41,9 +52,12 @@ export interface ExtensionRecord {
   updatedAt: Date;
   domain: string;
   domainUuid: string;
+  tenantName: string;
+  /** The assigned user's username. */
+  username: string | null;
 }
 
-export type ExtensionFields = Partial<Omit<ExtensionRecord, 'id' | 'createdAt' | 'updatedAt' | 'domain' | 'domainUuid'>>;
+export type ExtensionFields = Partial<Omit<ExtensionRecord, 'id' | 'createdAt' | 'updatedAt' | 'domain' | 'domainUuid' | 'tenantName' | 'username'>>;
 
 export interface ExtensionFilter {
   tenantId?: number;
@@ -53,9 +67,12 @@ export interface ExtensionFilter {
   displayName?: string;
 }
 
-function toRecord({ tenant, ...row }: ExtensionRow): ExtensionRecord {
-  return { ...row, domain: tenant.domain, domainUuid: tenant.domainUuid };
+function toRecord({ tenant, user, ...row }: ExtensionRow): ExtensionRecord {
+  return { ...row, domain: tenant.domain, domainUuid: tenant.domainUuid, tenantName: tenant.name, username: user?.username ?? null };
 }
+
+/** The number an extension row holds a wanted number with: its own, else its alias. */
+const heldNumber = (row: { extension: string; numberAlias: string }, wanted: readonly string[]) => (wanted.includes(row.extension) ? row.extension : row.numberAlias);
 
 export function extensionsRepository(db: Db) {
   return {
@@ -66,13 +83,18 @@ export function extensionsRepository(db: Db) {
     async findByIds(ids: readonly string[]): Promise<ExtensionRecord[]> {
       return (await db.extension.findMany({ where: { id: { in: [...ids] } }, include })).map(toRecord);
     },
-    /** Which of `numbers` are extensions of the tenant. */
+    /** Which of `numbers` extensions of the tenant hold, as their number or their alias. */
     async holding(tenantId: number, numbers: readonly string[]): Promise<{ number: string; id: string }[]> {
-      const rows = await db.extension.findMany({ where: { tenantId, extension: { in: [...numbers] } }, select: { id: true, extension: true } });
-      return rows.map((r) => ({ number: r.extension, id: r.id }));
+      const rows = await db.extension.findMany({
+        where: { tenantId, OR: [{ extension: { in: [...numbers] } }, { numberAlias: { in: [...numbers] } }] },
+        select: { id: true, extension: true, numberAlias: true },
+      });
+      return rows.map((r) => ({ number: heldNumber(r, numbers), id: r.id }));
     },
+    /** Every number the tenant's extensions hold, aliases included. */
     async numbers(tenantId: number): Promise<string[]> {
-      return (await db.extension.findMany({ where: { tenantId }, select: { extension: true } })).map((r) => r.extension);
+      const rows = await db.extension.findMany({ where: { tenantId }, select: { extension: true, numberAlias: true } });
+      return rows.flatMap((r) => (r.numberAlias ? [r.extension, r.numberAlias] : [r.extension]));
     },
     async list(filter: ExtensionFilter, p: Paging) {
       const where: Prisma.ExtensionWhereInput = filter;

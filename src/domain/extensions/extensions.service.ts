@@ -1,6 +1,8 @@
 // SIP extensions (FusionPBX's v_extensions as ICTPBX exposes them). Scoping: the super-admin
 // reaches all, a tenant admin its tenant's, an end user only the extensions assigned to it.
-// Secrets are sealed at rest and opened only for actors holding fpbx_extension_password.
+// Secrets are sealed at rest and opened only for actors holding fpbx_extension_password. Every
+// input is checked against the schema (extensions.schema.ts) first; extension-rules.ts holds what
+// a schema cannot say.
 import { authorize, can, scopeOf, type Actor, type Ctx } from '../../context.ts';
 import { conflict, notFound, validationFailed } from '../../errors.ts';
 import type { ChangeBus } from '../../infra/change-bus.ts';
@@ -8,18 +10,23 @@ import type { SecretBox } from '../../security/secrets.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
 import type { DialableConflict, DialableNumbers } from '../dialable/numbers.ts';
 import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
+import { parse } from '../shared/schema.ts';
 import { owningTenant, queriedTenant } from '../shared/tenancy.ts';
 import type { TenantsRepository } from '../tenants/tenants.repository.ts';
 import type { UsersRepository } from '../users/users.repository.ts';
-import {
-  checkExtensionFields,
-  checkExtensionNumber,
-  checkSipPassword,
-  checkVoicemailPin,
-  generateSipPassword,
-  generateVoicemailPin,
-} from './extension-rules.ts';
+import { checkExtensionState, checkSipPassword, checkVoicemailPin, generateSipPassword, generateVoicemailPin } from './extension-rules.ts';
 import type { ExtensionFields, ExtensionFilter, ExtensionRecord, ExtensionsRepository } from './extensions.repository.ts';
+import {
+  EXTENSION_NUMBER,
+  ExtensionAssign,
+  ExtensionCreate,
+  ExtensionFilter as ExtensionFilterSchema,
+  ExtensionUpdate,
+  type ExtensionCheckView,
+  type ExtensionCreateInput,
+  type ExtensionUpdateInput,
+  type ExtensionView,
+} from './extensions.schema.ts';
 
 /** An extension as adapters see it: secrets opened for those allowed, null for everyone else. */
 export type Extension = Omit<ExtensionRecord, 'passwordEnc' | 'voicemailPasswordEnc'> & {
@@ -27,18 +34,7 @@ export type Extension = Omit<ExtensionRecord, 'passwordEnc' | 'voicemailPassword
   voicemailPassword: string | null;
 };
 
-export type ExtensionInput = Omit<ExtensionFields, 'passwordEnc' | 'voicemailPasswordEnc'> & {
-  password?: string;
-  voicemailPassword?: string;
-};
-
-export interface ExtensionCheck {
-  extension: string;
-  available: boolean;
-  conflicts: DialableConflict[];
-}
-
-export const DEFAULT_EXTENSION_START = 1000;
+const DEFAULT_EXTENSION_START = 1000;
 
 const SORTABLE = {
   extension: 'extension',
@@ -47,6 +43,76 @@ const SORTABLE = {
   date_created: 'createdAt',
   enabled: 'enabled',
 };
+
+const unix = (d: Date) => Math.floor(d.getTime() / 1000);
+
+export function extensionView(e: Extension): ExtensionView {
+  return {
+    extensionUuid: e.id,
+    tenantId: e.tenantId,
+    tenantName: e.tenantName,
+    domainUuid: e.domainUuid,
+    domainName: e.domain,
+    userId: e.userId,
+    linkedUserId: e.userId,
+    linkedUsername: e.username,
+    extension: e.extension,
+    numberAlias: e.numberAlias,
+    ...(e.password !== null ? { password: e.password } : {}),
+    extensionType: 'voice',
+    displayName: e.displayName,
+    effectiveCallerIdName: e.effectiveCallerIdName,
+    effectiveCallerIdNumber: e.effectiveCallerIdNumber,
+    outboundCallerIdName: e.outboundCallerIdName,
+    outboundCallerIdNumber: e.outboundCallerIdNumber,
+    emergencyCallerIdName: e.emergencyCallerIdName,
+    emergencyCallerIdNumber: e.emergencyCallerIdNumber,
+    directoryFirstName: e.directoryFirstName,
+    directoryLastName: e.directoryLastName,
+    directoryVisible: e.directoryVisible,
+    directoryExtenVisible: e.directoryExtenVisible,
+    callTimeout: e.callTimeout,
+    callGroup: e.callGroup,
+    tollAllow: e.tollAllow,
+    accountcode: e.accountcode,
+    holdMusic: e.holdMusic,
+    userContext: e.domain,
+    doNotDisturb: e.doNotDisturb,
+    userRecord: e.userRecord || 'none',
+    absoluteCodecString: e.absoluteCodecString,
+    followMeEnabled: e.followMeEnabled,
+    forwardAllEnabled: e.forwardAllEnabled,
+    forwardAllDestination: e.forwardAllDestination,
+    forwardBusyEnabled: e.forwardBusyEnabled,
+    forwardBusyDestination: e.forwardBusyDestination,
+    forwardNoAnswerEnabled: e.forwardNoAnswerEnabled,
+    forwardNoAnswerDestination: e.forwardNoAnswerDestination,
+    forwardUserNotRegisteredEnabled: e.forwardUserNotRegisteredEnabled,
+    forwardUserNotRegisteredDestination: e.forwardUserNotRegisteredDestination,
+    authAcl: e.authAcl,
+    cidr: e.cidr,
+    voicemailEnabled: e.voicemailEnabled,
+    ...(e.voicemailPassword !== null ? { voicemailPassword: e.voicemailPassword } : {}),
+    voicemailMailTo: e.voicemailMailTo,
+    faxEmail: null,
+    enabled: e.enabled,
+    description: e.description,
+    dateCreated: unix(e.createdAt),
+    lastUpdated: unix(e.updatedAt),
+  };
+}
+
+/** What holds a number, in ICTPBX's server's words: "Extension", "Feature Code", "Ring Group". */
+const labelOf = (type: string) => type.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+
+/** The fields an input writes: secrets apart, ICTPBX's fax fields refused until fax accounts exist. */
+function fieldsOf(input: ExtensionCreateInput | ExtensionUpdateInput) {
+  const { password, voicemailPassword, extensionType, faxEmail, ...rest } = input;
+  if (extensionType === 'fax') throw validationFailed('extensionType', "must be 'voice': fax extensions need fax accounts, which Switchyard does not have yet");
+  if (faxEmail) throw validationFailed('faxEmail', 'must be empty: fax extensions need fax accounts, which Switchyard does not have yet');
+  const fields = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as ExtensionFields;
+  return { password, voicemailPassword, fields };
+}
 
 export function createExtensionsService(deps: {
   extensions: ExtensionsRepository;
@@ -86,26 +152,24 @@ export function createExtensionsService(deps: {
     if (!user || user.tenantId !== tenantId) throw validationFailed(field, 'names no user of the extension’s tenant');
   }
 
-  async function checkFree(tenantId: number, number: string, except?: string): Promise<void> {
-    const taken = await dialable.conflicts(tenantId, number, except ? { type: 'extension', id: except } : undefined);
-    if (taken.length) throw conflict(`Extension ${number} is already in use (${taken.map((c) => c.type).join(', ')})`);
+  /** The extension's number and alias must be free across everything dialable in the tenant. */
+  async function checkFree(tenantId: number, numbers: string[], except?: string): Promise<void> {
+    for (const number of numbers) {
+      const taken = await dialable.conflicts(tenantId, number, except ? { type: 'extension', id: except } : undefined);
+      if (taken.length) throw conflict(`Number ${number} is already in use (${taken.map((c) => c.type).join(', ')})`);
+    }
   }
 
   async function announce(ext: ExtensionRecord): Promise<void> {
     await changes.publish({ entity: 'extension', tenantId: ext.tenantId, id: ext.id, domain: ext.domain });
   }
 
-  async function list(query: ListQuery & ExtensionFilter, ctx: Ctx): Promise<Page<Extension>> {
+  async function list(query: ListQuery & Record<string, unknown>, ctx: Ctx): Promise<Page<Extension>> {
     authorize(ctx, 'fpbx_extension_list');
-    const p = paging(query, SORTABLE, 'extension');
+    const { limit, offset, pageIndex, pageSize, pagesize, sort, order, totalrows: _count, ...filters } = query;
+    const p = paging({ limit, offset, pageIndex, pageSize, pagesize, sort, order }, SORTABLE, 'extension');
+    const filter: ExtensionFilter = parse(ExtensionFilterSchema, filters);
     const scope = scopeOf(ctx.actor);
-    const filter: ExtensionFilter = {
-      tenantId: query.tenantId,
-      userId: query.userId,
-      extension: query.extension,
-      enabled: query.enabled,
-      displayName: query.displayName,
-    };
     if (scope.kind === 'tenant') {
       if (filter.tenantId !== undefined && filter.tenantId !== scope.tenantId) return page([], 0, p);
       filter.tenantId = scope.tenantId;
@@ -121,6 +185,9 @@ export function createExtensionsService(deps: {
     );
   }
 
+  /** A secret sent back as it is stored (the edit form PUTs what it read) is not a change. */
+  const unchanged = (given: string | undefined, sealed: string) => given !== undefined && sealed !== '' && given === secrets.open(sealed);
+
   return {
     list,
 
@@ -130,49 +197,53 @@ export function createExtensionsService(deps: {
     },
 
     /** Creates the extension; the SIP password and voicemail PIN are generated when omitted. */
-    async create(input: ExtensionInput & { extension: string }, ctx: Ctx): Promise<Extension> {
+    async create(raw: unknown, ctx: Ctx): Promise<Extension> {
       authorize(ctx, 'fpbx_extension_create');
+      const input = parse(ExtensionCreate, raw);
       const tenantId = (await owningTenant(ctx, input.tenantId, { shared: false, exists: tenantExists })) as number;
-      const { password, voicemailPassword, ...fields } = input;
-      checkExtensionNumber(fields.extension);
-      checkExtensionFields(fields);
-      if (password !== undefined) checkSipPassword(password, fields.extension);
-      if (voicemailPassword !== undefined) checkVoicemailPin(voicemailPassword, fields.extension);
+      const { password, voicemailPassword, fields } = fieldsOf(input);
+      const number = input.extension;
+      checkExtensionState({ ...fields, extension: number });
+      if (password !== undefined) checkSipPassword(password, number);
+      if (voicemailPassword !== undefined) checkVoicemailPin(voicemailPassword, number);
       await checkUser(fields.userId, tenantId, 'userId');
-      await checkFree(tenantId, fields.extension);
+      await checkFree(tenantId, fields.numberAlias ? [number, fields.numberAlias] : [number]);
       const ext = await extensions.create({
         ...fields,
+        extension: number,
         tenantId,
         passwordEnc: secrets.seal(password ?? generateSipPassword()),
-        voicemailPasswordEnc: secrets.seal(voicemailPassword ?? generateVoicemailPin(fields.extension)),
+        voicemailPasswordEnc: secrets.seal(voicemailPassword ?? generateVoicemailPin(number)),
       });
       await announce(ext);
       await activity.record(ctx, 'extension_created', `Create Extension ${ext.extension}@${ext.domain} -ID:${ext.id}`, { tenantId });
       return present(ext, ctx.actor);
     },
 
-    async update(id: string, input: ExtensionInput, ctx: Ctx): Promise<Extension> {
+    async update(id: string, raw: unknown, ctx: Ctx): Promise<Extension> {
       const before = await visible(id, ctx, 'fpbx_extension_update');
-      const { password, voicemailPassword, ...fields } = input;
+      const input = parse(ExtensionUpdate, raw);
+      const { fields, ...secretsGiven } = fieldsOf(input);
+      const password = unchanged(secretsGiven.password, before.passwordEnc) ? undefined : secretsGiven.password;
+      const voicemailPassword = unchanged(secretsGiven.voicemailPassword, before.voicemailPasswordEnc) ? undefined : secretsGiven.voicemailPassword;
       if (fields.tenantId !== undefined && fields.tenantId !== before.tenantId) {
         throw validationFailed('tenantId', 'cannot be changed: create the extension in the other tenant');
       }
-      const number = fields.extension ?? before.extension;
-      if (fields.extension !== undefined) checkExtensionNumber(fields.extension);
-      checkExtensionFields({ ...before, ...fields });
-      if (password !== undefined) checkSipPassword(password, number);
-      if (voicemailPassword !== undefined) checkVoicemailPin(voicemailPassword, number);
+      const state = { ...before, ...fields };
+      checkExtensionState(state);
+      if (password !== undefined) checkSipPassword(password, state.extension);
+      if (voicemailPassword !== undefined) checkVoicemailPin(voicemailPassword, state.extension);
       await checkUser(fields.userId, before.tenantId, 'userId');
-      if (number !== before.extension) await checkFree(before.tenantId, number, before.id);
+      const renumbered = [state.extension !== before.extension && state.extension, state.numberAlias !== before.numberAlias && state.numberAlias].filter((n): n is string => !!n);
+      await checkFree(before.tenantId, renumbered, before.id);
       const ext = await extensions.update(id, {
         ...fields,
         ...(password !== undefined ? { passwordEnc: secrets.seal(password) } : {}),
         ...(voicemailPassword !== undefined ? { voicemailPasswordEnc: secrets.seal(voicemailPassword) } : {}),
       });
       await announce(ext);
-      await activity.record(ctx, 'extension_updated', `Update Extension ${ext.extension}@${ext.domain}: ${Object.keys(input).join(', ')}`, {
-        tenantId: ext.tenantId,
-      });
+      const changed = [...Object.keys(fields), ...(password !== undefined ? ['password'] : []), ...(voicemailPassword !== undefined ? ['voicemailPassword'] : [])];
+      await activity.record(ctx, 'extension_updated', `Update Extension ${ext.extension}@${ext.domain}: ${changed.join(', ')}`, { tenantId: ext.tenantId });
       return present(ext, ctx.actor!);
     },
 
@@ -183,9 +254,10 @@ export function createExtensionsService(deps: {
       await activity.record(ctx, 'extension_deleted', `Delete Extension ${ext.extension}@${ext.domain} -ID:${ext.id}`, { tenantId: ext.tenantId });
     },
 
-    /** Assigns the extension to a user of its tenant; null unassigns. */
-    async assign(id: string, userId: number | null, ctx: Ctx): Promise<Extension> {
+    /** Assigns the extension to a user of its tenant (`{ userId }`; 0 or null unassigns). */
+    async assign(id: string, raw: unknown, ctx: Ctx): Promise<Extension> {
       const before = await visible(id, ctx, 'fpbx_extension_assign');
+      const { userId } = parse(ExtensionAssign, raw);
       await checkUser(userId, before.tenantId, 'userId');
       const ext = await extensions.update(id, { userId });
       await announce(ext);
@@ -196,12 +268,12 @@ export function createExtensionsService(deps: {
     },
 
     /** Who holds a number in the tenant, across everything dialable. */
-    async check(number: string, tenantId: number | undefined, ctx: Ctx): Promise<ExtensionCheck> {
+    async check(number: string, tenantId: number | undefined, ctx: Ctx): Promise<ExtensionCheckView> {
       authorize(ctx, 'fpbx_extension_create');
-      checkExtensionNumber(number, 'extension');
+      if (!new RegExp(EXTENSION_NUMBER).test(number)) throw validationFailed('extension', 'must be 2 to 10 digits');
       const tenant = await queriedTenant(ctx, tenantId, tenantExists);
-      const conflicts = await dialable.conflicts(tenant, number);
-      return { extension: number, available: conflicts.length === 0, conflicts };
+      const conflicts = (await dialable.conflicts(tenant, number)).map((c: DialableConflict) => ({ type: c.type, id: String(c.id) }));
+      return conflicts.length === 0 ? { extension: number, available: true, conflicts } : { extension: number, available: false, usedBy: labelOf(conflicts[0].type), conflicts };
     },
 
     /** The lowest free number of `start` (default 1000) or more in the tenant. */
@@ -215,8 +287,11 @@ export function createExtensionsService(deps: {
       return next;
     },
 
-    /** Extensions that can serve as fax endpoints: until the fax module exists, every enabled extension in reach. */
-    availableForFax: (query: ListQuery & ExtensionFilter, ctx: Ctx) => list({ ...query, enabled: true }, ctx),
+    /**
+     * Extensions that can serve as fax endpoints: until fax accounts exist, every enabled extension
+     * in reach (so the client's `exclude_account_id`, a fax account, excludes nothing).
+     */
+    availableForFax: ({ excludeAccountId: _none, ...query }: ListQuery & Record<string, unknown>, ctx: Ctx) => list({ ...query, enabled: true }, ctx),
   };
 }
 

@@ -25,15 +25,18 @@ export function permissionsRepository(db: Db) {
     },
     create: (data: { name: string; description?: string }): Promise<PermissionRecord> => db.permission.create({ data, select: fields }),
     /** Inserts the names that are missing, in one statement. */
-    async ensure(names: string[]): Promise<void> {
+    /** Creates the permissions that do not exist yet; answers the names it created. */
+    async ensure(names: string[]): Promise<string[]> {
       const existing = new Set((await db.permission.findMany({ select: { name: true } })).map((p) => p.name));
       const missing = [...new Set(names)].filter((name) => !existing.has(name));
-      if (!missing.length) return;
+      if (!missing.length) return [];
       try {
         await db.permission.createMany({ data: missing.map((name) => ({ name })) });
+        return missing;
       } catch (err) {
-        // Another node starting at the same moment inserted them first.
+        // Another node starting at the same moment inserted them first (and grants them).
         if ((err as { code?: string }).code !== 'P2002') throw err;
+        return [];
       }
     },
   };

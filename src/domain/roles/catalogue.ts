@@ -1,12 +1,14 @@
-// The permission catalogue and the built-in roles, seeded on every start (idempotently).
+// The permission catalogue and the built-in roles, seeded on every start (idempotently): the
+// core's permissions here, each module's in its descriptor (domain/module.ts).
 // Names follow ICTCore: <resource> grants every <resource>_<verb> beneath it.
+import type { ModulePermissions } from '../module.ts';
 
-const crud = (resource: string, verbs = ['create', 'list', 'read', 'update', 'delete']) => [
+export const crud = (resource: string, verbs = ['create', 'list', 'read', 'update', 'delete']) => [
   resource,
   ...verbs.map((v) => `${resource}_${v}`),
 ];
 
-export const PERMISSIONS: string[] = [
+const CORE_PERMISSIONS: string[] = [
   'super_admin',
   'enduser_password',
   'password_policy',
@@ -15,14 +17,6 @@ export const PERMISSIONS: string[] = [
   ...crud('role'),
   ...crud('permission', ['create', 'list', 'read', 'delete']),
   ...crud('activity', ['list', 'read']),
-  // PBX and routing (issue 3). fpbx_extension_password reveals SIP and voicemail secrets on read.
-  ...crud('fpbx_extension', ['create', 'list', 'read', 'update', 'delete', 'assign', 'password']),
-  ...crud('fpbx_domain', ['list', 'read']),
-  ...crud('provider'),
-  ...crud('route'),
-  ...crud('did', ['create', 'list', 'read', 'update', 'delete', 'assign']),
-  ...crud('cid'),
-  ...crud('destination'),
   ...crud('cdr', ['list', 'read']),
   // Sofia profile settings: the super-admin's (no built-in role but admin holds them).
   ...crud('sip_profile', ['list', 'read', 'update']),
@@ -37,12 +31,18 @@ export const PERMISSIONS: string[] = [
   'mfa_enabled',
 ];
 
+export interface BuiltInRole {
+  name: string;
+  description: string;
+  permissions: string[];
+}
+
 /** Built-in roles in ICTCore's id order: 1 user, 2 admin, 3 tenant. */
-export const BUILT_IN_ROLES: { name: string; description: string; permissions: string[] }[] = [
+const CORE_ROLES: BuiltInRole[] = [
   {
     name: 'user',
     description: 'End user: manages its own account',
-    permissions: ['user_read', 'user_update', 'enduser_password', 'activity_read', 'role_read', 'permission_read', 'cdr_list', 'cdr_read', 'fpbx_extension_list', 'fpbx_extension_read', 'realtime_read', 'realtime_control', 'call_originate'],
+    permissions: ['user_read', 'user_update', 'enduser_password', 'activity_read', 'role_read', 'permission_read', 'cdr_list', 'cdr_read', 'realtime_read', 'realtime_control', 'call_originate'],
   },
   { name: 'admin', description: 'System administrator', permissions: ['super_admin'] },
   {
@@ -59,16 +59,6 @@ export const BUILT_IN_ROLES: { name: string; description: string; permissions: s
       'permission_read',
       'activity',
       'cdr',
-      'fpbx_extension',
-      'fpbx_domain',
-      'provider',
-      'route',
-      'did_list',
-      'did_read',
-      'did_update',
-      'did_assign',
-      'cid',
-      'destination',
       'realtime',
       'call_originate',
       'conference_participant',
@@ -79,3 +69,13 @@ export const BUILT_IN_ROLES: { name: string; description: string; permissions: s
 export const ADMIN_ROLE = 'admin';
 export const TENANT_ROLE = 'tenant';
 export const USER_ROLE = 'user';
+
+/** Every permission and the built-in roles' grants: the core's and each module's. */
+export function permissionCatalogue(modules: readonly { permissions?: ModulePermissions }[]) {
+  const own = modules.flatMap((m) => (m.permissions ? [m.permissions] : []));
+  const grants = { user: own.flatMap((p) => p.user ?? []), admin: [], tenant: own.flatMap((p) => p.tenant ?? []) };
+  return {
+    permissions: [...CORE_PERMISSIONS, ...own.flatMap((p) => p.names)],
+    roles: CORE_ROLES.map((role) => ({ ...role, permissions: [...role.permissions, ...grants[role.name as keyof typeof grants]] })),
+  };
+}

@@ -1,15 +1,16 @@
 // The route CSV format: a header row naming the columns (in any order), then one route per
-// record. Export writes every column; import needs name, pattern and provider_id (unless the
-// import names the provider), and a route_id updates that route instead of creating one.
+// record. Export writes every column; import needs name, a destination_id or a pattern, and
+// provider_id (unless the import names the provider), and a route_id updates that route instead
+// of creating one. Cells are read as text; the route schema checks them (routes.service.ts).
 import { AppError, validationFailed, wireField, type ItemError } from '../../errors.ts';
 import { isBlankRecord, parseCsv, restoreCell, toCsv, type CsvRecord } from '../shared/csv.ts';
 import type { RouteRecord } from './routes.repository.ts';
-import type { RouteInput } from './routes.service.ts';
 
 export const ROUTE_COLUMNS = [
   'route_id',
   'tenant_id',
   'name',
+  'destination_id',
   'pattern',
   'strip',
   'prepend',
@@ -26,21 +27,22 @@ type Column = (typeof ROUTE_COLUMNS)[number];
 export function routesToCsv(routes: readonly RouteRecord[]): string {
   return toCsv(
     ROUTE_COLUMNS,
-    routes.map((r) => [r.id, r.tenantId, r.name, r.pattern, r.strip, r.prepend, r.priority, r.providerId, r.serviceFlag, r.tollType, r.cost, r.active ? 1 : 0, r.description]),
+    routes.map((r) => [r.id, r.tenantId, r.name, r.destinationId ?? '', r.pattern, r.strip, r.prepend, r.priority, r.providerId, r.serviceFlag, r.tollType, r.cost, r.active ? 1 : 0, r.description]),
   );
 }
 
 export function sampleCsv(providerId = 1): string {
   return toCsv(ROUTE_COLUMNS, [
-    ['', '', 'US and Canada', '^\\+?1?([2-9][0-9]{9})$', 0, '1', 10, providerId, 1, 'domestic', 0.01, 1, 'NANP, 10 or 11 digits'],
-    ['', '', 'International', '^(?:00|011|\\+)([1-9][0-9]{6,14})$', 0, '', 100, providerId, 1, 'international', 0.1, 1, 'Any "00", "011" or "+" prefix'],
+    ['', '', 'US and Canada', '', '^\\+?1?([2-9][0-9]{9})$', 0, '1', 10, providerId, 1, 'domestic', 0.01, 1, 'NANP, 10 or 11 digits'],
+    ['', '', 'International', '', '^(?:00|011|\\+)([1-9][0-9]{6,14})$', 0, '', 100, providerId, 1, 'international', 0.1, 1, 'Any "00", "011" or "+" prefix'],
   ]);
 }
 
 export interface CsvRow {
   line: number;
   routeId?: number;
-  input: RouteInput;
+  /** The row's cells by field (camelCase), typed; the route schema checks them. */
+  input: Record<string, unknown>;
 }
 
 function integer(column: Column, value: string): number {
@@ -62,7 +64,7 @@ function flag(column: Column, value: string): boolean {
 
 function toRow(record: CsvRecord, header: Column[]): CsvRow {
   if (record.fields.length !== header.length) throw validationFailed('row', `has ${record.fields.length} fields, the header ${header.length}`);
-  const input: RouteInput = {};
+  const input: Record<string, unknown> = {};
   let routeId: number | undefined;
   header.forEach((column, i) => {
     const value = restoreCell(record.fields[i]).trim();
@@ -76,6 +78,9 @@ function toRow(record: CsvRecord, header: Column[]): CsvRow {
         break;
       case 'name':
         input.name = value;
+        break;
+      case 'destination_id':
+        input.destinationId = value;
         break;
       case 'pattern':
         input.pattern = value;

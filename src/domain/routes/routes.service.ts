@@ -1,32 +1,22 @@
-// Outbound routes: destinations matching `pattern` leave through the route's provider. Shared
-// routes (no tenant) are the super-admin's; a tenant admin manages its tenant's routes, which
-// may use its own or shared providers. Batches (bulk, CSV) are validated whole and written all
-// or nothing, unless a CSV import asks for `partial`.
+// Outbound routes: calls to a destination (ICTCore's dialling prefix) or matching a pattern
+// leave through the route's provider. Shared routes (no tenant) are the super-admin's; a tenant
+// admin manages its tenant's routes, which may use its own or shared providers and any
+// destination. Batches (bulk, CSV) are validated whole and written all or nothing, unless a CSV
+// import asks for `partial`. Every input is checked against routes.schema.ts first.
 import { authorize, type AuthedCtx, type Ctx } from '../../context.ts';
 import { AppError, invalidItems, notFound, validationFailed, type ItemError } from '../../errors.ts';
 import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
 import type { ProvidersService } from '../providers/providers.service.ts';
 import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
+import { parse } from '../shared/schema.ts';
 import { flagsWith } from '../shared/service-flags.ts';
 import { assertWritable, listTenants, owningTenant, reachesTenant } from '../shared/tenancy.ts';
 import type { TenantsRepository } from '../tenants/tenants.repository.ts';
 import { itemError, readRoutesCsv, routesToCsv, sampleCsv, type CsvRow } from './route-csv.ts';
-import { checkRouteFields } from './route-rules.ts';
+import { checkRoute } from './route-rules.ts';
 import type { NewRoute, RouteFields, RouteRecord, RoutesRepository } from './routes.repository.ts';
-
-export type RouteInput = RouteFields;
-export type Route = RouteRecord;
-
-export interface RouteQuery extends ListQuery {
-  tenantId?: number;
-  providerId?: number;
-  /** Bitwise: routes carrying all of these services. */
-  serviceFlag?: number;
-  name?: string;
-  tollType?: string;
-  active?: boolean;
-}
+import { RouteCreate, RouteFilter, RouteUpdate, type RouteView } from './routes.schema.ts';
 
 export interface CsvImportOptions {
   /** Import the valid rows even when others are invalid. */
@@ -44,13 +34,52 @@ export interface CsvImportResult {
   errors: ItemError[];
 }
 
-const SORTABLE = { route_id: 'id', name: 'name', pattern: 'pattern', priority: 'priority', cost: 'cost', provider_id: 'providerId', date_created: 'createdAt' };
+const SORTABLE = { route_id: 'id', name: 'name', destination_id: 'destinationId', pattern: 'pattern', priority: 'priority', cost: 'cost', provider_id: 'providerId', date_created: 'createdAt' };
 
-/** Only the catalogue's client errors describe a bad row; anything else is a real failure. */
+/** ICTCore's services, by bit. */
+const SERVICES: Record<number, string> = { 1: 'voice', 2: 'fax', 4: 'sms', 8: 'email', 16: 'video' };
+
+export function serviceNames(flag: number): string {
+  const names: string[] = [];
+  for (let bit = 1; bit <= flag; bit <<= 1) if (flag & bit) names.push(SERVICES[bit] ?? String(bit));
+  return names.join(',');
+}
+
+const unix = (d: Date) => Math.floor(d.getTime() / 1000);
+
+export function routeView(r: RouteRecord): RouteView {
+  return {
+    routeId: r.id,
+    tenantId: r.tenantId,
+    name: r.name,
+    destinationId: r.destinationId,
+    destination: r.destination?.name ?? null,
+    prefix: r.destination?.prefix ?? null,
+    providerId: r.providerId,
+    provider: r.provider.name,
+    serviceFlag: r.serviceFlag,
+    service: serviceNames(r.serviceFlag),
+    pattern: r.pattern,
+    strip: r.strip,
+    prepend: r.prepend,
+    priority: r.priority,
+    tollType: r.tollType,
+    cost: r.cost,
+    active: r.active,
+    description: r.description,
+    dateCreated: unix(r.createdAt),
+    lastUpdated: unix(r.updatedAt),
+  };
+}
+
+/** Only the catalogue's client errors describe a bad item; anything else is a real failure. */
 function asItemError(err: unknown, at: { line: number } | { index: number }): ItemError {
   if (err instanceof AppError && err.statusCode < 500) return itemError(err, at);
   throw err;
 }
+
+/** The fields a parsed input writes (its read-only echoes are gone). */
+const fieldsOf = (input: object): RouteFields => input as RouteFields;
 
 export function createRoutesService(deps: {
   routes: RoutesRepository;
@@ -69,22 +98,29 @@ export function createRoutesService(deps: {
     return route;
   }
 
-  /** A new route as it will be written: tenant settled, provider usable, fields valid. */
-  async function prepareNew(input: RouteInput, ctx: AuthedCtx): Promise<NewRoute> {
-    const tenantId = await owningTenant(ctx, input.tenantId, { shared: true, exists });
-    checkRouteFields(input);
-    if (input.name === undefined) throw validationFailed('name', 'is required');
-    if (input.pattern === undefined) throw validationFailed('pattern', 'is required');
-    if (input.providerId === undefined) throw validationFailed('providerId', 'is required');
-    await providers.usable(input.providerId, tenantId, 'providerId');
-    return { ...input, tenantId } as NewRoute;
+  async function checkDestination(destinationId: string | null | undefined): Promise<void> {
+    if (destinationId != null && !(await routes.destinationExists(destinationId))) throw validationFailed('destinationId', 'names no destination');
   }
 
-  async function prepareUpdate(before: RouteRecord, input: RouteInput, ctx: AuthedCtx): Promise<RouteFields> {
+  /** A new route as it will be written: tenant settled, destination and provider usable, valid. */
+  async function prepareNew(raw: unknown, ctx: AuthedCtx): Promise<NewRoute> {
+    const input = fieldsOf(parse(RouteCreate, raw)) as NewRoute;
+    const tenantId = await owningTenant(ctx, input.tenantId, { shared: true, exists });
+    checkRoute({ destinationId: input.destinationId ?? null, pattern: input.pattern ?? '', serviceFlag: input.serviceFlag ?? 1 });
+    await checkDestination(input.destinationId);
+    await providers.usable(input.providerId, tenantId, 'providerId');
+    return { ...input, tenantId };
+  }
+
+  async function prepareUpdate(before: RouteRecord, raw: unknown, ctx: AuthedCtx): Promise<RouteFields> {
     assertWritable(ctx.actor, before.tenantId, 'route');
-    const fields = { ...input };
-    if (input.tenantId !== undefined && input.tenantId !== before.tenantId) fields.tenantId = await owningTenant(ctx, input.tenantId, { shared: true, exists });
-    checkRouteFields(fields);
+    const fields = fieldsOf(parse(RouteUpdate, raw));
+    // Naming a destination clears the pattern, and a pattern the destination, unless both are given.
+    if (fields.destinationId && fields.pattern === undefined) fields.pattern = '';
+    if (fields.pattern && fields.destinationId === undefined) fields.destinationId = null;
+    if (fields.tenantId !== undefined && fields.tenantId !== before.tenantId) fields.tenantId = await owningTenant(ctx, fields.tenantId, { shared: true, exists });
+    checkRoute({ ...before, ...fields } as RouteRecord);
+    if (fields.destinationId !== before.destinationId) await checkDestination(fields.destinationId);
     const tenantId = fields.tenantId === undefined ? before.tenantId : fields.tenantId;
     if (fields.providerId !== undefined || tenantId !== before.tenantId) await providers.usable(fields.providerId ?? before.providerId, tenantId, 'providerId');
     return fields;
@@ -94,43 +130,41 @@ export function createRoutesService(deps: {
     for (const tenantId of new Set(tenantIds)) await changes.publish({ entity: 'route', tenantId, ...(id !== undefined ? { id } : {}) });
   }
 
-  async function exportCsv(query: RouteQuery, ctx: Ctx): Promise<string> {
-    authorize(ctx, 'route_list');
-    const tenants = listTenants(ctx.actor, query.tenantId, true);
-    if (tenants === false) return routesToCsv([]);
-    const serviceFlags = query.serviceFlag !== undefined ? flagsWith(query.serviceFlag) : undefined;
-    return routesToCsv(await routes.all({ ...tenants, serviceFlags, providerId: query.providerId, active: query.active }));
+  /** The list filter the actor may see (false: nothing). */
+  function scopedFilter(raw: Record<string, unknown>, ctx: AuthedCtx) {
+    const { routeId, tenantId, serviceFlag, ...filter } = parse(RouteFilter, raw);
+    const tenants = listTenants(ctx.actor, tenantId, true);
+    if (tenants === false) return false;
+    return { ...tenants, ...filter, ids: routeId === undefined ? undefined : [routeId], serviceFlags: serviceFlag === undefined ? undefined : flagsWith(serviceFlag) };
   }
 
   return {
-    async list(query: RouteQuery, ctx: Ctx): Promise<Page<Route>> {
+    async list(query: ListQuery & Record<string, unknown>, ctx: Ctx): Promise<Page<RouteRecord>> {
       authorize(ctx, 'route_list');
-      const p = paging(query, SORTABLE, 'route_id');
-      const tenants = listTenants(ctx.actor, query.tenantId, true);
-      if (tenants === false) return page([], 0, p);
-      const serviceFlags = query.serviceFlag !== undefined ? flagsWith(query.serviceFlag) : undefined;
-      const { items, total } = await routes.list(
-        { ...tenants, serviceFlags, providerId: query.providerId, name: query.name, tollType: query.tollType, active: query.active },
-        p,
-      );
+      const { limit, offset, pageIndex, pageSize, pagesize, sort, order, totalrows: _count, ...filters } = query;
+      const p = paging({ limit, offset, pageIndex, pageSize, pagesize, sort, order }, SORTABLE, 'route_id');
+      const filter = scopedFilter(filters, ctx);
+      if (filter === false) return page([], 0, p);
+      const { items, total } = await routes.list(filter, p);
       return page(items, total, p);
     },
 
     get: (id: number, ctx: Ctx) => visible(id, ctx, 'route_read'),
 
-    async create(input: RouteInput, ctx: Ctx): Promise<Route> {
+    async create(raw: unknown, ctx: Ctx): Promise<RouteRecord> {
       authorize(ctx, 'route_create');
-      const route = await routes.create(await prepareNew(input, ctx));
+      const route = await routes.create(await prepareNew(raw, ctx));
       await announce([route.tenantId], route.id);
       await activity.record(ctx, 'route_created', `Create Route ${route.name} -ID:${route.id}`, { tenantId: route.tenantId });
       return route;
     },
 
-    async update(id: number, input: RouteInput, ctx: Ctx): Promise<Route> {
+    async update(id: number, raw: unknown, ctx: Ctx): Promise<RouteRecord> {
       const before = await visible(id, ctx, 'route_update');
-      const route = await routes.update(id, await prepareUpdate(before, input, ctx as AuthedCtx));
+      const fields = await prepareUpdate(before, raw, ctx as AuthedCtx);
+      const route = await routes.update(id, fields);
       await announce([before.tenantId, route.tenantId], id);
-      await activity.record(ctx, 'route_updated', `Update Route ${route.name} -ID:${id}: ${Object.keys(input).join(', ')}`, { tenantId: route.tenantId });
+      await activity.record(ctx, 'route_updated', `Update Route ${route.name} -ID:${id}: ${Object.keys(fields).join(', ')}`, { tenantId: route.tenantId });
       return route;
     },
 
@@ -142,8 +176,8 @@ export function createRoutesService(deps: {
       await activity.record(ctx, 'route_deleted', `Delete Route ${route.name} -ID:${id}`, { tenantId: route.tenantId });
     },
 
-    /** Creates every route or none; problems are reported per index (0-based). */
-    async bulkCreate(inputs: RouteInput[], ctx: Ctx): Promise<Route[]> {
+    /** Creates every route or none (ICTCore's POST /routes/bulk); problems are reported per index (0-based). */
+    async bulkCreate(inputs: readonly unknown[], ctx: Ctx): Promise<RouteRecord[]> {
       authorize(ctx, 'route_create');
       const prepared: NewRoute[] = [];
       const errors: ItemError[] = [];
@@ -161,7 +195,12 @@ export function createRoutesService(deps: {
       return created;
     },
 
-    exportCsv,
+    async exportCsv(query: Record<string, unknown>, ctx: Ctx): Promise<string> {
+      authorize(ctx, 'route_list');
+      const filter = scopedFilter(query, ctx);
+      return routesToCsv(filter === false ? [] : await routes.all(filter));
+    },
+
     sampleCsv: () => sampleCsv(),
 
     /** Imports a route CSV: every row validated, nothing written when any is invalid (unless `partial`). */
@@ -205,11 +244,11 @@ export function createRoutesService(deps: {
   };
 }
 
-function differs(before: RouteRecord, input: RouteInput): boolean {
-  return (Object.keys(input) as (keyof RouteInput)[]).some((k) => input[k] !== before[k]);
+function differs(before: RouteRecord, input: Record<string, unknown>): boolean {
+  return Object.keys(input).some((k) => input[k] !== (before as unknown as Record<string, unknown>)[k]);
 }
 
-function withPathValues(row: CsvRow, options: CsvImportOptions): RouteInput {
+function withPathValues(row: CsvRow, options: CsvImportOptions): Record<string, unknown> {
   const input = { ...row.input };
   if (options.providerId !== undefined) {
     if (input.providerId !== undefined && input.providerId !== options.providerId) throw validationFailed('provider_id', 'differs from the provider of the import');

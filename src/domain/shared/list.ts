@@ -1,13 +1,16 @@
 import { validationFailed } from '../../errors.ts';
 
-// List conventions shared by every resource: limit/offset (or ICTCore's pageIndex/pageSize),
-// sort and order, and the total reported beside the page.
+// List conventions shared by every resource: limit/offset (or ICTCore's pageIndex/pageSize, the
+// ICTPBX client's users list spelling it `pagesize`), sort and order, and the total reported
+// beside the page. ICTCore counts pages from 1 and takes 0 as the first page too; the ICTPBX client
+// starts its DID, caller-id and activity lists at pageIndex=0 and its users list at 1.
 
 export interface ListQuery {
   limit?: number;
   offset?: number;
   pageIndex?: number;
   pageSize?: number;
+  pagesize?: number;
   sort?: string;
   order?: 'asc' | 'desc';
 }
@@ -32,8 +35,10 @@ export const listLimits = { defaultLimit: 50, maxLimit: 500 };
 export const listQueryProperties = {
   limit: { type: 'integer', minimum: 1, maximum: 500, description: 'Page size (default 50, at most 500)' },
   offset: { type: 'integer', minimum: 0, description: 'Rows to skip' },
-  pageIndex: { type: 'integer', minimum: 1, description: 'ICTCore paging: 1-based page number (with pageSize)' },
+  pageIndex: { type: 'integer', minimum: 0, description: 'ICTCore paging: 1-based page number (0 is the first page too; with pageSize)' },
   pageSize: { type: 'integer', minimum: 1, maximum: 500, description: 'ICTCore paging: page size' },
+  pagesize: { type: 'integer', minimum: 1, maximum: 500, description: 'pageSize, as the ICTPBX users list spells it' },
+  totalrows: { type: 'string', maxLength: 0, description: 'Present (no value): answer only the number of matching rows, as a bare number (ICTCore)' },
   order: { type: 'string', enum: ['asc', 'desc'], description: 'Sort direction (default asc)' },
 } as const;
 
@@ -42,7 +47,7 @@ export const listQueryProperties = {
  * descending. An unknown sort field is the caller's mistake, so it is reported, not ignored.
  */
 export function paging(query: ListQuery, sortable: Record<string, string>, defaultSort: string): Paging {
-  const take = Math.min(query.limit ?? query.pageSize ?? listLimits.defaultLimit, listLimits.maxLimit);
+  const take = Math.min(query.limit ?? query.pageSize ?? query.pagesize ?? listLimits.defaultLimit, listLimits.maxLimit);
   const skip = query.offset ?? (query.pageIndex ? (query.pageIndex - 1) * take : 0);
   let sort = query.sort ?? defaultSort;
   let order = query.order ?? 'asc';

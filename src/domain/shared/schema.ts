@@ -112,17 +112,6 @@ function problemOf(error: ValueError): string {
   }
 }
 
-/** The problem with the additional field itself, named, rather than with its object. */
-function located(error: ValueError): string {
-  if (error.type === ValueErrorType.ObjectAdditionalProperties) {
-    const known = new Set(Object.keys((error.schema as TObject).properties ?? {}));
-    const extra = Object.keys((error.value ?? {}) as object).find((k) => !known.has(k));
-    if (extra !== undefined) return `${error.path}/${extra}`;
-  }
-  if (error.type === ValueErrorType.ObjectRequiredProperty) return error.path;
-  return error.path;
-}
-
 /**
  * Checks `input` against `schema` and answers it decoded (flags as booleans); a refused input
  * throws a 400 naming the first field that is wrong.
@@ -131,11 +120,27 @@ export function parse<T extends TSchema>(schema: T, input: unknown): StaticDecod
   const check = checkerOf(schema);
   if (!check.Check(input)) {
     const error = check.Errors(input).First()!;
-    throw validationFailed(fieldOf(located(error)), problemOf(error));
+    throw validationFailed(fieldOf(error.path), problemOf(error));
   }
-  return Value.Decode(schema, input) as StaticDecode<T>;
+  const decoded = Value.Decode(schema, input) as Record<string, unknown>;
+  for (const key of readOnlyKeys(schema)) delete decoded[key];
+  return decoded as StaticDecode<T>;
 }
 
 /** The field names of an object schema (tests compare adapters against them). */
 export const fieldsOf = (schema: TObject) => Object.keys(schema.properties);
 
+
+/**
+ * A field the client may send back because it read it (ICTPBX forms PUT the object they loaded,
+ * read-only fields included): accepted and dropped, never written.
+ */
+export const ReadOnly = (description = 'read-only: accepted and ignored') =>
+  // Typed `never`: parse() drops it, so no code can read it.
+  Type.Optional(Type.Unsafe<never>(Type.Unknown({ readOnly: true, description })));
+
+/** The keys of an input schema's read-only fields, which parse() drops. */
+function readOnlyKeys(schema: TSchema): string[] {
+  const properties = (schema as TObject).properties;
+  return properties ? Object.keys(properties).filter((k) => (properties[k] as TSchema).readOnly === true) : [];
+}

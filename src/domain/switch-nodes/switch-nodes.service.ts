@@ -4,7 +4,7 @@
 import type { Config } from '../../config.ts';
 import { authorize, type AuthedCtx, type Ctx } from '../../context.ts';
 import { conflict, forbidden, notFound, validationFailed } from '../../errors.ts';
-import type { NodeStatus, NodeTarget } from '../../freeswitch/esl/index.ts';
+import type { NodeStatus, NodeTarget } from './node-status.ts';
 import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { SecretBox } from '../../security/secrets.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';

@@ -1,5 +1,6 @@
 // Tenants (organisations) and their FreeSWITCH domains.
 import type { Db, Prisma } from '../../db/database.ts';
+import { tenantReads } from '../../db/tenant-reads.ts';
 
 export interface TenantRecord {
   id: number;
@@ -37,31 +38,25 @@ export interface TenantFilter {
 }
 
 export function tenantsRepository(db: Db) {
+  // The reads every tenant page and GraphQL's Tenant make, one prepared statement each.
+  const reads = tenantReads(db);
   return {
-    async findById(id: number): Promise<TenantRecord | null> {
-      const row = await db.tenant.findUnique({ where: { id }, include });
-      return row && toRecord(row);
-    },
-    async findByIds(ids: readonly number[]): Promise<TenantRecord[]> {
-      return (await db.tenant.findMany({ where: { id: { in: [...ids] } }, include })).map(toRecord);
-    },
+    findById: (id: number): Promise<TenantRecord | null> => reads.findById(id),
+    findByIds: (ids: readonly number[]): Promise<TenantRecord[]> => reads.findByIds(ids),
     async isActive(id: number): Promise<boolean> {
       const row = await db.tenant.findUnique({ where: { id }, select: { active: true } });
       return !!row?.active;
+    },
+    async findByDomain(domain: string): Promise<{ id: number } | null> {
+      return db.tenant.findUnique({ where: { domain }, select: { id: true } });
     },
     async domainTaken(domain: string, exceptId?: number): Promise<boolean> {
       const row = await db.tenant.findUnique({ where: { domain }, select: { id: true } });
       return !!row && row.id !== exceptId;
     },
     count: () => db.tenant.count(),
-    async list(filter: TenantFilter, p: { skip: number; take: number; sortField: string; order: 'asc' | 'desc' }) {
-      const where: Prisma.TenantWhereInput = filter;
-      const [rows, total] = await Promise.all([
-        db.tenant.findMany({ where, include, skip: p.skip, take: p.take, orderBy: { [p.sortField]: p.order } }),
-        db.tenant.count({ where }),
-      ]);
-      return { items: rows.map(toRecord), total };
-    },
+    list: (filter: TenantFilter, p: { skip: number; take: number; sortField: string; order: 'asc' | 'desc' }): Promise<{ items: TenantRecord[]; total: number }> =>
+      reads.list(filter, p),
     async create(data: TenantFields & { name: string; domain: string; domainUuid: string }, permissionIds: number[]): Promise<TenantRecord> {
       const row = await db.tenant.create({
         data: { ...data, permissions: { create: permissionIds.map((permissionId) => ({ permissionId })) } },
@@ -80,8 +75,9 @@ export function tenantsRepository(db: Db) {
       });
       return toRecord(row);
     },
+    /** Deletes the tenant and what it owns; its DIDs go back to stock (their tenant becomes null). */
     async delete(id: number): Promise<void> {
-      await db.tenant.delete({ where: { id } });
+      await db.$transaction([db.account.deleteMany({ where: { tenantId: id, NOT: { type: 'did' } } }), db.tenant.delete({ where: { id } })]);
     },
   };
 }

@@ -1,6 +1,7 @@
 // Users in the database. Returns plain objects with role and permission names resolved.
 import type { Db } from '../../db/database.ts';
 import type { Prisma } from '../../db/database.ts';
+import { userReads } from '../../db/user-reads.ts';
 
 const withAccess = {
   roles: { include: { role: { include: { permissions: { include: { permission: true } } } } } },
@@ -100,11 +101,10 @@ function where(filter: UserFilter): Prisma.UserWhereInput {
 }
 
 export function usersRepository(db: Db) {
+  // The read behind every "who is this user, may I see it": two prepared statements.
+  const reads = userReads(db);
   return {
-    async findById(id: number): Promise<UserRecord | null> {
-      const row = await db.user.findUnique({ where: { id }, include: withAccess });
-      return row && toRecord(row);
-    },
+    findById: (id: number): Promise<UserRecord | null> => reads.findById(id),
     async findByIds(ids: readonly number[]): Promise<UserRecord[]> {
       const rows = await db.user.findMany({ where: { id: { in: [...ids] } }, include: withAccess });
       return rows.map(toRecord);

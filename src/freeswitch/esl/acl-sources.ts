@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { create } from 'xmlbuilder2';
 
-/** The xml_curl answerer: a section's document for a fetch, the labels of its data added to `seen`. */
-export type XmlAnswer = (section: string, params: Record<string, string>, seen: string[]) => Promise<Buffer | string>;
+/** The xml_curl answerer: a section's document for a fetch, with the labels of the data it shows. */
+export type XmlAnswerer = (section: string, params: Record<string, string>) => Promise<{ xml: Buffer | string; tags: readonly string[] }>;
 
 export interface AclSources {
   /** A digest of acl.conf and every network list it names, in order. */
@@ -34,15 +34,15 @@ function domainNodes(node: XmlNode, into: string[] = []): string[] {
   return into;
 }
 
-export async function readAclSources(answer: XmlAnswer): Promise<AclSources> {
-  const labels: string[] = [];
+export async function readAclSources(answer: XmlAnswerer): Promise<AclSources> {
   const hash = createHash('sha256');
-  const acl = String(await answer('configuration', { section: 'configuration', tag_name: 'configuration', key_name: 'name', key_value: 'acl.conf' }, labels));
+  const aclConf = await answer('configuration', { section: 'configuration', tag_name: 'configuration', key_name: 'name', key_value: 'acl.conf' });
+  const acl = String(aclConf.xml);
   hash.update(acl);
   const domains = domainNodes(create(acl).root().node as unknown as XmlNode);
   const lists = await Promise.all(
-    domains.map((domain) => answer('directory', { section: 'directory', tag_name: 'domain', key_name: 'name', key_value: domain, domain, purpose: 'network-list' }, labels)),
+    domains.map((domain) => answer('directory', { section: 'directory', tag_name: 'domain', key_name: 'name', key_value: domain, domain, purpose: 'network-list' })),
   );
-  for (const [i, list] of lists.entries()) hash.update('\0').update(domains[i]).update('\0').update(String(list));
-  return { digest: hash.digest('hex'), labels: new Set(labels) };
+  for (const [i, list] of lists.entries()) hash.update('\0').update(domains[i]).update('\0').update(String(list.xml));
+  return { digest: hash.digest('hex'), labels: new Set([aclConf, ...lists].flatMap((read) => read.tags)) };
 }

@@ -18,7 +18,7 @@
 // Routes, DIDs, destinations and caller ids need nothing: FreeSWITCH fetches the dialplan on
 // every call. Flushes run one after another, so a node sees them in write order.
 import type { Change, ChangeBus } from '../../infra/change-bus.ts';
-import { tagsOf } from '../xml-curl/change-tags.ts';
+import type { ChangeLabels } from '../xml-curl/change-tags.ts';
 import type { AclSources } from './acl-sources.ts';
 import type { EslLogger } from './client.ts';
 import { commands } from './commands.ts';
@@ -44,6 +44,8 @@ export interface FlusherDeps {
   lookups: FlushLookups;
   /** Reads what `reloadacl` makes FreeSWITCH read (acl-sources.ts). */
   acl: () => Promise<AclSources>;
+  /** The labels a change touches (the same the xml_curl cache drops). */
+  labelsOf: ChangeLabels;
   log: EslLogger;
 }
 
@@ -60,7 +62,7 @@ export function createCacheFlusher(deps: FlusherDeps) {
 
   /** Whether `change` altered the network lists' sources (read again only when it may have). */
   async function aclAltered(change: Change): Promise<boolean> {
-    const touched = tagsOf(change);
+    const touched = deps.labelsOf(change);
     const current = acl;
     if (current && touched !== null && !touched.some((label) => current.labels.has(label))) return false;
     if (manager.connected().length === 0) {

@@ -10,9 +10,13 @@
 //   reconnectMaxMs, so a wrong password is not retried every second for ever. A link that ends
 //   within STABLE_LINK_MS of opening counts as a failed session too, so a node that accepts and
 //   then drops every connection is not reconnected to in a tight loop.
+import type { NodeState, NodeStatus, NodeTarget } from '../../domain/switch-nodes/node-status.ts';
+
+export type { NodeState, NodeStatus, NodeTarget };
 import { randomUUID } from 'node:crypto';
 import { EslAuthError, EslClosedError, EslCommandError, EslTimeoutError, EslUnavailableError, EslUnreachableError } from './errors.ts';
-import { openLink, type EventFormat, type Link, type RawEvent } from './link.ts';
+import type { RawEvent } from './event-parser.ts';
+import { openLink, type EventFormat, type Link } from './link.ts';
 import { probeTcp, type TcpProbe } from './tcp-probe.ts';
 
 export interface EslLogger {
@@ -22,32 +26,6 @@ export interface EslLogger {
   error(obj: object, msg?: string): void;
 }
 
-export interface NodeTarget {
-  /** Stable identity: `env` for FREESWITCH_ESL, `db:<id>` for a switch node row. */
-  key: string;
-  name: string;
-  host: string;
-  port: number;
-  password: string;
-  source: 'env' | 'db';
-}
-
-export type NodeState = 'connecting' | 'connected' | 'auth_failed' | 'disconnected' | 'stopped';
-
-export interface NodeStatus {
-  key: string;
-  name: string;
-  host: string;
-  port: number;
-  source: 'env' | 'db';
-  state: NodeState;
-  since: Date;
-  connectedAt: Date | null;
-  lastError: string | null;
-  /** Consecutive connection attempts (TCP probes included) since the last success. */
-  attempts: number;
-  lastHeartbeatAt: Date | null;
-}
 
 export interface ClientOptions {
   connectTimeoutMs: number;

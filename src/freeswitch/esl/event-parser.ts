@@ -8,7 +8,15 @@
 //   XML-escaped; a body follows the headers as <Content-Length> and <body> (switch_event_xmlize).
 import { parseHeaderBlock, safeDecode } from './frame-reader.ts';
 import { jsonEventHeaders, type EventHeaders, type JsonFields } from './json-event.ts';
-import type { RawEvent } from './link.ts';
+
+/** An event as received; read what it says while handling it, do not keep it (it holds the frame's bytes). */
+export interface RawEvent {
+  name: string;
+  subclass: string | null;
+  /** Header values as strings; a multi-valued variable (a JSON array, e.g. variable_DP_MATCH) is comma-joined. */
+  headers: EventHeaders;
+  body: string;
+}
 
 /** Headers every event is read for, whatever else the consumer asks. */
 export const ENVELOPE_HEADERS = ['Event-Name', 'Event-Subclass', 'Job-UUID', '_body'];

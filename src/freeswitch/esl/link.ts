@@ -14,20 +14,11 @@
 //   "the node is down" from "the node refused us".
 import { connect } from 'node:net';
 import { EslAuthError, EslClosedError, EslTimeoutError, EslUnreachableError } from './errors.ts';
-import { ENVELOPE_HEADERS, parseEvent } from './event-parser.ts';
+import { ENVELOPE_HEADERS, parseEvent, type RawEvent } from './event-parser.ts';
 import { createFrameReader, type Frame } from './frame-reader.ts';
-import { JsonFields, type EventHeaders } from './json-event.ts';
+import { JsonFields } from './json-event.ts';
 
 export type EventFormat = 'json' | 'plain' | 'xml';
-
-/** An event as received; read what it says while handling it, do not keep it (it holds the frame's bytes). */
-export interface RawEvent {
-  name: string;
-  subclass: string | null;
-  /** Header values as strings; a multi-valued variable (a JSON array, e.g. variable_DP_MATCH) is comma-joined. */
-  headers: EventHeaders;
-  body: string;
-}
 
 export interface LinkTarget {
   host: string;

@@ -8,7 +8,7 @@ import { createNodeClient, type ApiResult, type ClientOptions, type EslLogger, t
 import { commands, parseChannels, parseRegistrations, parseXmlStatusGateways } from './commands.ts';
 import { EslTimeoutError, EslUnavailableError } from './errors.ts';
 import { createEventStream, type EventStream } from './event-stream.ts';
-import type { RawEvent } from './link.ts';
+import type { RawEvent } from './event-parser.ts';
 import { createLiveState } from './live-state.ts';
 import { NORMALISED_HEADERS, normalise } from './normalise.ts';
 

@@ -2,7 +2,7 @@
 // app uses. Tenancy: a tenant's context is its domain, so a channel's domain comes from
 // domain_name, the dialed or presence domain, or a context that is not a shared one.
 import type { EventHeaders } from './json-event.ts';
-import type { RawEvent } from './link.ts';
+import type { RawEvent } from './event-parser.ts';
 
 export interface LiveChannel {
   node: string;
@@ -25,6 +25,8 @@ export interface LiveChannel {
   otherLegUuid: string | null;
   application: string;
   readCodec: string;
+  /** The caller's network address (Caller-Network-Addr; show channels' ip_addr). */
+  networkAddr: string;
   /** Epoch seconds. */
   createdAt: number | null;
   answeredAt: number | null;
@@ -80,6 +82,7 @@ export const NORMALISED_HEADERS = [
   'Caller-Channel-Created-Time',
   'Caller-Channel-Answered-Time',
   'Channel-Read-Codec-Name',
+  'Caller-Network-Addr',
   'Other-Leg-Unique-ID',
   'Hangup-Cause',
   'variable_presence_id',
@@ -156,6 +159,7 @@ export function channelFromEvent(node: string, h: EventHeaders): LiveChannel {
     otherLegUuid: opt(h.get('Other-Leg-Unique-ID')) ?? opt(h.get('variable_bridge_uuid')) ?? opt(h.get('variable_signal_bond')),
     application: str(h.get('variable_current_application')),
     readCodec: str(h.get('Channel-Read-Codec-Name')),
+    networkAddr: str(h.get('Caller-Network-Addr')),
     createdAt: epochSeconds(h.get('Caller-Channel-Created-Time')),
     answeredAt: epochSeconds(h.get('Caller-Channel-Answered-Time')),
   };
@@ -184,6 +188,7 @@ export function channelFromRow(node: string, row: Record<string, string>): LiveC
     otherLegUuid: opt(row.call_uuid) !== row.uuid ? opt(row.call_uuid) : null,
     application: str(row.application),
     readCodec: str(row.read_codec),
+    networkAddr: str(row.ip_addr),
     createdAt: Number.isFinite(created) && created > 0 ? created : null,
     answeredAt: null,
   };
@@ -201,6 +206,7 @@ export function mergeChannel(before: LiveChannel | undefined, next: LiveChannel)
     answeredAt: next.answeredAt ?? before.answeredAt,
     application: next.application || before.application,
     readCodec: next.readCodec || before.readCodec,
+    networkAddr: next.networkAddr || before.networkAddr,
   };
 }
 

@@ -6,8 +6,9 @@
 // per extension, a third of the objects the garbage collector had to walk for the cache). Loads of
 // the same key share one promise, and a load that started before an invalidation of its labels is
 // answered but not kept, so a slow read can never put stale data back after the change.
-// A caller may pass `seen` to learn the labels of what it was answered from: the xml_curl listener
-// thread keeps whole answers in a cache of its own, labelled the same way.
+// A read answers the value with the labels of what it was read from: the xml_curl listener thread
+// keeps whole answers in a cache of its own, labelled the same way. A hit answers the entry itself,
+// so a caller that only wants the value pays nothing for the labels.
 
 export interface Loaded<T> {
   value: T;
@@ -15,8 +16,8 @@ export interface Loaded<T> {
 }
 
 export interface AnswerCache {
-  /** The value under `key`, loaded when missing or stale; its labels are added to `seen`. */
-  get<T>(key: string, load: () => Promise<Loaded<T>>, seen?: string[]): Promise<T>;
+  /** The value under `key` and its labels, loaded when missing or stale. A hit is the entry itself: never change it. */
+  get<T>(key: string, load: () => Promise<Loaded<T>>): Promise<Loaded<T>>;
   invalidate(tags: readonly string[]): void;
   clear(): void;
 }
@@ -93,17 +94,14 @@ export function createAnswerCache(options: { enabled: boolean; maxEntries: numbe
   }
 
   return {
-    get<T>(key: string, load: () => Promise<Loaded<T>>, seen?: string[]): Promise<T> {
+    get<T>(key: string, load: () => Promise<Loaded<T>>): Promise<Loaded<T>> {
       const hit = options.enabled ? entries.get(key) : undefined;
       if (hit) {
-        if (fresh(hit)) {
-          if (seen) seen.push(...hit.tags);
-          return Promise.resolve(hit.value as T);
-        }
+        if (fresh(hit)) return Promise.resolve(hit as Loaded<T>);
         entries.delete(key);
       }
-      const loaded = options.enabled ? (loading.get(key) ?? loadEntry(key, load)) : load();
-      return seen ? loaded.then((l) => (seen.push(...l.tags), l.value as T)) : loaded.then((l) => l.value as T);
+      if (!options.enabled) return load();
+      return (loading.get(key) ?? loadEntry(key, load)) as Promise<Loaded<T>>;
     },
 
     invalidate(tags) {

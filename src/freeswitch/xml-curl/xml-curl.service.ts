@@ -7,23 +7,20 @@ import type { HotReads } from '../../db/hot-reads.ts';
 import type { Change } from '../../infra/change-bus.ts';
 import type { SecretBox } from '../../security/secrets.ts';
 import { createAnswerCache } from './answer-cache.ts';
-import { applyChange } from './change-tags.ts';
+import { applyChange, type ChangeLabels } from './change-tags.ts';
 import { configurationRepository } from './configuration/configuration.repository.ts';
 import { createTrunkAddresses } from './configuration/trunk-addresses.ts';
 import { CONFIGURATION_PARAMS, createConfigurationAnswers } from './configuration/configuration.answers.ts';
 import { createDialplanAnswers, DIALPLAN_PARAMS } from './dialplan/dialplan.answers.ts';
-import { dialplanRepository } from './dialplan/dialplan.repository.ts';
+import { dialplanRepository, type DialplanRepository } from './dialplan/dialplan.repository.ts';
 import type { PublicProvider, TenantProvider } from './dialplan/extension-provider.ts';
 import { featureCodesProvider } from './dialplan/feature-codes.ts';
-import { inboundDidsProvider } from './dialplan/inbound-dids.ts';
-import { localExtensionsProvider } from './dialplan/local-extensions.ts';
-import { outboundRoutesProvider } from './dialplan/outbound-routes.ts';
 import { createDirectoryAnswers, DIRECTORY_PARAMS } from './directory/directory.answers.ts';
 import { directoryRepository } from './directory/directory.repository.ts';
 import { FormFields, type FetchParams } from './form-body.ts';
 import { loadTemplates } from './templates/template-store.ts';
 import { trusted, UnsafeValueError } from './templates/trusted-text.ts';
-import { toXml, type Xml } from './xml.ts';
+import { NO_TAGS, toXml, type XmlAnswer } from './xml.ts';
 
 /** Every field the sections read; the rest of a fetch's body is not decoded. */
 export const FETCH_PARAMS = new FormFields(['section', ...DIRECTORY_PARAMS, ...DIALPLAN_PARAMS, ...CONFIGURATION_PARAMS]);
@@ -36,18 +33,26 @@ export interface XmlCurlDeps {
   log: FastifyBaseLogger;
   /** Announces what Switchyard learns on its own (a trunk name's new addresses) as writes are announced. */
   publish(change: Change): void;
-  /** Modules of later issues add their dialplan extensions here. */
-  tenantProviders?: TenantProvider[];
-  publicProviders?: PublicProvider[];
+  /** The labels a change touches (change-tags.ts, from the modules' descriptors). */
+  labelsOf: ChangeLabels;
+  /** The modules' pieces of each dialplan context (src/modules.ts). */
+  dialplan: DialplanPieces;
 }
 
-export function createXmlCurl({ config, db, reads, secrets, log, publish, tenantProviders = [], publicProviders = [] }: XmlCurlDeps) {
+/** What modules add to the dialplan: extensions in each tenant's context, and in `public`. */
+export interface DialplanPieces {
+  tenant: ((repo: DialplanRepository) => TenantProvider)[];
+  public: ((repo: DialplanRepository) => PublicProvider)[];
+}
+
+export function createXmlCurl({ config, db, reads, secrets, log, publish, labelsOf, dialplan }: XmlCurlDeps) {
   const templates = loadTemplates(config.templatesDir);
   const cache = createAnswerCache({ enabled: config.cache, maxEntries: config.cacheMaxEntries });
   const notFound = toXml(templates.get('not-found.xml').render({}));
+  const nothing: XmlAnswer = { xml: notFound, tags: NO_TAGS };
   const dialplans = dialplanRepository(db);
 
-  const sections: Record<string, (p: FetchParams, seen?: string[]) => Promise<Xml | string>> = {
+  const sections: Record<string, (p: FetchParams) => Promise<XmlAnswer>> = {
     directory: createDirectoryAnswers({
       repo: directoryRepository(db, reads),
       cache,
@@ -59,8 +64,8 @@ export function createXmlCurl({ config, db, reads, secrets, log, publish, tenant
       repo: dialplans,
       cache,
       templates,
-      tenantProviders: [featureCodesProvider, localExtensionsProvider(dialplans), outboundRoutesProvider(dialplans), ...tenantProviders],
-      publicProviders: [inboundDidsProvider(dialplans), ...publicProviders],
+      tenantProviders: [featureCodesProvider, ...dialplan.tenant.map((make) => make(dialplans))],
+      publicProviders: dialplan.public.map((make) => make(dialplans)),
     }),
     configuration: createConfigurationAnswers({
       repo: configurationRepository(db),
@@ -76,23 +81,26 @@ export function createXmlCurl({ config, db, reads, secrets, log, publish, tenant
   return {
     templates,
     cache,
+    /** The "not found" document: FreeSWITCH falls back to its own files (or refuses the lookup). */
+    notFound,
     /**
-     * The document for a fetch of `section`; sections Switchyard does not render answer not found.
-     * The labels of the data it shows are added to `seen`.
+     * The document for a fetch of `section` and the labels of the data it shows (the cache entry's
+     * own, not a copy); sections Switchyard does not render answer not found.
      */
-    answer(section: string, params: FetchParams, seen?: string[]): Promise<Xml | string> {
+    answer(section: string, params: FetchParams): Promise<XmlAnswer> {
       // Own keys only: a fetch may name any section, "constructor" included.
       const answer = Object.hasOwn(sections, section) ? sections[section] : undefined;
-      if (!answer) return Promise.resolve(notFound);
-      return answer(params, seen).catch((err: unknown) => {
+      if (!answer) return Promise.resolve(nothing);
+      return answer(params).catch((err: unknown) => {
         // Data written before the write-time checks existed: FreeSWITCH gets nothing rather than syntax it would run.
         if (!(err instanceof UnsafeValueError)) throw err;
         log.error({ template: err.template, placeholder: err.placeholder, section }, 'xml_curl: refused to render a value carrying FreeSWITCH syntax');
-        return notFound;
+        return nothing;
       });
     },
+    labelsOf,
     onChange(change: Change): void {
-      applyChange(change, cache);
+      applyChange(labelsOf(change), cache);
     },
   };
 }

@@ -13,8 +13,8 @@ import { nulIn, nulRefused } from '../../domain/shared/nul-characters.ts';
 import { buildContext, type GqlContext } from './context.ts';
 import { formatErrors } from './errors.ts';
 import graphiqlPage from './graphiql.ts';
-import { asksForSchema, literalsHoldNul, queryLimitRules } from './limits.ts';
-import { resolvers } from './resolvers.ts';
+import { limitErrors, queryLimitRules, traitsOf } from './limits.ts';
+import { coreResolvers, mergeResolvers, type ResolverModule } from './resolvers.ts';
 import { subscriptionOptions, validateSubscriptions } from './subscriptions.ts';
 
 const graphqlResponse = {
@@ -29,11 +29,14 @@ const graphqlResponse = {
 };
 
 const MAX_TOKENS = 20_000;
+/** Parsed and validated documents kept by their text: a client sends the same few again and again. */
+const DOCUMENT_CACHE_SIZE = 1024;
 
 export const schemaText = readFileSync(resolve(import.meta.dirname, '../../../schema.graphql'), 'utf8');
 
-async function graphql(app: FastifyInstance) {
+async function graphql(app: FastifyInstance, options: { modules: readonly { graphql: ResolverModule }[] }) {
   const { maxDepth, maxCost, maxAliases, introspection, graphiql } = app.config.graphql;
+  const limits = { maxDepth, maxCost, maxAliases };
   app.addHook('onRoute', (route) => {
     // Mercurius' response schema would serialize extensions.code as a string and path indexes as
     // strings; ours keeps the numbers.
@@ -41,7 +44,7 @@ async function graphql(app: FastifyInstance) {
   });
   await app.register(mercurius, {
     schema: schemaText,
-    resolvers,
+    resolvers: mergeResolvers([...coreResolvers, ...options.modules.map((m) => m.graphql)]),
     // Mercurius' own GraphiQL page loads React and GraphiQL from a CDN; ours serves them itself.
     graphiql: false,
     path: '/graphql',
@@ -49,24 +52,30 @@ async function graphql(app: FastifyInstance) {
     additionalRouteOptions: { config: { auth: 'optional' } },
     context: (request: FastifyRequest) => buildContext(app.services, request.ctx),
     errorFormatter: formatErrors,
-    // The cost of a page depends on its `limit`, which may come in a variable; rules that see the
-    // variables cannot be combined with mercurius' validated-query cache.
-    validationRules: ({ variables }) => queryLimitRules({ maxDepth, maxCost, maxAliases }, variables ?? {}),
     // A document of more tokens than this is refused before it is parsed into a tree.
     graphql: { parseOptions: { maxTokens: MAX_TOKENS } },
-    cache: false,
+    // Parsing and validation are done once per document text, the limits included as far as the
+    // text decides them; what depends on the request (who asks, and the cost of a page whose
+    // `limit` comes in a variable) is checked in preExecution below, which every request passes.
+    validationRules: queryLimitRules(limits),
+    cache: DOCUMENT_CACHE_SIZE,
     subscription: subscriptionOptions(app),
   });
   validateSubscriptions(app);
   if (graphiql) await app.register(graphiqlPage);
-  app.graphql.addHook('preValidation', async (_schema, document, context) => {
-    if (introspection === 'public' || !asksForSchema(document)) return;
-    if (introspection === 'off') throw forbidden('Introspection is turned off (GRAPHQL_INTROSPECTION)');
-    requireActor((context as unknown as GqlContext).ctx);
-  });
-  // PostgreSQL's text cannot hold NUL: refused on either database, as REST refuses it.
-  app.graphql.addHook('preExecution', async (_schema, document, _context, variables) => {
-    const found = nulIn(variables, 'variables') ?? (literalsHoldNul(document) ? 'query' : null);
+  app.graphql.addHook('preExecution', async (schema, document, context, variables) => {
+    const traits = traitsOf(document);
+    if (introspection !== 'public' && traits.asksForSchema) {
+      if (introspection === 'off') throw forbidden('Introspection is turned off (GRAPHQL_INTROSPECTION)');
+      requireActor((context as unknown as GqlContext).ctx);
+    }
+    if (traits.pricedByVariables) {
+      const refused = limitErrors(schema, document, limits, variables ?? {});
+      // Rendered as mercurius' validation errors are: 400, each with its reason.
+      if (refused.length) throw Object.assign(new Error('Query refused by its limits'), { errors: refused, statusCode: 400 });
+    }
+    // PostgreSQL's text cannot hold NUL: refused on either database, as REST refuses it.
+    const found = nulIn(variables, 'variables') ?? (traits.holdsNul ? 'query' : null);
     if (found) throw nulRefused(found);
   });
 }

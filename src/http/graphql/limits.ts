@@ -11,7 +11,9 @@ import type {
   DocumentNode,
   FieldNode,
   GraphQLCompositeType,
+  GraphQLError as GraphQLErrorType,
   GraphQLField,
+  GraphQLSchema,
   OperationDefinitionNode,
   SelectionSetNode,
   ValidationContext,
@@ -30,25 +32,36 @@ const INTROSPECTION_ROOTS = new Map([
   ['__type', '__Type'],
 ]);
 
-/** Whether a string written into the document holds NUL. */
-export function literalsHoldNul(document: DocumentNode): boolean {
-  let found = false;
-  graphqlJs.visit(document, {
-    StringValue(node) {
-      if (node.value.includes('\u0000')) found = true;
-    },
-  });
-  return found;
+/** What a document's text decides about a request, whatever the variables. */
+export interface DocumentTraits {
+  /** It asks for the schema (`__typename` alone does not). */
+  asksForSchema: boolean;
+  /** A string written into it holds NUL. */
+  holdsNul: boolean;
+  /** A page's `limit` comes in a variable, so its cost depends on the request. */
+  pricedByVariables: boolean;
 }
 
-/** Whether a document asks for the schema (`__typename` alone does not). */
-export function asksForSchema(document: DocumentNode): boolean {
-  let found = false;
+// Mercurius hands every request of a cached document the same tree, so its traits are read once.
+const traits = new WeakMap<DocumentNode, DocumentTraits>();
+
+export function traitsOf(document: DocumentNode): DocumentTraits {
+  let found = traits.get(document);
+  if (found) return found;
+  found = { asksForSchema: false, holdsNul: false, pricedByVariables: false };
+  const seen = found;
   graphqlJs.visit(document, {
     Field(node) {
-      if (INTROSPECTION_ROOTS.has(node.name.value)) found = true;
+      if (INTROSPECTION_ROOTS.has(node.name.value)) seen.asksForSchema = true;
+    },
+    StringValue(node) {
+      if (node.value.includes('\u0000')) seen.holdsNul = true;
+    },
+    Argument(node) {
+      if (node.name.value === 'limit' && node.value.kind === Kind.VARIABLE) seen.pricedByVariables = true;
     },
   });
+  traits.set(document, found);
   return found;
 }
 
@@ -65,7 +78,12 @@ interface Measure {
   cost: number;
 }
 
-export function queryLimitRules(limits: QueryLimits, variables: Record<string, unknown> = {}): ValidationRule[] {
+/**
+ * The limits as validation rules. Without `variables` (a document validated once for every
+ * request that sends it) a page whose `limit` is a variable is priced at one item, so what these
+ * refuse is refused whatever the variables; limitErrors() prices it again with the request's.
+ */
+export function queryLimitRules(limits: QueryLimits, variables?: Record<string, unknown>): ValidationRule[] {
   const relationListSize = limits.relationListSize ?? 10;
   const maxAliases = limits.maxAliases ?? Infinity;
 
@@ -107,7 +125,7 @@ export function queryLimitRules(limits: QueryLimits, variables: Record<string, u
         else if (arg?.value.kind === Kind.VARIABLE) {
           const name = arg.value.name.value;
           const declared = operation.variableDefinitions?.find((v) => v.variable.name.value === name)?.defaultValue;
-          value = variables[name] ?? intOf(declared);
+          value = variables ? (variables[name] ?? intOf(declared)) : 1;
         }
         return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.min(value, listLimits.maxLimit) : listLimits.defaultLimit;
       }
@@ -196,6 +214,11 @@ export function queryLimitRules(limits: QueryLimits, variables: Record<string, u
       };
     },
   ];
+}
+
+/** What the limits refuse in a document with the request's variables. */
+export function limitErrors(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits, variables: Record<string, unknown>): readonly GraphQLErrorType[] {
+  return graphqlJs.validate(schema, document, queryLimitRules(limits, variables));
 }
 
 function fieldOf(parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {

@@ -3,7 +3,7 @@
 // services, so the batch is scoped exactly as a single read would be.
 import DataLoader from 'dataloader';
 import type { Ctx } from '../../context.ts';
-import type { Services } from '../../domain/services.ts';
+import type { FastifyInstance } from 'fastify';
 import type { ListQuery, Page } from '../../domain/shared/list.ts';
 import type { RoleRecord } from '../../domain/roles/roles.repository.ts';
 import type { TenantRecord } from '../../domain/tenants/tenants.repository.ts';
@@ -12,7 +12,7 @@ import { notFound } from '../../errors.ts';
 
 export type TenantUsersQuery = ListQuery & Omit<UserFilter, 'tenantId'>;
 
-export function createLoaders(services: Services, ctx: Ctx) {
+export function createLoaders(services: FastifyInstance['services'], ctx: Ctx) {
   const tenantUsers = new Map<string, DataLoader<number, Page<UserRecord>>>();
   const loaders = {
     tenant: new DataLoader<number, TenantRecord>((ids) => services.tenants.loadMany(ids, ctx)),

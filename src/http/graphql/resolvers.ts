@@ -5,17 +5,17 @@ import { activitiesResolvers } from './activities.resolvers.ts';
 import { authResolvers } from './auth.resolvers.ts';
 import { eslResolvers } from './esl.resolvers.ts';
 import type { GqlContext } from './context.ts';
-import { pbxResolvers } from './pbx.resolvers.ts';
 import { rolesResolvers } from './roles.resolvers.ts';
 import { scalarResolvers } from './scalars.ts';
 import { subscriptionResolvers } from './subscriptions.resolvers.ts';
 import { tenantsResolvers } from './tenants.resolvers.ts';
 import { usersResolvers } from './users.resolvers.ts';
 
-type ResolverModule = Record<string, Record<string, unknown>>;
+export type ResolverModule = Record<string, Record<string, unknown>>;
 type Resolver = (parent: unknown, args: unknown, context: GqlContext, info: unknown) => unknown;
 
-export const resolverModules: ResolverModule[] = [scalarResolvers, authResolvers, tenantsResolvers, usersResolvers, rolesResolvers, activitiesResolvers, pbxResolvers, subscriptionResolvers, eslResolvers];
+/** The core's resolvers; the resource modules' come with them (src/modules.ts). */
+export const coreResolvers: ResolverModule[] = [scalarResolvers, authResolvers, tenantsResolvers, usersResolvers, rolesResolvers, activitiesResolvers, subscriptionResolvers, eslResolvers];
 
 /** A mutation may change what the loaders already hold, so each one starts from a clean slate. */
 function freshLoaders(resolve: Resolver): Resolver {
@@ -25,7 +25,7 @@ function freshLoaders(resolve: Resolver): Resolver {
   };
 }
 
-function merge(modules: ResolverModule[]): IResolvers {
+export function mergeResolvers(modules: ResolverModule[]): IResolvers {
   const merged: ResolverModule = {};
   for (const module of modules) {
     for (const [type, fields] of Object.entries(module)) {
@@ -39,4 +39,3 @@ function merge(modules: ResolverModule[]): IResolvers {
   return merged as IResolvers;
 }
 
-export const resolvers = merge(resolverModules);

@@ -1,90 +1,60 @@
-// /cids: caller-id numbers a tenant may present. The reference lists GET and POST; read, update
-// and delete by cid_id complete the set.
+// /cids: caller ids a tenant may present, ICTCore's accounts of type "cid" (/cids/:account_id;
+// the ICTPBX client edits them through /accounts/:account_id). Bodies and answers are the caller-id
+// schema (domain/caller-ids/caller-ids.schema.ts) in the ICTPBX client's words.
 import type { FastifyInstance } from 'fastify';
-import type { CallerIdInput } from '../../domain/caller-ids/caller-ids.service.ts';
+import type { CallerIdRecord } from '../../domain/caller-ids/caller-ids.repository.ts';
+import { CallerIdCreate, CallerIdFilter, CallerIdUpdate, CallerIdView } from '../../domain/caller-ids/caller-ids.schema.ts';
+import { callerIdView } from '../../domain/caller-ids/caller-ids.service.ts';
 import { arrayOf, errorResponses, idParams, listQuery, sendPage } from './shared.ts';
-import { cidSchema, cidView } from './views/did.view.ts';
+import { fromWire, toWire, wireAnswer, wireSchema } from './wire.ts';
 
-interface CidBody {
-  tenant_id?: number;
-  number?: string;
-  name?: string;
-  description?: string;
-  active?: boolean;
-}
-
-const bodyProperties = {
-  tenant_id: { type: 'integer', minimum: 1, description: 'Super-admin: the tenant; a tenant admin adds to its own' },
-  number: { type: 'string', pattern: '^\\+?[0-9]{3,20}$' },
-  name: { type: 'string', maxLength: 64, description: 'Caller id name presented with the number' },
-  description: { type: 'string', maxLength: 1024 },
-  active: { type: 'boolean' },
-} as const;
-
-const toInput = (b: CidBody): CallerIdInput =>
-  Object.fromEntries(
-    Object.entries({ tenantId: b.tenant_id, number: b.number, name: b.name, description: b.description, active: b.active }).filter(([, v]) => v !== undefined),
-  );
+/** ICTCore's accounts answer `active` as 1 or 0. */
+export const callerIdAnswer = (c: CallerIdRecord) => ({ ...toWire(callerIdView(c)), active: c.active ? 1 : 0 });
+const cidSchema = wireAnswer(CallerIdView, { active: { type: 'integer', enum: [0, 1] } });
 
 export default async function callerIdsRoutes(app: FastifyInstance) {
   const { callerIds } = app.services;
   const tags = ['routing'];
-  const params = idParams('cid_id');
+  const params = idParams('account_id');
 
-  app.get<{ Querystring: { tenant_id?: number; number?: string; active?: boolean } }>(
+  app.get(
     '/cids',
     {
       schema: {
         tags,
-        summary: 'List caller-id numbers (a tenant admin sees its own)',
-        querystring: listQuery({ tenant_id: { type: 'integer' }, number: { type: 'string' }, active: { type: 'boolean' } }, ['cid_id', 'number', 'name', 'date_created']),
+        summary: 'List caller ids (a tenant admin sees its own)',
+        querystring: listQuery((wireSchema(CallerIdFilter) as { properties: Record<string, object> }).properties, ['account_id', 'phone', 'first_name', 'date_created']),
         response: { 200: arrayOf(cidSchema), ...errorResponses },
       },
     },
-    async (request, reply) => {
-      const { tenant_id, ...q } = request.query;
-      return sendPage(reply, await callerIds.list({ ...q, tenantId: tenant_id }, request.ctx), cidView);
-    },
+    async (request, reply) => sendPage(reply, await callerIds.list(fromWire(request.query), request.ctx), callerIdAnswer),
   );
 
-  app.get<{ Params: { cid_id: number } }>(
-    '/cids/:cid_id',
-    { schema: { tags, summary: 'Read a caller-id number', params, response: { 200: cidSchema, ...errorResponses } } },
-    async (request) => cidView(await callerIds.get(request.params.cid_id, request.ctx)),
+  app.get<{ Params: { account_id: number } }>(
+    '/cids/:account_id',
+    { schema: { tags, summary: 'Read a caller id', params, response: { 200: cidSchema, ...errorResponses } } },
+    async (request) => callerIdAnswer(await callerIds.get(request.params.account_id, request.ctx)),
   );
 
-  app.post<{ Body: CidBody & { number: string } }>(
+  app.post(
     '/cids',
     {
-      schema: {
-        tags,
-        summary: 'Add a caller-id number; answers its cid_id (409 when the tenant has it)',
-        body: { type: 'object', required: ['number'], additionalProperties: false, properties: bodyProperties },
-        response: { 200: { type: 'integer' }, ...errorResponses },
-      },
+      schema: { tags, summary: 'Add a caller id; answers its account_id (409 when the tenant has it)', body: wireSchema(CallerIdCreate), response: { 200: { type: 'integer' }, ...errorResponses } },
     },
-    async (request) => (await callerIds.create(toInput(request.body) as CallerIdInput & { number: string }, request.ctx)).id,
+    async (request) => (await callerIds.create(fromWire(request.body), request.ctx)).id,
   );
 
-  app.put<{ Params: { cid_id: number }; Body: CidBody }>(
-    '/cids/:cid_id',
-    {
-      schema: {
-        tags,
-        summary: 'Update a caller-id number',
-        params,
-        body: { type: 'object', additionalProperties: false, minProperties: 1, properties: bodyProperties },
-        response: { 200: cidSchema, ...errorResponses },
-      },
-    },
-    async (request) => cidView(await callerIds.update(request.params.cid_id, toInput(request.body), request.ctx)),
+  app.put<{ Params: { account_id: number } }>(
+    '/cids/:account_id',
+    { schema: { tags, summary: 'Update a caller id', params, body: wireSchema(CallerIdUpdate), response: { 200: cidSchema, ...errorResponses } } },
+    async (request) => callerIdAnswer(await callerIds.update(request.params.account_id, fromWire(request.body), request.ctx)),
   );
 
-  app.delete<{ Params: { cid_id: number } }>(
-    '/cids/:cid_id',
-    { schema: { tags, summary: 'Delete a caller-id number', params, response: { 200: { type: 'boolean' }, ...errorResponses } } },
+  app.delete<{ Params: { account_id: number } }>(
+    '/cids/:account_id',
+    { schema: { tags, summary: 'Delete a caller id', params, response: { 200: { type: 'boolean' }, ...errorResponses } } },
     async (request) => {
-      await callerIds.remove(request.params.cid_id, request.ctx);
+      await callerIds.remove(request.params.account_id, request.ctx);
       return true;
     },
   );

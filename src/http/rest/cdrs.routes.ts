@@ -1,11 +1,15 @@
-// Call records FreeSWITCH reported: /fpbx_cdr (the PBX's records), /usersCDR (per user /
-// extension) and its CSV export. Scoped like every list: a tenant admin sees its tenant, an end
-// user the legs of the extensions assigned to it.
+// Call records FreeSWITCH reported: /fpbx_cdr (the PBX's records, answered as ICTPBX does:
+// { rows, total }), /usersCDR (per user / extension) and its CSV export, and /cdr_etl, the ETL
+// status the ICTPBX client polls (Switchyard's CDRs arrive live: see domain/cdrs/cdrs.schema.ts).
+// Scoped like every list: a tenant admin sees its tenant, an end user the legs of the extensions
+// assigned to it.
 import type { FastifyInstance } from 'fastify';
-import { CDR_SORTABLE, type CdrQuery } from '../../domain/cdrs/cdrs.service.ts';
+import { CdrEtlRun, CdrEtlStatus, FpbxCdrPage } from '../../domain/cdrs/cdrs.schema.ts';
+import { CDR_SORTABLE, fpbxCdrRow, type CdrQuery } from '../../domain/cdrs/cdrs.service.ts';
 import { DISPOSITIONS } from '../../domain/cdrs/cdr-leg.ts';
 import { sendCsv } from './csv.ts';
 import { arrayOf, errorResponses, listQuery, sendPage } from './shared.ts';
+import { toWire, wireSchema } from './wire.ts';
 import { CDR_CSV_HEADER, cdrCsvRow, cdrSchema, cdrView } from './views/cdr.view.ts';
 
 interface CdrQuerystring {
@@ -73,12 +77,39 @@ export default async function cdrsRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'FreeSWITCH PBX call records, newest first, with date range, direction, extension and disposition filters',
+        summary: 'FreeSWITCH PBX call records, newest first, as { rows, total } (ICTPBX), with date range, direction, extension and disposition filters',
         querystring: listQuery(filters, sortable),
-        response: { 200: arrayOf(cdrSchema), ...errorResponses },
+        response: { 200: wireSchema(FpbxCdrPage), ...errorResponses },
       },
     },
-    async (request, reply) => sendPage(reply, await cdrs.list(toQuery(request.query), request.ctx), cdrView),
+    async (request) => {
+      const page = await cdrs.list(toQuery(request.query), request.ctx);
+      return { rows: page.items.map((c) => toWire(fpbxCdrRow(c))), total: page.total };
+    },
+  );
+
+  app.get(
+    '/cdr_etl/status',
+    {
+      schema: {
+        tags,
+        summary: 'The ICTPBX CDR ETL status: Switchyard has no ETL (FreeSWITCH posts each leg live), so never running; when the newest CDR in view arrived, and how many',
+        response: { 200: wireSchema(CdrEtlStatus), ...errorResponses },
+      },
+    },
+    async (request) => toWire(await cdrs.etlStatus(request.ctx)),
+  );
+
+  app.post(
+    '/cdr_etl/run',
+    {
+      schema: {
+        tags,
+        summary: 'The ICTPBX CDR ETL run: nothing to import (CDRs arrive live); answers started, and the status is at once not running',
+        response: { 200: wireSchema(CdrEtlRun), ...errorResponses },
+      },
+    },
+    async (request) => cdrs.etlRun(request.ctx),
   );
 
   app.get<{ Querystring: CdrQuerystring }>(

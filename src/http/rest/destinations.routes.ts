@@ -1,89 +1,70 @@
-// /destination: named routing targets of a tenant (a kind and a value, checked like DID
-// destinations).
+// /destination: ICTCore's destinations, dialling prefixes keyed by their code
+// (/destination/:destination_id), which the ICTPBX route form lists by country
+// (GET /destination?country_id=) and routes name. Everyone who routes reads them; the super-admin
+// keeps them. Bodies and answers are the destination schema (domain/destinations/destinations.schema.ts)
+// in the client's words.
 import type { FastifyInstance } from 'fastify';
-import { DESTINATION_TYPES } from '../../domain/dialable/targets.ts';
-import type { DestinationInput } from '../../domain/destinations/destinations.service.ts';
-import { arrayOf, errorResponses, idParams, listQuery, sendPage } from './shared.ts';
-import { destinationSchema, destinationView } from './views/did.view.ts';
+import { DestinationCreate, DestinationFilter, DestinationUpdate, DestinationView } from '../../domain/destinations/destinations.schema.ts';
+import { destinationView } from '../../domain/destinations/destinations.service.ts';
+import { arrayOf, errorResponses, listQuery, sendJsonString, sendPage } from './shared.ts';
+import { fromWire, toWire, wireSchema } from './wire.ts';
 
-interface DestinationBody {
-  tenant_id?: number;
-  name?: string;
-  type?: string;
-  value?: string;
-  description?: string;
-}
-
-const bodyProperties = {
-  tenant_id: { type: 'integer', minimum: 1, description: 'Super-admin: the tenant; a tenant admin adds to its own' },
-  name: { type: 'string', minLength: 1, maxLength: 64 },
-  type: { type: 'string', enum: [...DESTINATION_TYPES], description: `One of ${DESTINATION_TYPES.join(', ')}` },
-  value: { type: 'string', minLength: 1, maxLength: 64, description: 'The extension number, module id, or external number' },
-  description: { type: 'string', maxLength: 1024 },
+const destinationSchema = wireSchema(DestinationView);
+const params = {
+  type: 'object',
+  required: ['destination_id'],
+  properties: { destination_id: { type: 'string', pattern: '^[0-9]{1,15}$', description: 'The dialling code' } },
 } as const;
 
-const toInput = (b: DestinationBody): DestinationInput =>
-  Object.fromEntries(
-    Object.entries({ tenantId: b.tenant_id, name: b.name, type: b.type, value: b.value, description: b.description }).filter(([, v]) => v !== undefined),
-  );
+type Params = { Params: { destination_id: string } };
 
 export default async function destinationsRoutes(app: FastifyInstance) {
   const { destinations } = app.services;
   const tags = ['routing'];
-  const params = idParams('destination_id');
 
-  app.get<{ Querystring: { tenant_id?: number; name?: string; type?: string } }>(
+  app.get(
     '/destination',
     {
       schema: {
         tags,
-        summary: 'List routing destinations (a tenant admin sees its own)',
-        querystring: listQuery({ tenant_id: { type: 'integer' }, name: { type: 'string' }, type: { type: 'string' } }, ['destination_id', 'name', 'type', 'date_created']),
+        summary: 'List destinations (dialling prefixes), by country; ?phone= finds those whose code begins a number, longest first',
+        querystring: listQuery((wireSchema(DestinationFilter) as { properties: Record<string, object> }).properties, ['destination_id', 'name', 'prefix', 'country_id', 'date_created']),
         response: { 200: arrayOf(destinationSchema), ...errorResponses },
       },
     },
-    async (request, reply) => {
-      const { tenant_id, ...q } = request.query;
-      return sendPage(reply, await destinations.list({ ...q, tenantId: tenant_id }, request.ctx), destinationView);
-    },
+    async (request, reply) => sendPage(reply, await destinations.list(fromWire(request.query), request.ctx), (d) => toWire(destinationView(d))),
   );
 
-  app.get<{ Params: { destination_id: number } }>(
+  app.get<Params>(
     '/destination/:destination_id',
-    { schema: { tags, summary: 'Read a routing destination', params, response: { 200: destinationSchema, ...errorResponses } } },
-    async (request) => destinationView(await destinations.get(request.params.destination_id, request.ctx)),
+    { schema: { tags, summary: 'Read a destination', params, response: { 200: destinationSchema, ...errorResponses } } },
+    async (request) => toWire(destinationView(await destinations.get(request.params.destination_id, request.ctx))),
   );
 
-  app.post<{ Body: DestinationBody & { name: string; type: string; value: string } }>(
+  app.post(
     '/destination',
     {
       schema: {
         tags,
-        summary: 'Create a routing destination; answers its destination_id',
-        body: { type: 'object', required: ['name', 'type', 'value'], additionalProperties: false, properties: bodyProperties },
-        response: { 200: { type: 'integer' }, ...errorResponses },
+        summary: 'Create a destination (super-admin); answers its destination_id (409 when the code exists)',
+        body: wireSchema(DestinationCreate),
+        response: { 200: { type: 'string' }, ...errorResponses },
       },
     },
-    async (request) => (await destinations.create(toInput(request.body) as DestinationInput & { name: string; type: string; value: string }, request.ctx)).id,
+    async (request, reply) => sendJsonString(reply, (await destinations.create(fromWire(request.body), request.ctx)).id),
   );
 
-  app.put<{ Params: { destination_id: number }; Body: DestinationBody }>(
+  app.put<Params>(
     '/destination/:destination_id',
     {
-      schema: {
-        tags,
-        summary: 'Update a routing destination',
-        params,
-        body: { type: 'object', additionalProperties: false, minProperties: 1, properties: bodyProperties },
-        response: { 200: destinationSchema, ...errorResponses },
-      },
+      schema: { tags, summary: 'Update a destination (super-admin): its name, prefix or country', params, body: wireSchema(DestinationUpdate), response: { 200: destinationSchema, ...errorResponses } },
     },
-    async (request) => destinationView(await destinations.update(request.params.destination_id, toInput(request.body), request.ctx)),
+    async (request) => toWire(destinationView(await destinations.update(request.params.destination_id, fromWire(request.body), request.ctx))),
   );
 
-  app.delete<{ Params: { destination_id: number } }>(
+  app.delete<Params>(
     '/destination/:destination_id',
-    { schema: { tags, summary: 'Delete a routing destination', params, response: { 200: { type: 'boolean' }, ...errorResponses } } },
+    { schema: { tags, summary: 'Delete a destination (super-admin; 409 while routes use it)', params, response: { 200: { type: 'boolean' }, ...errorResponses } } },
     async (request) => {
       await destinations.remove(request.params.destination_id, request.ctx);
       return true;

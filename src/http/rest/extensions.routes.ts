@@ -1,151 +1,37 @@
-// /fpbx_extensions: SIP extensions (FusionPBX field names). Create answers the bare new
-// extension_uuid and 409 when the number is taken by anything dialable in the tenant.
+// /fpbx_extensions: SIP extensions, FusionPBX's names as the ICTPBX client and ICTPBX's server
+// have them (domain/extensions/extensions.schema.ts). Booleans answer as 'true'/'false' (FusionPBX's
+// text, which the client reads as such). Create answers the extension itself: the client reads
+// `extension_uuid` from the answer to attach follow-me (ICTPBX's bare uuid leaves it undefined).
 import type { FastifyInstance } from 'fastify';
-import type { ExtensionInput } from '../../domain/extensions/extensions.service.ts';
-import { arrayOf, errorResponses, listQuery, sendJsonString, sendPage } from './shared.ts';
-import { extensionSchema, extensionView } from './views/extension.view.ts';
+import { ExtensionAssign, ExtensionCheckView, ExtensionCreate, ExtensionFilter, ExtensionUpdate, ExtensionView } from '../../domain/extensions/extensions.schema.ts';
+import { extensionView, type Extension } from '../../domain/extensions/extensions.service.ts';
+import { arrayOf, errorResponses, listQuery, sendPage } from './shared.ts';
+import { trueFalseAnswer } from './views/true-false.ts';
+import { fromWire, toWire, wireSchema } from './wire.ts';
 
-interface ExtensionBody {
-  tenant_id?: number;
-  user_id?: number | null;
-  extension?: string;
-  password?: string;
-  display_name?: string;
-  effective_caller_id_name?: string;
-  effective_caller_id_number?: string;
-  outbound_caller_id_name?: string;
-  outbound_caller_id_number?: string;
-  accountcode?: string;
-  toll_allow?: string;
-  call_timeout?: number;
-  call_group?: string;
-  user_record?: string;
-  hold_music?: string;
-  auth_acl?: string;
-  cidr?: string;
-  do_not_disturb?: boolean;
-  forward_all_enabled?: boolean;
-  forward_all_destination?: string;
-  forward_busy_enabled?: boolean;
-  forward_busy_destination?: string;
-  forward_no_answer_enabled?: boolean;
-  forward_no_answer_destination?: string;
-  voicemail_enabled?: boolean;
-  voicemail_password?: string;
-  voicemail_mail_to?: string;
-  enabled?: boolean;
-  description?: string;
-}
+const { schema: extensionSchema, answer } = trueFalseAnswer<ReturnType<typeof extensionView>>(ExtensionView);
+const extensionAnswer = (e: Extension) => answer(extensionView(e));
 
-const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
-const bool = { type: 'boolean', description: "true/false ('true'/'false' and 1/0 accepted)" } as const;
-
-const bodyProperties = {
-  tenant_id: { type: 'integer', minimum: 1, description: 'Super-admin: the tenant; a tenant admin creates in its own tenant' },
-  user_id: { type: ['integer', 'null'], minimum: 0, description: 'The user (of the same tenant) the extension belongs to; 0 or null for none' },
-  extension: { type: 'string', pattern: '^[0-9]{2,10}$', description: 'The number: 2 to 10 digits' },
-  password: {
-    type: 'string',
-    minLength: 1,
-    maxLength: 64,
-    description: 'SIP password (write-only): at least 6 characters with a letter and a digit, without the extension number; generated when omitted',
-  },
-  display_name: text(64),
-  effective_caller_id_name: text(64),
-  effective_caller_id_number: text(32),
-  outbound_caller_id_name: text(64),
-  outbound_caller_id_number: text(32),
-  accountcode: text(64),
-  toll_allow: { ...text(128), description: 'Comma-separated toll classes the extension may call: local, domestic, international' },
-  call_timeout: { type: 'integer', minimum: 1, maximum: 600 },
-  call_group: text(128),
-  user_record: { type: 'string', enum: ['', 'all', 'local', 'inbound', 'outbound'] },
-  hold_music: text(255),
-  auth_acl: text(64),
-  cidr: { ...text(512), description: 'Comma-separated addresses or CIDR ranges allowed to register without a password' },
-  do_not_disturb: bool,
-  forward_all_enabled: bool,
-  forward_all_destination: text(32),
-  forward_busy_enabled: bool,
-  forward_busy_destination: text(32),
-  forward_no_answer_enabled: bool,
-  forward_no_answer_destination: text(32),
-  voicemail_enabled: bool,
-  voicemail_password: { type: 'string', pattern: '^[0-9]{4,10}$', description: 'Voicemail PIN (4 to 10 digits, write-only); generated when omitted' },
-  voicemail_mail_to: text(255),
-  enabled: bool,
-  description: text(1024),
-} as const;
-
-function toInput(b: ExtensionBody): ExtensionInput {
-  const input: ExtensionInput = {
-    tenantId: b.tenant_id,
-    userId: b.user_id === 0 ? null : b.user_id,
-    extension: b.extension,
-    password: b.password,
-    displayName: b.display_name,
-    effectiveCallerIdName: b.effective_caller_id_name,
-    effectiveCallerIdNumber: b.effective_caller_id_number,
-    outboundCallerIdName: b.outbound_caller_id_name,
-    outboundCallerIdNumber: b.outbound_caller_id_number,
-    accountcode: b.accountcode,
-    tollAllow: b.toll_allow,
-    callTimeout: b.call_timeout,
-    callGroup: b.call_group,
-    userRecord: b.user_record,
-    holdMusic: b.hold_music,
-    authAcl: b.auth_acl,
-    cidr: b.cidr,
-    doNotDisturb: b.do_not_disturb,
-    forwardAllEnabled: b.forward_all_enabled,
-    forwardAllDestination: b.forward_all_destination,
-    forwardBusyEnabled: b.forward_busy_enabled,
-    forwardBusyDestination: b.forward_busy_destination,
-    forwardNoAnswerEnabled: b.forward_no_answer_enabled,
-    forwardNoAnswerDestination: b.forward_no_answer_destination,
-    voicemailEnabled: b.voicemail_enabled,
-    voicemailPassword: b.voicemail_password,
-    voicemailMailTo: b.voicemail_mail_to,
-    enabled: b.enabled,
-    description: b.description,
-  };
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as ExtensionInput;
-}
-
-interface ExtensionQuery {
-  tenant_id?: number;
-  user_id?: number;
-  extension?: string;
-  enabled?: boolean;
-  display_name?: string;
-}
-
-const listFilters = {
-  tenant_id: { type: 'integer' },
-  user_id: { type: 'integer' },
-  extension: { type: 'string' },
-  enabled: { type: 'boolean' },
-  display_name: { type: 'string' },
-};
 const sortable = ['extension', 'extension_uuid', 'display_name', 'date_created', 'enabled'];
+const filters = (wireSchema(ExtensionFilter) as { properties: Record<string, object> }).properties;
+const tenantQuery = { tenant_id: { type: 'integer', minimum: 1, description: 'Super-admin: the tenant (default its own)' } };
 
 export default async function extensionsRoutes(app: FastifyInstance) {
   const { extensions } = app.services;
   const tags = ['pbx'];
   const params = { type: 'object', required: ['extension_uuid'], properties: { extension_uuid: { type: 'string', maxLength: 64 } } } as const;
-  const toFilter = ({ tenant_id, user_id, display_name, ...q }: ExtensionQuery) => ({ ...q, tenantId: tenant_id, userId: user_id, displayName: display_name });
 
-  app.get<{ Querystring: ExtensionQuery }>(
+  app.get(
     '/fpbx_extensions',
     {
       schema: {
         tags,
         summary: 'List extensions (a tenant admin sees its tenant’s, an end user those assigned to it)',
-        querystring: listQuery(listFilters, sortable),
+        querystring: listQuery(filters, sortable),
         response: { 200: arrayOf(extensionSchema), ...errorResponses },
       },
     },
-    async (request, reply) => sendPage(reply, await extensions.list(toFilter(request.query), request.ctx), extensionView),
+    async (request, reply) => sendPage(reply, await extensions.list(fromWire(request.query), request.ctx), extensionAnswer),
   );
 
   app.get<{ Querystring: { start?: number; tenant_id?: number } }>(
@@ -157,12 +43,12 @@ export default async function extensionsRoutes(app: FastifyInstance) {
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { start: { type: 'integer', minimum: 10, maximum: 9999999999 }, tenant_id: { type: 'integer', minimum: 1, description: 'Super-admin: the tenant' } },
+          properties: { start: { type: 'integer', minimum: 10, maximum: 9999999999 }, ...tenantQuery },
         },
-        response: { 200: { type: 'object', properties: { extension: { type: 'string' } } }, ...errorResponses },
+        response: { 200: { type: 'object', properties: { next_available: { type: 'string' } } }, ...errorResponses },
       },
     },
-    async (request) => ({ extension: await extensions.nextAvailable(request.query.start, request.query.tenant_id, request.ctx) }),
+    async (request) => ({ next_available: await extensions.nextAvailable(request.query.start, request.query.tenant_id, request.ctx) }),
   );
 
   app.get<{ Querystring: { extension: string; tenant_id?: number } }>(
@@ -170,73 +56,52 @@ export default async function extensionsRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Whether a number is free in the tenant, and what holds it (extensions, feature codes, and later ring groups, IVRs, queues, conferences)',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['extension'],
-          properties: { extension: { type: 'string', pattern: '^[0-9]{2,10}$' }, tenant_id: { type: 'integer', minimum: 1, description: 'Super-admin: the tenant' } },
-        },
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              extension: { type: 'string' },
-              available: { type: 'boolean' },
-              conflicts: { type: 'array', items: { type: 'object', properties: { type: { type: 'string' }, id: { type: ['string', 'integer'] } } } },
-            },
-          },
-          ...errorResponses,
-        },
+        summary: 'Whether a number is free in the tenant; when not, used_by names what holds it (Extension, Feature Code, ...)',
+        querystring: { type: 'object', additionalProperties: false, required: ['extension'], properties: { extension: { type: 'string', maxLength: 32 }, ...tenantQuery } },
+        response: { 200: wireSchema(ExtensionCheckView), ...errorResponses },
       },
     },
-    async (request) => extensions.check(request.query.extension, request.query.tenant_id, request.ctx),
+    async (request) => toWire(await extensions.check(request.query.extension, request.query.tenant_id, request.ctx)),
   );
 
-  app.get<{ Querystring: ExtensionQuery }>(
+  app.get(
     '/fpbx_extensions/available_for_fax',
     {
       schema: {
         tags,
-        summary: 'Extensions usable as fax endpoints: the enabled extensions in reach (the fax module will narrow this to those not already used by a fax account)',
-        querystring: listQuery(listFilters, sortable),
+        summary: 'Extensions usable as fax endpoints: the enabled extensions in reach (exclude_account_id names a fax account: none exist yet)',
+        querystring: listQuery({ ...filters, exclude_account_id: { type: 'integer', minimum: 0 } }, sortable),
         response: { 200: arrayOf(extensionSchema), ...errorResponses },
       },
     },
-    async (request, reply) => sendPage(reply, await extensions.availableForFax(toFilter(request.query), request.ctx), extensionView),
+    async (request, reply) => sendPage(reply, await extensions.availableForFax(fromWire(request.query), request.ctx), extensionAnswer),
   );
 
   app.get<{ Params: { extension_uuid: string } }>(
     '/fpbx_extensions/:extension_uuid',
     { schema: { tags, summary: 'Read an extension', params, response: { 200: extensionSchema, ...errorResponses } } },
-    async (request) => extensionView(await extensions.get(request.params.extension_uuid, request.ctx)),
+    async (request) => extensionAnswer(await extensions.get(request.params.extension_uuid, request.ctx)),
   );
 
-  app.post<{ Body: ExtensionBody & { extension: string } }>(
+  app.post(
     '/fpbx_extensions',
     {
       schema: {
         tags,
-        summary: 'Create an extension; answers the new extension_uuid, 409 when the number is in use',
-        body: { type: 'object', required: ['extension'], additionalProperties: false, properties: bodyProperties },
-        response: { 200: { type: 'string' }, ...errorResponses },
-      },
-    },
-    async (request, reply) => sendJsonString(reply, (await extensions.create(toInput(request.body) as ExtensionInput & { extension: string }, request.ctx)).id),
-  );
-
-  app.put<{ Params: { extension_uuid: string }; Body: ExtensionBody }>(
-    '/fpbx_extensions/:extension_uuid',
-    {
-      schema: {
-        tags,
-        summary: 'Update an extension',
-        params,
-        body: { type: 'object', additionalProperties: false, minProperties: 1, properties: bodyProperties },
+        summary: 'Create an extension; answers it (with its extension_uuid), 409 when the number or alias is in use',
+        body: wireSchema(ExtensionCreate),
         response: { 200: extensionSchema, ...errorResponses },
       },
     },
-    async (request) => extensionView(await extensions.update(request.params.extension_uuid, toInput(request.body), request.ctx)),
+    async (request) => extensionAnswer(await extensions.create(fromWire(request.body), request.ctx)),
+  );
+
+  app.put<{ Params: { extension_uuid: string } }>(
+    '/fpbx_extensions/:extension_uuid',
+    {
+      schema: { tags, summary: 'Update an extension (the object as read, with the edits)', params, body: wireSchema(ExtensionUpdate), response: { 200: extensionSchema, ...errorResponses } },
+    },
+    async (request) => extensionAnswer(await extensions.update(request.params.extension_uuid, fromWire(request.body), request.ctx)),
   );
 
   app.delete<{ Params: { extension_uuid: string } }>(
@@ -248,17 +113,17 @@ export default async function extensionsRoutes(app: FastifyInstance) {
     },
   );
 
-  app.post<{ Params: { extension_uuid: string }; Body: { user_id: number | null } }>(
+  app.post<{ Params: { extension_uuid: string } }>(
     '/fpbx_extensions/:extension_uuid/assign',
     {
       schema: {
         tags,
         summary: 'Assign the extension to a user of its tenant (user_id 0 or null unassigns); answers the extension',
         params,
-        body: { type: 'object', required: ['user_id'], additionalProperties: false, properties: { user_id: { type: ['integer', 'null'], minimum: 0 } } },
+        body: wireSchema(ExtensionAssign),
         response: { 200: extensionSchema, ...errorResponses },
       },
     },
-    async (request) => extensionView(await extensions.assign(request.params.extension_uuid, request.body.user_id || null, request.ctx)),
+    async (request) => extensionAnswer(await extensions.assign(request.params.extension_uuid, fromWire(request.body), request.ctx)),
   );
 }

@@ -1,76 +1,21 @@
-// /routes: outbound routes, with bulk create and CSV import/export. A CSV import takes a raw
-// text/csv body or JSON {"csv": "..."}; every row is validated and nothing is imported when any
-// row is invalid, unless ?partial=true.
+// /routes: outbound routes as ICTCore has them (to a destination, through a provider, for a
+// service), with Switchyard's pattern routes, bulk create and CSV import/export. Bodies and
+// answers are the route schema (domain/routes/routes.schema.ts) in the ICTPBX client's words. A
+// CSV import takes a raw text/csv body or JSON {"csv": "..."}; every row is validated and nothing
+// is imported when any row is invalid, unless ?partial=true.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { RouteInput } from '../../domain/routes/routes.service.ts';
-import { arrayOf, errorResponses, idParams, listQuery, sendPage } from './shared.ts';
-import { routeSchema, routeView } from './views/route.view.ts';
+import type { RouteRecord } from '../../domain/routes/routes.repository.ts';
+import { RouteCreate, RouteFilter, RouteUpdate, RouteView } from '../../domain/routes/routes.schema.ts';
+import { routeView } from '../../domain/routes/routes.service.ts';
+import { arrayOf, errorResponses, idParams, listQuery, sendJsonString, sendPage } from './shared.ts';
+import { fromWire, toWire, wireAnswer, wireSchema } from './wire.ts';
 
-interface RouteBody {
-  tenant_id?: number | null;
-  name?: string;
-  pattern?: string;
-  strip?: number;
-  prepend?: string;
-  priority?: number;
-  provider_id?: number;
-  service_flag?: number;
-  toll_type?: string;
-  cost?: number;
-  active?: boolean;
-  description?: string;
-}
+/** ICTCore answers `active` as 1 or 0. */
+export const routeAnswer = (r: RouteRecord) => ({ ...toWire(routeView(r)), active: r.active ? 1 : 0 });
+const routeSchema = wireAnswer(RouteView, { active: { type: 'integer', enum: [0, 1] } });
 
-const bodyProperties = {
-  tenant_id: { type: ['integer', 'null'], minimum: 1, description: 'Super-admin: the owning tenant, or null/omitted for a shared route' },
-  name: { type: 'string', minLength: 1, maxLength: 64 },
-  pattern: { type: 'string', minLength: 1, maxLength: 256, description: 'Regular expression (PCRE/JavaScript) the dialled number must match' },
-  strip: { type: 'integer', minimum: 0, maximum: 32, description: 'Leading digits to remove' },
-  prepend: { type: 'string', maxLength: 16, description: 'Digits to add in front after stripping' },
-  priority: { type: 'integer', minimum: 0, maximum: 10000, description: 'Lower first; equal patterns fail over in priority order' },
-  provider_id: { type: 'integer', minimum: 1 },
-  service_flag: { type: 'integer', minimum: 1, maximum: 255 },
-  toll_type: { type: 'string', enum: ['', 'local', 'domestic', 'international'] },
-  cost: { type: 'number', minimum: 0 },
-  active: { type: 'boolean' },
-  description: { type: 'string', maxLength: 1024 },
-} as const;
-
-function toInput(b: RouteBody): RouteInput {
-  const input: RouteInput = {
-    tenantId: b.tenant_id,
-    name: b.name,
-    pattern: b.pattern,
-    strip: b.strip,
-    prepend: b.prepend,
-    priority: b.priority,
-    providerId: b.provider_id,
-    serviceFlag: b.service_flag,
-    tollType: b.toll_type,
-    cost: b.cost,
-    active: b.active,
-    description: b.description,
-  };
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as RouteInput;
-}
-
-interface RouteQuery {
-  tenant_id?: number;
-  provider_id?: number;
-  service_flag?: number;
-  name?: string;
-  toll_type?: string;
-  active?: boolean;
-}
-
-const filters = {
-  tenant_id: { type: 'integer' },
-  provider_id: { type: 'integer' },
-  service_flag: { type: 'integer', minimum: 1, maximum: 255, description: 'Routes holding all these service bits' },
-  name: { type: 'string' },
-  toll_type: { type: 'string' },
-  active: { type: 'boolean' },
-};
+const filters = (wireSchema(RouteFilter) as { properties: Record<string, object> }).properties;
+const exportFilters = { type: 'object', additionalProperties: false, properties: filters } as const;
 
 const csvBody = {
   anyOf: [
@@ -93,6 +38,7 @@ const importResult = {
   },
 } as const;
 
+const partialQuery = { type: 'object', additionalProperties: false, properties: { partial: { type: 'boolean' } } } as const;
 const csvResponse = { 200: { type: 'string', description: 'text/csv (RFC 4180)' }, ...errorResponses };
 
 function sendCsv(reply: FastifyReply, name: string, csv: string) {
@@ -107,37 +53,23 @@ export default async function routesRoutes(app: FastifyInstance) {
 
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
-  app.get<{ Querystring: RouteQuery }>(
+  app.get(
     '/routes',
     {
       schema: {
         tags,
-        summary: 'List outbound routes (a tenant sees its own and the shared ones)',
-        querystring: listQuery(filters, ['route_id', 'name', 'pattern', 'priority', 'cost', 'provider_id', 'date_created']),
+        summary: 'List outbound routes with their destination, prefix, provider and service (a tenant sees its own and the shared ones); ?route_id= reads one',
+        querystring: listQuery(filters, ['route_id', 'name', 'destination_id', 'pattern', 'priority', 'cost', 'provider_id', 'date_created']),
         response: { 200: arrayOf(routeSchema), ...errorResponses },
       },
     },
-    async (request, reply) => {
-      const { tenant_id, provider_id, service_flag, toll_type, ...q } = request.query;
-      const result = await routes.list({ ...q, tenantId: tenant_id, providerId: provider_id, serviceFlag: service_flag, tollType: toll_type }, request.ctx);
-      return sendPage(reply, result, routeView);
-    },
+    async (request, reply) => sendPage(reply, await routes.list(fromWire(request.query), request.ctx), routeAnswer),
   );
 
-  app.get<{ Querystring: Pick<RouteQuery, 'tenant_id' | 'provider_id' | 'service_flag' | 'active'> }>(
+  app.get(
     '/routes/csv',
-    {
-      schema: {
-        tags,
-        summary: 'Export the outbound routes in reach as CSV',
-        querystring: { type: 'object', additionalProperties: false, properties: { tenant_id: filters.tenant_id, provider_id: filters.provider_id, service_flag: filters.service_flag, active: filters.active } },
-        response: csvResponse,
-      },
-    },
-    async (request, reply) => {
-      const q = request.query;
-      return sendCsv(reply, 'routes.csv', await routes.exportCsv({ tenantId: q.tenant_id, providerId: q.provider_id, serviceFlag: q.service_flag, active: q.active }, request.ctx));
-    },
+    { schema: { tags, summary: 'Export the outbound routes in reach as CSV', querystring: exportFilters, response: csvResponse } },
+    async (request, reply) => sendCsv(reply, 'routes.csv', await routes.exportCsv(fromWire(request.query), request.ctx)),
   );
 
   app.get(
@@ -148,14 +80,7 @@ export default async function routesRoutes(app: FastifyInstance) {
 
   app.get<{ Params: { service_flag: number; provider_id: number } }>(
     '/routes/:service_flag/:provider_id/csv',
-    {
-      schema: {
-        tags,
-        summary: 'Export the routes of one service (bitwise) and provider as CSV',
-        params: idParams('service_flag', 'provider_id'),
-        response: csvResponse,
-      },
-    },
+    { schema: { tags, summary: 'Export the routes of one service (bitwise) and provider as CSV', params: idParams('service_flag', 'provider_id'), response: csvResponse } },
     async (request, reply) => {
       const { service_flag, provider_id } = request.params;
       return sendCsv(reply, `routes-${service_flag}-${provider_id}.csv`, await routes.exportCsv({ serviceFlag: service_flag, providerId: provider_id }, request.ctx));
@@ -168,7 +93,7 @@ export default async function routesRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Import routes from CSV (text/csv body or {"csv": "..."}); rows with a route_id update that route. All or nothing unless ?partial=true',
-        querystring: { type: 'object', additionalProperties: false, properties: { partial: { type: 'boolean' } } },
+        querystring: partialQuery,
         body: csvBody,
         response: { 200: importResult, ...errorResponses },
       },
@@ -183,7 +108,7 @@ export default async function routesRoutes(app: FastifyInstance) {
         tags,
         summary: 'Import routes for one service and provider: blank service_flag and provider_id cells take these values, other values are errors',
         params: idParams('service_flag', 'provider_id'),
-        querystring: { type: 'object', additionalProperties: false, properties: { partial: { type: 'boolean' } } },
+        querystring: partialQuery,
         body: csvBody,
         response: { 200: importResult, ...errorResponses },
       },
@@ -194,56 +119,54 @@ export default async function routesRoutes(app: FastifyInstance) {
     },
   );
 
-  app.post<{ Body: RouteBody[] }>(
+  app.post<{ Body: unknown[] }>(
     '/routes/bulk',
     {
       schema: {
         tags,
-        summary: 'Create several routes at once, all or none; answers their route_ids (problems are reported per index)',
-        body: {
-          type: 'array',
-          minItems: 1,
-          maxItems: 10000,
-          // name, pattern and provider_id are required, but checked per item by the service so every missing one is reported.
-          items: { type: 'object', additionalProperties: false, properties: bodyProperties },
-        },
-        response: { 200: { type: 'array', items: { type: 'integer' } }, ...errorResponses },
+        summary: 'Create several routes at once (the ICTPBX route form: one per destination picked), all or none; answers "<n> Routes added." (problems are reported per index)',
+        // Each item is checked whole by the service, so every problem of every item is reported.
+        body: { type: 'array', minItems: 1, maxItems: 10000, items: { type: 'object' } },
+        response: { 200: { type: 'string' }, ...errorResponses },
       },
     },
-    async (request) => (await routes.bulkCreate(request.body.map(toInput), request.ctx)).map((r) => r.id),
+    async (request, reply) => {
+      const created = await routes.bulkCreate(request.body.map((item) => fromWire(item)), request.ctx);
+      return sendJsonString(reply, `${created.length} Routes added.`);
+    },
   );
 
   app.get<{ Params: { route_id: number } }>(
     '/routes/:route_id',
     { schema: { tags, summary: 'Read an outbound route', params, response: { 200: routeSchema, ...errorResponses } } },
-    async (request) => routeView(await routes.get(request.params.route_id, request.ctx)),
+    async (request) => routeAnswer(await routes.get(request.params.route_id, request.ctx)),
   );
 
-  app.post<{ Body: RouteBody & { name: string; pattern: string; provider_id: number } }>(
+  app.post(
     '/routes',
     {
       schema: {
         tags,
-        summary: 'Create an outbound route; answers the new route_id',
-        body: { type: 'object', required: ['name', 'pattern', 'provider_id'], additionalProperties: false, properties: bodyProperties },
+        summary: 'Create an outbound route (to a destination_id, or with a pattern); answers the new route_id',
+        body: wireSchema(RouteCreate),
         response: { 200: { type: 'integer' }, ...errorResponses },
       },
     },
-    async (request) => (await routes.create(toInput(request.body), request.ctx)).id,
+    async (request) => (await routes.create(fromWire(request.body), request.ctx)).id,
   );
 
-  app.put<{ Params: { route_id: number }; Body: RouteBody }>(
+  app.put<{ Params: { route_id: number } }>(
     '/routes/:route_id',
     {
       schema: {
         tags,
-        summary: 'Update an outbound route',
+        summary: 'Update an outbound route (naming a destination clears the pattern, and a pattern the destination)',
         params,
-        body: { type: 'object', additionalProperties: false, minProperties: 1, properties: bodyProperties },
+        body: wireSchema(RouteUpdate),
         response: { 200: routeSchema, ...errorResponses },
       },
     },
-    async (request) => routeView(await routes.update(request.params.route_id, toInput(request.body), request.ctx)),
+    async (request) => routeAnswer(await routes.update(request.params.route_id, fromWire(request.body), request.ctx)),
   );
 
   app.delete<{ Params: { route_id: number } }>(

@@ -37,8 +37,17 @@ export function listQuery(filters: Record<string, object>, sortable: string[]) {
 
 export const arrayOf = (item: object) => ({ type: 'array', items: item }) as const;
 
-export function sendPage<T, V>(reply: FastifyReply, result: Page<T>, view: (item: T) => V): V[] {
+/**
+ * A page as ICTCore sends it: a bare array, the total in X-Total-Count; with `?totalrows` (the
+ * ICTPBX client's count request) only the total, as a bare number.
+ */
+export function sendPage<T, V>(reply: FastifyReply, result: Page<T>, view: (item: T) => V): V[] | number {
   reply.header('x-total-count', String(result.total));
+  if (reply.request.query && Object.hasOwn(reply.request.query as object, 'totalrows')) {
+    // A bare number, not the array the route's response schema describes.
+    reply.serializer(JSON.stringify);
+    return result.total;
+  }
   return result.items.map(view);
 }
 

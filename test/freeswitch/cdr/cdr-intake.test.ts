@@ -72,14 +72,16 @@ const EXPECTED: Record<string, Record<string, unknown>> = {
 
 const callOf = (file: string) => file.replace(/^cdr-(json|xml)-/, '').replace(/\.txt$/, '');
 
+// /usersCDR lists every leg for the super-admin with all of Switchyard's fields (/fpbx_cdr answers
+// the ICTPBX client's { rows, total }).
 async function findCdr(t: TestApp, uuid: string) {
-  const res = await t.api('GET', '/api/fpbx_cdr?limit=500', { token: await t.adminToken() });
+  const res = await t.api('GET', '/api/usersCDR?limit=500', { token: await t.adminToken() });
   expect(res.statusCode, res.body).toBe(200);
   return (res.json() as { xml_cdr_uuid: string }[]).find((c) => c.xml_cdr_uuid === uuid);
 }
 
 async function cdrCount(t: TestApp): Promise<number> {
-  const res = await t.api('GET', '/api/fpbx_cdr?limit=1', { token: await t.adminToken() });
+  const res = await t.api('GET', '/api/usersCDR?limit=1', { token: await t.adminToken() });
   return Number(res.headers['x-total-count']);
 }
 

@@ -53,10 +53,10 @@ describe.each(databaseKinds)('cache flushes on $name', (kind) => {
     const created = await t.api('POST', '/api/fpbx_extensions', { token: cast.adminA.token, body: { extension: '1005', password: 'S3cret!x', display_name: 'Reception' } });
     expect(created.statusCode, created.body).toBe(200);
     await settled();
-    const updated = await t.api('PUT', `/api/fpbx_extensions/${created.json()}`, { token: cast.adminA.token, body: { display_name: 'Front desk' } });
+    const updated = await t.api('PUT', `/api/fpbx_extensions/${created.json().extension_uuid}`, { token: cast.adminA.token, body: { display_name: 'Front desk' } });
     expect(updated.statusCode, updated.body).toBe(200);
     await settled();
-    expect((await t.api('DELETE', `/api/fpbx_extensions/${created.json()}`, { token: cast.adminA.token })).statusCode).toBe(200);
+    expect((await t.api('DELETE', `/api/fpbx_extensions/${created.json().extension_uuid}`, { token: cast.adminA.token })).statusCode).toBe(200);
     await settled();
     for (const [i, node] of nodes.entries()) {
       expect(sentSince(node, marks[i])).toEqual(['api xml_flush_cache id 1005 acme.test', 'api xml_flush_cache id 1005 acme.test', 'api xml_flush_cache']);
@@ -119,12 +119,12 @@ describe.each(databaseKinds)('cache flushes on $name', (kind) => {
     expect(created.statusCode, created.body).toBe(200);
     await settled();
     const before = marks();
-    const cidr = await t.api('PUT', `/api/fpbx_extensions/${created.json()}`, { token: cast.adminA.token, body: { cidr: '192.0.2.0/28' } });
+    const cidr = await t.api('PUT', `/api/fpbx_extensions/${created.json().extension_uuid}`, { token: cast.adminA.token, body: { cidr: '192.0.2.0/28' } });
     expect(cidr.statusCode, cidr.body).toBe(200);
     await settled();
     for (const [i, node] of nodes.entries()) expect(sentSince(node, before[i])).toEqual(['api xml_flush_cache id 1006 acme.test', 'api reloadacl']);
     const renamed = marks();
-    expect((await t.api('PUT', `/api/fpbx_extensions/${created.json()}`, { token: cast.adminA.token, body: { display_name: 'Front lobby' } })).statusCode).toBe(200);
+    expect((await t.api('PUT', `/api/fpbx_extensions/${created.json().extension_uuid}`, { token: cast.adminA.token, body: { display_name: 'Front lobby' } })).statusCode).toBe(200);
     const trunk = await t.api('POST', '/api/providers', { token: cast.admin, body: { name: 'Routed', host: 'sip.routed.test', profile: 'external' } });
     await settled();
     const routed = marks();

@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNodeClient, type ClientOptions, type NodeClient } from '../../../src/freeswitch/esl/client.ts';
 import { EslClosedError, EslCommandError, EslTimeoutError, EslUnavailableError } from '../../../src/freeswitch/esl/errors.ts';
-import type { EventFormat, RawEvent } from '../../../src/freeswitch/esl/link.ts';
+import type { RawEvent } from '../../../src/freeswitch/esl/event-parser.ts';
+import type { EventFormat } from '../../../src/freeswitch/esl/link.ts';
 import { SUBSCRIBED_EVENTS, SUBSCRIBED_SUBCLASSES } from '../../../src/freeswitch/esl/manager.ts';
 import { captured, startFakeEsl, type FakeEsl } from '../../helpers/fake-esl.ts';
 import { eventFrames, repliesTo } from '../../helpers/esl-transcripts.ts';

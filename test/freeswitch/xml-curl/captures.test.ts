@@ -282,7 +282,7 @@ describe.each(databaseKinds)('captured FreeSWITCH requests on $name', (kind) => 
     });
     w.gateway = await providerGateway(w.t, provider);
     await createRoute(w.t, { tenant_id: w.tenantId, name: 'National', pattern: '^0(\\d{9,})$', provider_id: provider });
-    await createDid(w.t, { number: '1000', tenant_id: w.tenantId, destination_type: 'extension', destination_value: '1000' });
+    await createDid(w.t, { phone: '1000', tenant_id: w.tenantId, destination_type: 'extension', destination_value: '1000' });
   });
   afterAll(() => w.t?.close());
 

@@ -36,8 +36,22 @@ describe.each(databaseKinds)('configuration answers on $name', (kind) => {
       expire_seconds: 600,
       retry_seconds: 45,
       caller_id_in_from: true,
-      transport: 'tcp',
+      register_transport: 'tcp',
       ping: 25,
+      from_user: 'acme-from',
+      auth_username: 'acme-auth',
+      register_proxy: 'sip:reg.carrier.test;transport=tcp',
+      outbound_proxy: 'out.carrier.test:5070',
+      contact_params: 'tport=tcp',
+      extension: '15550001000',
+      distinct_to: 'true',
+      extension_in_contact: 'true',
+      contact_in_ping: 'true',
+      ping_min: 2,
+      ping_max: 3,
+      supress_cng: 'true',
+      sip_cid_type: 'pid',
+      codec_prefs: 'PCMU,PCMA',
     });
     gateway = await providerGateway(t, provider);
     await createProvider(t, { name: 'By address', host: '2001:db8::20', register: false });
@@ -63,9 +77,32 @@ describe.each(databaseKinds)('configuration answers on $name', (kind) => {
       'caller-id-in-from': 'true',
       'register-transport': 'tcp',
       ping: '25',
+      'from-user': 'acme-from',
+      'auth-username': 'acme-auth',
+      'register-proxy': 'sip:reg.carrier.test;transport=tcp',
+      'outbound-proxy': 'out.carrier.test:5070',
+      'contact-params': 'tport=tcp',
+      extension: '15550001000',
+      'distinct-to': 'true',
+      'extension-in-contact': 'true',
+      'contact-in-ping': 'true',
+      'ping-min': '2',
+      'ping-max': '3',
+      context: 'public',
+    });
+    // What sofia reads per call rather than per gateway: channel variables of the gateway.
+    const variables = Object.fromEntries(findAll(first, 'variable').map((v) => [v.attrs.name, [v.attrs.value, v.attrs.direction]]));
+    expect(variables).toEqual({
+      provider_id: [String(provider), 'outbound'],
+      supress_cng: ['true', undefined],
+      sip_cid_type: ['pid', 'outbound'],
+      absolute_codec_string: ['PCMU,PCMA', 'outbound'],
     });
     const byAddress = gatewayParams(gateways[1]);
-    expect(byAddress).toMatchObject({ register: 'false', proxy: '2001:db8::20', realm: '2001:db8::20' });
+    // sofia makes the proxy a SIP URI (sip:<proxy>), where an IPv6 host is bracketed.
+    expect(byAddress).toMatchObject({ register: 'false', proxy: '[2001:db8::20]', realm: '2001:db8::20', context: 'public' });
+    for (const unset of ['from-user', 'auth-username', 'register-proxy', 'outbound-proxy', 'contact-params', 'extension', 'distinct-to', 'ping', 'ping-min']) expect(byAddress[unset]).toBeUndefined();
+    expect(findAll(gateways[1], 'variable').map((v) => v.attrs.name)).toEqual(['provider_id']);
     expect(byAddress.username).toBeTruthy();
     expect(byAddress.password).toBeTruthy();
   });

@@ -58,11 +58,11 @@ describe.each(databaseKinds)('dialplan answers on $name', (kind) => {
     await createRoute(t, { tenant_id: acme, name: 'International', pattern: '^900(\\d+)$', provider_id: main, priority: 5, strip: 3, prepend: '+', toll_type: 'international' });
     await createRoute(t, { name: 'Shared emergency', pattern: '^(911|112)$', provider_id: shared, priority: 1 });
     await createRoute(t, { tenant_id: globex, name: 'Globex only', pattern: '^8(\\d+)$', provider_id: shared, priority: 1 });
-    await createCallerId(t, { tenant_id: acme, number: '+15550009999', name: 'Acme Main' });
-    await createDid(t, { number: '+15551230001', tenant_id: acme, destination_type: 'extension', destination_value: '1001', caller_id_prefix: 'Acme <in> & ' });
-    await createDid(t, { number: '15551230002', tenant_id: acme, destination_type: 'voicemail', destination_value: '1000' });
-    await createDid(t, { number: '15551230003', tenant_id: globex, destination_type: 'external', destination_value: '+15557654321' });
-    await createDid(t, { number: '15551230004', tenant_id: acme, destination_type: 'ring_group', destination_value: '6000' });
+    await createCallerId(t, { tenant_id: acme, phone: '+15550009999', first_name: 'Acme Main' });
+    await createDid(t, { phone: '+15551230001', tenant_id: acme, destination_type: 'extension', destination_value: '1001', caller_id_prefix: 'Acme <in> & ' });
+    await createDid(t, { phone: '15551230002', tenant_id: acme, destination_type: 'voicemail', destination_value: '1000' });
+    await createDid(t, { phone: '15551230003', tenant_id: globex, destination_type: 'external', destination_value: '+15557654321' });
+    await createDid(t, { phone: '15551230004', tenant_id: acme, destination_type: 'ring_group', destination_value: '6000' });
   });
   afterAll(() => t?.close());
 
@@ -122,6 +122,30 @@ describe.each(databaseKinds)('dialplan answers on $name', (kind) => {
 
     await updateExtension(t, ext['1000'], { forward_no_answer_enabled: false });
     expect(actionsOf(parseXml(await call(t, 'acme.test', 'failover~1000~NO_ANSWER')))).toEqual(['answer', 'sleep 1000', 'voicemail default acme.test 1000']);
+  });
+
+  it('forwards a call to an extension with no registered phone where forward_user_not_registered says (FusionPBX failure_handler)', async () => {
+    await updateExtension(t, ext['9100'], { forward_user_not_registered_enabled: true, forward_user_not_registered_destination: '+15550007777' });
+    expect(actionsOf(parseXml(await call(t, 'acme.test', '9100'))).slice(-1)).toEqual(['transfer failover~9100~${originate_disposition} XML acme.test']);
+    const unregistered = parseXml(await call(t, 'acme.test', 'failover~9100~USER_NOT_REGISTERED'));
+    expect(names(unregistered)).toEqual(['local-9100-not-registered', 'local-9100-no-answer']);
+    expect(actionsOf(extensionNamed(unregistered, 'local-9100-not-registered'))).toEqual(['transfer +15550007777 XML acme.test']);
+    // Busy and no answer still go to voicemail.
+    expect(actionsOf(extensionNamed(parseXml(await call(t, 'acme.test', 'failover~9100~USER_BUSY')), 'local-9100-busy'))).toEqual(['answer', 'sleep 1000', 'voicemail default acme.test 9100']);
+    expect(actionsOf(parseXml(await call(t, 'acme.test', 'failover~9100~NO_ANSWER')))).toEqual(['answer', 'sleep 1000', 'voicemail default acme.test 9100']);
+    await updateExtension(t, ext['9100'], { forward_user_not_registered_enabled: false });
+    expect(actionsOf(parseXml(await call(t, 'acme.test', '9100'))).slice(-1)).toEqual(['voicemail default acme.test 9100']);
+  });
+
+  it('rings an extension on its number alias too', async () => {
+    await updateExtension(t, ext['1001'], { number_alias: '5001' });
+    const tree = parseXml(await call(t, 'acme.test', '5001'));
+    expect(names(tree)).toEqual(['local-1001']);
+    expect(find(tree, 'condition')!.attrs.expression).toBe('^(?:1001|5001)$');
+    expect(actionsOf(tree)).toContain('bridge user/1001@acme.test');
+    expect(names(parseXml(await call(t, 'acme.test', '1001')))).toEqual(['local-1001']);
+    await updateExtension(t, ext['1001'], { number_alias: '' });
+    expect(names(parseXml(await call(t, 'acme.test', '5001')))).toEqual([]);
   });
 
   it('routes out through the pattern\'s providers in priority order, with strip, prepend, caller id and the tenant limit', async () => {
@@ -197,9 +221,33 @@ describe.each(databaseKinds)('dialplan answers on $name', (kind) => {
     expect(names(parseXml(await call(t, 'public', '15559999999')))).toEqual([]);
   });
 
+  it('routes to a destination match its prefix with or without +, send the digits, and the longer prefix goes first', async () => {
+    const admin = await t.adminToken();
+    for (const [destination_id, name] of [['44', 'United Kingdom'], ['4420', 'London']]) {
+      expect((await t.api('POST', '/api/destination', { token: admin, body: { destination_id, name, country_id: 826 } })).statusCode).toBe(200);
+    }
+    const main = (await t.api('GET', `/api/providers?tenant_id=${acme}`, { token: admin })).json().find((p: { name: string }) => p.name === 'Main').provider_id;
+    await createRoute(t, { tenant_id: acme, name: 'UK', destination_id: '44', provider_id: main, priority: 50 });
+    await createRoute(t, { tenant_id: acme, name: 'London', destination_id: '4420', provider_id: backupProvider, priority: 50, strip: 2, prepend: '0' });
+    for (const dialled of ['+442071234567', '442071234567']) {
+      const tree = parseXml(await call(t, 'acme.test', dialled));
+      const [london, uk] = findAll(tree, 'extension');
+      expect(findAll(london, 'condition')[0].attrs).toEqual({ field: 'destination_number', expression: '^\\+?(4420\\d+)$' });
+      expect(findAll(uk, 'condition')[0].attrs.expression).toBe('^\\+?(44\\d+)$');
+      expect(actionsOf(london)).toContain('set outbound_digits=$1');
+      expect(actionsOf(london).find((a) => a.startsWith('bridge'))).toBe(`bridge sofia/gateway/${gw.backup}/0\${outbound_digits:2}`);
+      expect(actionsOf(uk).find((a) => a.startsWith('bridge'))).toBe(`bridge sofia/gateway/${gw.main}/77\${outbound_digits}`);
+    }
+    expect(names(parseXml(await call(t, 'acme.test', '+33123456789')))).not.toEqual(expect.arrayContaining([expect.stringMatching(/^outbound-/)]));
+    // A prefix the super-admin changes moves the route at once.
+    expect((await t.api('PUT', '/api/destination/44', { token: admin, body: { prefix: '0044' } })).statusCode).toBe(200);
+    const moved = parseXml(await call(t, 'acme.test', '00441234567'));
+    expect(findAll(moved, 'condition')[0].attrs.expression).toBe('^\\+?(0044\\d+)$');
+  });
+
   it('shows a new DID at the next call', async () => {
     expect(names(parseXml(await call(t, 'public', '15551230009')))).toEqual([]);
-    await createDid(t, { number: '15551230009', tenant_id: globex, destination_type: 'extension', destination_value: '2000' });
+    await createDid(t, { phone: '15551230009', tenant_id: globex, destination_type: 'extension', destination_value: '2000' });
     expect(actionsOf(parseXml(await call(t, 'public', '15551230009'))).slice(-1)).toEqual(['transfer 2000 XML globex.test']);
   });
 });

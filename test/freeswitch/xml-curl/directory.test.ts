@@ -59,6 +59,15 @@ describe.each(databaseKinds)('directory answers on $name', (kind) => {
       voicemail_password: '9876',
       forward_busy_enabled: true,
       forward_busy_destination: '1002',
+      number_alias: '2001',
+      emergency_caller_id_name: 'Acme HQ',
+      emergency_caller_id_number: '+15550009110',
+      directory_first_name: 'Bob',
+      directory_last_name: 'Builder',
+      directory_exten_visible: false,
+      absolute_codec_string: 'PCMU,PCMA,G722',
+      forward_user_not_registered_enabled: true,
+      forward_user_not_registered_destination: '+15550002222',
     });
     ext.plain = await createExtension(t, acme, { extension: '1002', password: 'Acme-pass-2', voicemail_enabled: false });
     ext.globex = await createExtension(t, globex, { extension: '1001', password: 'Globex-pass-1', effective_caller_id_name: 'Globex Desk' });
@@ -69,8 +78,15 @@ describe.each(databaseKinds)('directory answers on $name', (kind) => {
   it('gives a user the variables the dialplan reads and an a1-hash, never the password', async () => {
     const { params, vars, node, tree } = await user('acme.test', '1001');
     expect(find(tree, 'domain')!.attrs.name).toBe('acme.test');
-    expect(node.attrs).toEqual({ id: '1001', cidr: '192.0.2.0/28' });
-    expect(params).toEqual({ 'a1-hash': md5('1001:acme.test:Acme-pass-1'), 'auth-acl': 'lan', 'vm-enabled': 'true', 'vm-password': '9876' });
+    expect(node.attrs).toEqual({ id: '1001', 'number-alias': '2001', cidr: '192.0.2.0/28' });
+    expect(params).toEqual({
+      'a1-hash': md5('1001:acme.test:Acme-pass-1'),
+      'auth-acl': 'lan',
+      'vm-enabled': 'true',
+      'vm-password': '9876',
+      'directory-visible': 'true',
+      'directory-exten-visible': 'false',
+    });
     expect(vars).toMatchObject({
       user_context: 'acme.test',
       domain_name: 'acme.test',
@@ -91,6 +107,12 @@ describe.each(databaseKinds)('directory answers on $name', (kind) => {
       forward_busy_enabled: 'true',
       forward_busy_destination: '1002',
       forward_no_answer_enabled: 'false',
+      forward_user_not_registered_enabled: 'true',
+      forward_user_not_registered_destination: '+15550002222',
+      emergency_caller_id_name: 'Acme HQ',
+      emergency_caller_id_number: '+15550009110',
+      directory_full_name: 'Bob Builder',
+      absolute_codec_string: 'PCMU,PCMA,G722',
     });
     expect(vars.domain_uuid).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -106,9 +128,17 @@ describe.each(databaseKinds)('directory answers on $name', (kind) => {
   it('leaves out what an extension does not set (no limit_max for an unlimited tenant)', async () => {
     const { params, vars, node } = await user('acme.test', '1002');
     expect(node.attrs).toEqual({ id: '1002' });
-    expect(params).toEqual({ 'a1-hash': md5('1002:acme.test:Acme-pass-2'), 'vm-enabled': 'false', 'vm-password': expect.stringMatching(/^\d+$/) });
+    expect(params).toEqual({
+      'a1-hash': md5('1002:acme.test:Acme-pass-2'),
+      'vm-enabled': 'false',
+      'vm-password': expect.stringMatching(/^\d+$/),
+      'directory-visible': 'true',
+      'directory-exten-visible': 'true',
+    });
     expect(vars.effective_caller_id_name).toBe('1002');
-    for (const absent of ['toll_allow', 'accountcode', 'outbound_caller_id_number', 'callgroup', 'user_record', 'hold_music']) expect(vars[absent]).toBeUndefined();
+    const absentVars = ['toll_allow', 'accountcode', 'outbound_caller_id_number', 'callgroup', 'user_record', 'hold_music', 'emergency_caller_id_name', 'directory_full_name', 'absolute_codec_string'];
+    for (const absent of absentVars) expect(vars[absent]).toBeUndefined();
+    expect(vars.forward_user_not_registered_enabled).toBe('false');
     const globexUser = await user('globex.test', '1001');
     expect(globexUser.vars.limit_max).toBeUndefined();
   });
@@ -212,6 +242,7 @@ describe.each(databaseKinds)('directory answers on $name', (kind) => {
         if (batches.length === 1) await held;
         return real.all(sql, params);
       },
+      values: (sql, params) => real.values(sql, params),
       close: async () => {},
     };
     const repo = directoryRepository(t.app.database.db, reads);

@@ -1,11 +1,13 @@
 // The xml_curl listener thread (XML_CURL_PORT) over a real socket: every captured fetch is answered
 // exactly as the app's own endpoint answers it, the second time from the thread's own cache; a
 // write invalidates exactly the answers that show it; the guard and bad bodies answer as on the
-// app's port; a thread that dies comes back on the same port; and on PostgreSQL, node A's write
-// reaches node B's thread.
+// app's port; an app too slow to answer gets "not found" sent for it; a thread that dies comes back
+// on the same port, and closing the app stops it; and on PostgreSQL, node A's write reaches node
+// B's thread.
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/config.ts';
-import { startXmlCurlThread, type XmlCurlThread } from '../../../src/freeswitch/xml-curl/thread/xml-curl-thread.ts';
+import type { XmlCurlThread } from '../../../src/freeswitch/xml-curl/thread/xml-curl-thread.ts';
 import type { Change } from '../../../src/infra/change-bus.ts';
 import { createTestApp, type TestApp } from '../../helpers/app.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
@@ -20,6 +22,23 @@ const CREDENTIALS = { XML_CURL_USERNAME: 'freeswitch', XML_CURL_PASSWORD: 'Fetch
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const AUTHORIZATION = basic(CREDENTIALS.XML_CURL_USERNAME, CREDENTIALS.XML_CURL_PASSWORD);
 const sipAuth = loadCapture('directory-sip_auth-register.txt').body;
+/** The app starts its listener thread on a port of the kernel's choosing. */
+const THREAD = { XML_CURL_PORT: '0', XML_CURL_HOST: '127.0.0.1' };
+
+/** The app's listener thread, started when the app is ready. */
+async function threadOf(app: TestApp['app']): Promise<XmlCurlThread> {
+  await app.ready();
+  return app.xmlCurlThread!;
+}
+
+/** Whether anything accepts a TCP connection on `port`. */
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
 
 /** POSTs to the thread as mod_xml_curl does: a connection of its own, form body, Basic credentials. */
 async function post(thread: XmlCurlThread, body: string, headers: Record<string, string> = { authorization: AUTHORIZATION }) {
@@ -48,21 +67,21 @@ describe('XML_CURL_PORT and XML_CURL_HOST', () => {
 describe.each(databaseKinds)('the xml_curl listener thread on $name', (kind) => {
   let t: TestApp;
   let thread: XmlCurlThread;
+  let tenant: number;
   const ext: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await createTestApp(kind, CREDENTIALS);
-    const tenant = await createTenant(t, { name: 'Captured', domain: DOMAIN });
+    t = await createTestApp(kind, { ...CREDENTIALS, ...THREAD });
+    tenant = await createTenant(t, { name: 'Captured', domain: DOMAIN });
     for (let n = 1000; n <= 1004; n++) {
       ext[n] = await createExtension(t, tenant, { extension: String(n), password: `Capture-pass-x${n % 7}`, display_name: `User ${n}` });
     }
     await setSipPassword(t, ext[1000], '1234');
     const provider = await createProvider(t, { name: 'Carrier', host: '192.0.2.50', username: 'acct', password: 'Trunk-pass-1' });
     await createRoute(t, { name: 'Outbound', pattern: '9XXXXXXX', provider_id: provider, tenant_id: tenant });
-    thread = await startXmlCurlThread(t.app, { host: '127.0.0.1', port: 0 });
+    thread = await threadOf(t.app);
   });
   afterAll(async () => {
-    await thread?.close();
     await t?.close();
   });
 
@@ -104,6 +123,28 @@ describe.each(databaseKinds)('the xml_curl listener thread on $name', (kind) => 
     for (const section of ['constructor', 'toString', '__proto__']) expect(isNotFound((await post(thread, `section=${section}`)).body), section).toBe(true);
   });
 
+  it('answers "not found" when the app does not answer in time, drops the late answer, and asks again next time', async () => {
+    await createExtension(t, tenant, { extension: '1005', password: 'Capture-pass-x5', display_name: 'User 1005' });
+    const lookup = withParams(sipAuth, { user: '1005', sip_auth_username: '1005' });
+    const { xmlCurl } = t.app;
+    const answer = xmlCurl.answer;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    xmlCurl.answer = async (section, params) => (await released, answer(section, params));
+    const asked = thread.asked();
+    try {
+      const slow = await post(thread, lookup);
+      expect([slow.status, isNotFound(slow.body)]).toEqual([200, true]);
+    } finally {
+      xmlCurl.answer = answer;
+      release();
+    }
+    expect(callerName((await post(thread, lookup)).body)).toBe('User 1005');
+    expect(thread.asked() - asked).toBe(2);
+    expect(callerName((await post(thread, lookup)).body)).toBe('User 1005');
+    expect(thread.asked() - asked).toBe(2);
+  });
+
   it('comes back on the same port after the thread dies', async () => {
     const before = thread.port;
     await thread.worker().terminate();
@@ -115,6 +156,22 @@ describe.each(databaseKinds)('the xml_curl listener thread on $name', (kind) => 
 
 const postgres = databaseKinds.filter((k) => k.name === 'postgresql');
 
+describe('closing the app', () => {
+  it('stops its listener thread: the port takes no more connections', async () => {
+    const t = await createTestApp(databaseKinds[0], THREAD);
+    let closed = false;
+    try {
+      const { port } = await threadOf(t.app);
+      expect(await accepts(port)).toBe(true);
+      await t.close();
+      closed = true;
+      expect(await accepts(port)).toBe(false);
+    } finally {
+      if (!closed) await t.close();
+    }
+  });
+});
+
 describe.skipIf(postgres.length === 0)('listener threads of two nodes on one PostgreSQL database', () => {
   let a: TestApp;
   let b: PeerApp;
@@ -124,13 +181,12 @@ describe.skipIf(postgres.length === 0)('listener threads of two nodes on one Pos
 
   beforeAll(async () => {
     a = await createTestApp(postgres[0]);
-    b = await createPeerApp(a);
+    b = await createPeerApp(a, THREAD);
     const tenant = await createTenant(a, { name: 'Acme', domain: 'acme.test' });
     extension = await createExtension(a, tenant, { extension: '1001', password: 'Acme-pass-1', display_name: 'Before' });
-    thread = await startXmlCurlThread(b.app, { host: '127.0.0.1', port: 0 });
+    thread = await threadOf(b.app);
   });
   afterAll(async () => {
-    await thread?.close();
     await b?.close();
     await a?.close();
   });

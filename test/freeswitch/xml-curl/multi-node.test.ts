@@ -7,7 +7,7 @@ import { LISTENER_NAME } from '../../../src/infra/pg-change-bus.ts';
 import { createTestApp, type TestApp } from '../../helpers/app.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { createPeerApp, type PeerApp } from '../../helpers/peer-app.ts';
-import { answerOf, createExtension, createTenant, fetchXml, updateExtension } from '../../helpers/pbx-fixtures.ts';
+import { answerOf, createExtension, createTenant, updateExtension } from '../../helpers/pbx-fixtures.ts';
 import { findAll, namedValues, parseXml } from '../../helpers/xml-tree.ts';
 
 const postgres = databaseKinds.filter((k) => k.name === 'postgresql');

@@ -27,7 +27,7 @@ describe.each(databaseKinds)('FreeSWITCH syntax in user text, on $name', (kind) 
     ext = await createExtension(t, cast.tenantA, { extension: '1000', display_name: 'Ann' });
     provider = await createProvider(t, { name: 'Carrier', host: '198.51.100.20', username: 'trunk', password: 'pa$$word' });
     route = await createRoute(t, { tenant_id: cast.tenantA, name: 'Out', pattern: '^9(\\d+)$', provider_id: provider });
-    did = await createDid(t, { tenant_id: cast.tenantA, number: '+15550100', destination_type: 'extension', destination_value: '1000', caller_id_prefix: 'Sales ' });
+    did = await createDid(t, { tenant_id: cast.tenantA, phone: '+15550100', destination_type: 'extension', destination_value: '1000', caller_id_prefix: 'Sales ' });
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -59,7 +59,7 @@ describe.each(databaseKinds)('FreeSWITCH syntax in user text, on $name', (kind) 
   it('a DID refuses it in caller_id_prefix, through REST and GraphQL', async () => {
     const token = await t.adminToken();
     refused(await t.api('PUT', `/api/dids/${did}`, { token, body: { caller_id_prefix: `${RUN}` } }), 'caller_id_prefix');
-    refused(await t.api('POST', '/api/dids', { token, body: { tenant_id: cast.tenantA, number: '+15550101', caller_id_prefix: '$1' } }), 'caller_id_prefix');
+    refused(await t.api('POST', '/api/dids', { token, body: { tenant_id: cast.tenantA, phone: '+15550101', caller_id_prefix: '$1' } }), 'caller_id_prefix');
     const gql = await t.gql('mutation($id: Int!) { updateDid(id: $id, input: { callerIdPrefix: "${caller_id_name}" }) { id } }', { id: did }, token);
     expect(gql.errors?.[0].extensions.code).toBe(400);
     expect(gql.errors?.[0].message).toMatch(/FreeSWITCH would expand/);
@@ -67,7 +67,7 @@ describe.each(databaseKinds)('FreeSWITCH syntax in user text, on $name', (kind) 
   });
 
   it('a caller id refuses it in its name', async () => {
-    refused(await t.api('POST', '/api/cids', { token: await t.adminToken(), body: { tenant_id: cast.tenantA, name: `Main ${RUN}`, number: '+15550199' } }), 'name');
+    refused(await t.api('POST', '/api/cids', { token: await t.adminToken(), body: { tenant_id: cast.tenantA, first_name: `Main ${RUN}`, phone: '+15550199' } }), 'name');
   });
 
   it('a provider refuses it in username and password, but takes a plain $ in a password', async () => {
@@ -92,14 +92,14 @@ describe.each(databaseKinds)('FreeSWITCH syntax in user text, on $name', (kind) 
 
   it('refuses at render what slipped into the database before: FreeSWITCH gets nothing, and the log says why', async () => {
     const { db } = t.app.database;
-    await db.did.update({ where: { id: did }, data: { callerIdPrefix: RUN } });
+    await db.account.update({ where: { id: did }, data: { callerIdPrefix: RUN } });
     await t.app.services.changes.publish({ entity: 'did', tenantId: cast.tenantA, id: did });
     const xml = await answerOf(fetchXml(t, { section: 'dialplan', 'Caller-Context': 'public', 'Hunt-Context': 'public', 'Hunt-Destination-Number': '15550100', 'Caller-Destination-Number': '15550100' }));
     expect(isNotFound(xml)).toBe(true);
     expect(xml).not.toContain('system(');
     expect(logs.some((l) => l.includes('refused to render a value carrying FreeSWITCH syntax') && l.includes('callerIdPrefix'))).toBe(true);
     expect(logs.join('\n')).not.toContain(RUN);
-    await db.did.update({ where: { id: did }, data: { callerIdPrefix: 'Sales ' } });
+    await db.account.update({ where: { id: did }, data: { callerIdPrefix: 'Sales ' } });
     await t.app.services.changes.publish({ entity: 'did', tenantId: cast.tenantA, id: did });
     const fixed = await answerOf(fetchXml(t, { section: 'dialplan', 'Caller-Context': 'public', 'Hunt-Context': 'public', 'Hunt-Destination-Number': '15550100', 'Caller-Destination-Number': '15550100' }));
     expect(fixed).toContain('effective_caller_id_name=Sales ${caller_id_name}');

@@ -13,7 +13,7 @@ describe.each(databaseKinds)('fpbx_extensions on $name', (kind) => {
   const createOk = async (token: string, body: Record<string, unknown>): Promise<string> => {
     const res = await create(token, body);
     expect(res.statusCode, res.body).toBe(200);
-    return res.json();
+    return res.json().extension_uuid;
   };
 
   beforeAll(async () => {
@@ -22,11 +22,12 @@ describe.each(databaseKinds)('fpbx_extensions on $name', (kind) => {
   });
   afterAll(() => t?.close());
 
-  it('the reference worked example creates an extension for a tenant admin and answers its uuid', async () => {
+  it('the reference worked example creates an extension for a tenant admin and answers it, with its uuid', async () => {
     const res = await create(cast.adminA.token, { extension: '1005', password: 'S3cret!', display_name: 'Reception' });
     expect(res.statusCode, res.body).toBe(200);
-    const id = res.json();
+    const id = res.json().extension_uuid;
     expect(id).toMatch(UUID);
+    expect(res.json()).toMatchObject({ extension: '1005', display_name: 'Reception', tenant_id: cast.tenantA });
     const read = await t.api('GET', `/api/fpbx_extensions/${id}`, { token: cast.adminA.token });
     expect(read.statusCode).toBe(200);
     expect(read.json()).toMatchObject({
@@ -44,7 +45,7 @@ describe.each(databaseKinds)('fpbx_extensions on $name', (kind) => {
 
   it('SIP and voicemail secrets are encrypted at rest', async () => {
     const id = await createOk(cast.adminA.token, { extension: '1006', password: 'Pl41n-text', voicemail_password: '4321' });
-    const row = (await t.app.services.repos.extensions.findById(id))!;
+    const row = (await t.app.database.db.extension.findUniqueOrThrow({ where: { id } }));
     expect(row.passwordEnc).not.toContain('Pl41n-text');
     expect(row.voicemailPasswordEnc).not.toContain('4321');
     expect(t.app.services.secrets.open(row.passwordEnc)).toBe('Pl41n-text');
@@ -69,11 +70,11 @@ describe.each(databaseKinds)('fpbx_extensions on $name', (kind) => {
     const id = await createOk(cast.adminA.token, { extension: '3000' });
     const taken = await t.api('GET', '/api/fpbx_extensions/check?extension=3000', { token: cast.adminA.token });
     expect(taken.statusCode).toBe(200);
-    expect(taken.json()).toEqual({ extension: '3000', available: false, conflicts: [{ type: 'extension', id }] });
+    expect(taken.json()).toEqual({ extension: '3000', available: false, used_by: 'Extension', conflicts: [{ type: 'extension', id }] });
     const free = await t.api('GET', '/api/fpbx_extensions/check?extension=3001', { token: cast.adminA.token });
     expect(free.json()).toEqual({ extension: '3001', available: true, conflicts: [] });
     const code = await t.api('GET', '/api/fpbx_extensions/check?extension=9196', { token: cast.adminA.token });
-    expect(code.json().conflicts).toEqual([{ type: 'feature_code', id: '9196' }]);
+    expect(code.json()).toMatchObject({ available: false, used_by: 'Feature Code', conflicts: [{ type: 'feature_code', id: '9196' }] });
     const inB = await t.api('GET', '/api/fpbx_extensions/check?extension=3000', { token: cast.adminB.token });
     expect(inB.json().available).toBe(true);
     const bad = await t.api('GET', '/api/fpbx_extensions/check?extension=12ab', { token: cast.adminA.token });
@@ -84,13 +85,13 @@ describe.each(databaseKinds)('fpbx_extensions on $name', (kind) => {
   it('next_available answers the lowest free number from start', async () => {
     const first = await t.api('GET', '/api/fpbx_extensions/next_available', { token: cast.adminB.token });
     expect(first.statusCode, first.body).toBe(200);
-    expect(first.json()).toEqual({ extension: '1000' });
+    expect(first.json()).toEqual({ next_available: '1000' });
     await createOk(cast.adminB.token, { extension: '1000' });
     await createOk(cast.adminB.token, { extension: '1001' });
     await createOk(cast.adminB.token, { extension: '1003' });
-    expect((await t.api('GET', '/api/fpbx_extensions/next_available', { token: cast.adminB.token })).json()).toEqual({ extension: '1002' });
-    expect((await t.api('GET', '/api/fpbx_extensions/next_available?start=1003', { token: cast.adminB.token })).json()).toEqual({ extension: '1004' });
-    expect((await t.api('GET', '/api/fpbx_extensions/next_available?start=9196', { token: cast.adminB.token })).json()).toEqual({ extension: '9197' });
+    expect((await t.api('GET', '/api/fpbx_extensions/next_available', { token: cast.adminB.token })).json()).toEqual({ next_available: '1002' });
+    expect((await t.api('GET', '/api/fpbx_extensions/next_available?start=1003', { token: cast.adminB.token })).json()).toEqual({ next_available: '1004' });
+    expect((await t.api('GET', '/api/fpbx_extensions/next_available?start=9196', { token: cast.adminB.token })).json()).toEqual({ next_available: '9197' });
   });
 
   it('a super-admin names the tenant; without one it is told which field is missing', async () => {
@@ -100,7 +101,7 @@ describe.each(databaseKinds)('fpbx_extensions on $name', (kind) => {
     const id = await createOk(cast.admin, { extension: '4000', tenant_id: cast.tenantB });
     expect((await t.api('GET', `/api/fpbx_extensions/${id}`, { token: cast.adminB.token })).json().tenant_id).toBe(cast.tenantB);
     const next = await t.api('GET', `/api/fpbx_extensions/next_available?tenant_id=${cast.tenantB}&start=4000`, { token: cast.admin });
-    expect(next.json()).toEqual({ extension: '4001' });
+    expect(next.json()).toEqual({ next_available: '4001' });
     expect((await t.api('GET', '/api/fpbx_extensions/next_available', { token: cast.admin })).statusCode).toBe(400);
   });
 

@@ -24,16 +24,28 @@ describe.each(databaseKinds)('providers and gateways on $name', (kind) => {
   it('the super-admin creates a shared trunk; its password is stored encrypted and never shown', async () => {
     const res = await t.api('GET', `/api/providers/${shared}`, { token: cast.admin });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ provider_id: shared, tenant_id: null, name: 'Carrier', host: 'sip.carrier.example', port: 5060, register: 1, transport: 'udp', profile: 'external', service_flag: 3, active: 1 });
+    expect(res.json()).toMatchObject({
+      provider_id: shared,
+      tenant_id: null,
+      name: 'Carrier',
+      host: 'sip.carrier.example',
+      port: 5060,
+      register: 'true',
+      register_transport: 'udp',
+      profile: 'external',
+      service_flag: 3,
+      active: '1',
+      enabled: 'true',
+    });
     expect(res.json()).not.toHaveProperty('password');
     expect(res.body).not.toContain('Trunk-S3cret');
-    const row = (await t.app.services.repos.providers.findById(shared))!;
+    const row = (await t.app.database.db.provider.findUniqueOrThrow({ where: { id: shared } }));
     expect(row.passwordEnc).not.toContain('Trunk-S3cret');
     expect(t.app.services.secrets.open(row.passwordEnc)).toBe('Trunk-S3cret');
   });
 
   it('tenants see shared trunks and their own, never another tenant’s', async () => {
-    const mine = await createProvider(cast.adminA.token, { name: 'Acme trunk', host: '203.0.113.10', port: 5080, transport: 'tcp' });
+    const mine = await createProvider(cast.adminA.token, { name: 'Acme trunk', host: '203.0.113.10', port: 5080, register_transport: 'tcp' });
     expect((await t.api('GET', `/api/providers/${mine}`, { token: cast.adminA.token })).json().tenant_id).toBe(cast.tenantA);
     const listA = (await t.api('GET', '/api/providers', { token: cast.adminA.token })).json().map((p: { provider_id: number }) => p.provider_id);
     expect(listA).toEqual(expect.arrayContaining([shared, mine]));
@@ -65,7 +77,10 @@ describe.each(databaseKinds)('providers and gateways on $name', (kind) => {
     for (const [body, field] of [
       [{ name: 'x', host: 'not a host' }, 'host'],
       [{ name: 'x', host: 'h.example', port: 70000 }, 'port'],
-      [{ name: 'x', host: 'h.example', transport: 'sctp' }, 'transport'],
+      [{ name: 'x', host: 'h.example', register_transport: 'sctp' }, 'register_transport'],
+      [{ name: 'x', host: 'h.example', type: 'smtp' }, 'type'],
+      [{ name: 'x', host: 'h.example', context: 'globex.test' }, 'context'],
+      [{ name: 'x', host: '2001:db8::1::2' }, 'host'],
       [{ name: 'x', host: 'h.example', realm: 'bad realm!' }, 'realm'],
       [{ name: 'x', host: 'h.example', profile: 'ext ernal' }, 'profile'],
       [{ host: 'h.example' }, 'name'],
@@ -88,7 +103,7 @@ describe.each(databaseKinds)('providers and gateways on $name', (kind) => {
     expect(gateway.json()).toMatchObject({ gateway_uuid: uuid, gateway: 'acme-gw', proxy: 'gw.acme.example:5070', register: 'false', caller_id_in_from: 'true', ping: '30', enabled: 'true', context: 'public', profile: 'external' });
     expect(gateway.json()).not.toHaveProperty('password');
     const provider = await t.api('GET', `/api/providers/${gateway.json().provider_id}`, { token: cast.adminA.token });
-    expect(provider.json()).toMatchObject({ name: 'acme-gw', host: 'gw.acme.example', port: 5070, register: 0, caller_id_in_from: 1, ping: 30, tenant_id: cast.tenantA });
+    expect(provider.json()).toMatchObject({ name: 'acme-gw', host: 'gw.acme.example', port: 5070, register: 'false', caller_id_in_from: 'true', ping: 30, tenant_id: cast.tenantA });
     const updated = await t.api('PUT', `/api/gateways/${uuid}`, { token: cast.adminA.token, body: { enabled: 'false', proxy: '[2001:db8::1]:5060' } });
     expect(updated.statusCode, updated.body).toBe(200);
     expect(updated.json()).toMatchObject({ enabled: 'false', proxy: '[2001:db8::1]' });
@@ -118,7 +133,7 @@ describe.each(databaseKinds)('providers and gateways on $name', (kind) => {
         { entity: 'provider', tenantId: cast.tenantB, id },
         { entity: 'provider', tenantId: cast.tenantB, id },
       ]);
-      const sealed = (await t.app.services.repos.providers.findById(id))!.passwordEnc;
+      const sealed = (await t.app.database.db.provider.findUniqueOrThrow({ where: { id } })).passwordEnc;
       expect(t.app.services.secrets.open(sealed)).toBe('New-pass-2');
     } finally {
       stop();

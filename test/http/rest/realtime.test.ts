@@ -97,7 +97,7 @@ describe.each(databaseKinds)('realtime and call control on $name', (kind) => {
     expect((await control({ action: 'hold', uuid: LEGS.acme1001[0] })).statusCode).toBe(200);
     expect((await control({ action: 'unhold', uuid: LEGS.acme1001[0] })).statusCode).toBe(200);
     expect((await control({ action: 'transfer', uuid: LEGS.acme1001[0], destination: '2000' })).statusCode).toBe(200);
-    expect((await control({ action: 'hangup', uuid: LEGS.acme1001[0] })).json()).toBe(true);
+    expect((await control({ action: 'hangup', uuid: LEGS.acme1001[0] })).json()).toEqual({ status: 'ok', action: 'hangup' });
     const sent = fake.commands.filter((c) => c.includes(LEGS.acme1001[0]));
     expect(sent).toEqual([
       `api uuid_hold ${LEGS.acme1001[0]}`,
@@ -155,12 +155,13 @@ describe.each(databaseKinds)('realtime and call control on $name', (kind) => {
   });
 
   it('the same scoping holds over GraphQL', async () => {
-    const query = '{ realtime { channels { uuid node domain extension } registrations { user domain node callId } nodes { name } } }';
+    const query = '{ realtime { channelCount channels { uuid node domain extension } registrations { regUser realm node callId } nodes { name } } }';
     const res = await t.gql(query, {}, cast.adminB.token);
     expect(res.errors).toBeUndefined();
     expect(res.data.realtime.channels.map((c: { uuid: string }) => c.uuid).sort()).toEqual([...LEGS.globex1000].sort());
-    expect(res.data.realtime.registrations).toEqual([{ user: '1000', domain: 'globex.test', node: 'default', callId: 'reg-1000@globex.test' }]);
-    const control = await t.gql('mutation { controlCall(action: hangup, uuid: "' + LEGS.acme1000[1] + '") }', {}, cast.adminB.token);
+    expect(res.data.realtime.channelCount).toBe(2);
+    expect(res.data.realtime.registrations).toEqual([{ regUser: '1000', realm: 'globex.test', node: 'default', callId: 'reg-1000@globex.test' }]);
+    const control = await t.gql('mutation { controlCall(action: hangup, channelUuid: "' + LEGS.acme1000[1] + '") { status } }', {}, cast.adminB.token);
     expect(control.errors?.[0].extensions).toMatchObject({ code: 404 });
   });
 

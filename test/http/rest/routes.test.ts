@@ -5,7 +5,7 @@ import { databaseKinds } from '../../helpers/databases.ts';
 import { createTestApp, type TestApp } from '../../helpers/app.ts';
 import { seedCast, type Cast } from '../../helpers/fixtures.ts';
 
-const HEADER = 'route_id,tenant_id,name,pattern,strip,prepend,priority,provider_id,service_flag,toll_type,cost,active,description';
+const HEADER = 'route_id,tenant_id,name,destination_id,pattern,strip,prepend,priority,provider_id,service_flag,toll_type,cost,active,description';
 
 describe.each(databaseKinds)('outbound routes on $name', (kind) => {
   let t: TestApp;
@@ -84,7 +84,7 @@ describe.each(databaseKinds)('outbound routes on $name', (kind) => {
       { name: 'two', pattern: '^2(\\d+)$', provider_id: shared, priority: 5 },
     ]);
     expect(good.statusCode, good.body).toBe(200);
-    expect(good.json()).toHaveLength(2);
+    expect(good.json()).toBe('2 Routes added.');
     expect(await count(cast.adminA.token)).toBe(before + 2);
   });
 
@@ -126,7 +126,7 @@ describe.each(databaseKinds)('outbound routes on $name', (kind) => {
     expect(exported.body.startsWith(`${HEADER}\r\n`)).toBe(true);
     const records = parseCsv(exported.body);
     const row = records.find((r) => r.fields[0] === String(id))!;
-    expect(row.fields).toEqual([String(id), String(cast.tenantB), name, '^011(\\d{6,15})$', '0', '', '100', String(providerB), '1', 'international', '0', '1', description]);
+    expect(row.fields).toEqual([String(id), String(cast.tenantB), name, '', '^011(\\d{6,15})$', '0', '', '100', String(providerB), '1', 'international', '0', '1', description]);
 
     const edited = exported.body.replace('Says ""hi""', 'Now says ""bye""');
     const again = await t.app.inject({ method: 'POST', url: '/api/routes/csv', payload: { csv: edited }, headers: { authorization: `Bearer ${cast.adminB.token}` } });

@@ -63,35 +63,34 @@ describe.each(databaseKinds)('trunk status and conference participants on $name'
     expect((await t.api('GET', '/api/status/providers', { token: cast.userA.token })).statusCode).toBe(403);
   });
 
-  it('lists live participants: the super-admin all, a tenant admin only its domain', async () => {
-    const all = await t.api('GET', '/api/conference_participants', { token: cast.admin });
-    expect(all.statusCode).toBe(200);
-    expect(all.json()).toEqual([
-      {
-        node: 'default',
-        conference_name: '3000-127.0.0.1',
-        member_id: 1,
-        uuid: 'b807cd85-262b-4755-a456-aa1f5f018abb',
-        caller_id_name: 'Outbound Call',
-        caller_id_number: '1000',
-        muted: 0,
-        deaf: 0,
-        talking: 0,
-        has_floor: 1,
-        moderator: 0,
-        join_time: null,
-        energy: 100,
-      },
-    ]);
-    expect((await t.api('GET', '/api/conference_participants', { token: local.token })).json()).toHaveLength(1);
-    expect((await t.api('GET', '/api/conference_participants', { token: cast.adminA.token })).json()).toEqual([]);
-    expect((await t.api('GET', '/api/conference_participants?conference_name=3000-127.0.0.1', { token: cast.adminA.token })).json()).toEqual([]);
-    expect((await t.api('GET', '/api/conference_participants', { token: cast.userA.token })).statusCode).toBe(403);
-  });
-
-  it('one conference comes from json_list, with its flags and join time', async () => {
-    const res = await t.api('GET', '/api/conference_participants?conference_name=3000-127.0.0.1', { token: local.token });
-    expect(res.json()).toMatchObject([{ conference_name: '3000-127.0.0.1', member_id: 1, caller_id_name: 'Outbound Call', muted: 0, deaf: 0, has_floor: 1, join_time: 8, energy: 100 }]);
+  it('shows a live room with its members: the super-admin and its tenant admin, not another tenant', async () => {
+    const room = await t.api('GET', '/api/conference_participants?conference_name=3000-127.0.0.1', { token: cast.admin });
+    expect(room.statusCode, room.body).toBe(200);
+    expect(room.json()).toEqual({
+      conference_center_extension: '3000',
+      conference_name: '3000-127.0.0.1',
+      members: [
+        {
+          node: 'default',
+          conference_name: '3000-127.0.0.1',
+          member_id: 1,
+          uuid: 'b807cd85-262b-4755-a456-aa1f5f018abb',
+          caller_id_name: 'Outbound Call',
+          caller_id_number: '1000',
+          status: 'hear|speak|floor',
+          muted: false,
+          deaf: false,
+          talking: false,
+          has_floor: true,
+          moderator: false,
+          join_time: 8,
+          energy: 100,
+        },
+      ],
+    });
+    expect((await t.api('GET', '/api/conference_participants?conference_name=3000-127.0.0.1', { token: local.token })).json().members).toHaveLength(1);
+    expect((await t.api('GET', '/api/conference_participants?conference_name=3000-127.0.0.1', { token: cast.adminA.token })).statusCode).toBe(404);
+    expect((await t.api('GET', '/api/conference_participants?conference_name=3000-127.0.0.1', { token: cast.userA.token })).statusCode).toBe(403);
   });
 
   it('mutes and kicks a participant of the tenant; others answer 404', async () => {

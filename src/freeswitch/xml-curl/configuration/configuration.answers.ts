@@ -2,12 +2,13 @@
 // .conf answers "not found" so FreeSWITCH reads its own file until a later module renders it.
 import { isIP } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
+import { proxyOf } from '../../../domain/providers/sip-proxy.ts';
 import { profileValueProblem } from '../../../domain/shared/switch-syntax.ts';
 import type { SecretBox } from '../../../security/secrets.ts';
-import type { AnswerCache } from '../answer-cache.ts';
+import type { AnswerCache, Loaded } from '../answer-cache.ts';
 import { tags } from '../change-tags.ts';
 import type { FetchParams } from '../form-body.ts';
-import { toXml, type Xml } from '../xml.ts';
+import { NO_TAGS, toXml, type Xml, type XmlAnswer } from '../xml.ts';
 import type { TemplateStore } from '../templates/template-store.ts';
 import { trusted } from '../templates/trusted-text.ts';
 import type { ConfigurationRepository, ProfileSetting, Trunk } from './configuration.repository.ts';
@@ -32,8 +33,17 @@ export interface ConfigurationDeps {
 
 const asCidr = (address: string) => (address.includes('/') ? address : `${address}/${isIP(address) === 6 ? 128 : 32}`);
 
+/**
+ * A trunk as a sofia gateway: the params parse_gateways (mod_sofia/sofia.c) reads, each left out
+ * when unset so sofia's default holds. Three of the client's fields are not gateway params but
+ * channel variables sofia reads per call, so they go in the gateway's <variables>: supress_cng
+ * (switch_core_media.c; `supress-cng` is a profile param only), sip_cid_type (outbound, as
+ * FusionPBX renders it) and codec_prefs as absolute_codec_string (outbound: the codecs offered to
+ * the trunk; sofia has no gateway codec-prefs param).
+ */
 function gateway(trunk: Trunk, secrets: SecretBox) {
   const realm = trunk.realm || trunk.host;
+  const pinging = trunk.pingSeconds >= 5;
   return {
     name: trunk.gatewayUuid,
     providerId: trunk.id,
@@ -41,20 +51,38 @@ function gateway(trunk: Trunk, secrets: SecretBox) {
     username: trunk.username || 'switchyard',
     password: (trunk.passwordEnc && secrets.open(trunk.passwordEnc)) || 'switchyard',
     realm,
-    proxy: trunk.port && trunk.port !== 5060 ? `${trunk.host}:${trunk.port}` : trunk.host,
+    proxy: proxyOf(trunk.host, trunk.port || 5060),
+    fromUser: trunk.fromUser,
     fromDomain: trunk.fromDomain,
+    authUsername: trunk.authUsername,
+    registerProxy: trunk.registerProxy,
+    outboundProxy: trunk.outboundProxy,
     register: trunk.register,
     expireSeconds: trunk.expireSeconds,
     retrySeconds: trunk.retrySeconds,
     callerIdInFrom: trunk.callerIdInFrom,
     transport: trunk.transport || 'udp',
-    // sofia ignores pings under 5 s.
-    ping: trunk.pingSeconds >= 5 ? trunk.pingSeconds : undefined,
+    contactParams: trunk.contactParams,
+    extension: trunk.extension,
+    distinctTo: trunk.distinctTo,
+    extensionInContact: trunk.extensionInContact,
+    // sofia ignores pings under 5 s, and reads ping-min, ping-max and contact-in-ping only with a ping.
+    ping: pinging ? trunk.pingSeconds : undefined,
+    pingMin: pinging && trunk.pingMin > 0 ? trunk.pingMin : undefined,
+    pingMax: pinging && trunk.pingMax > 0 ? trunk.pingMax : undefined,
+    contactInPing: pinging && trunk.contactInPing,
+    context: trunk.context || 'public',
+    supressCng: trunk.suppressCng,
+    // 'none' (the client's default) leaves the profile's caller-id-type in force.
+    sipCidType: trunk.sipCidType === 'none' ? '' : trunk.sipCidType,
+    codecs: trunk.codecPrefs,
   };
 }
 
 export function createConfigurationAnswers({ repo, cache, templates, secrets, trustedNetworks, log, trunkAddresses }: ConfigurationDeps) {
   const notFound = toXml(templates.get('not-found.xml').render({}));
+  /** Not found before reading anything. */
+  const nothing: XmlAnswer = { xml: notFound, tags: NO_TAGS };
 
   /**
    * Settings may name FreeSWITCH variables (checked when written); one that fails the check again
@@ -69,7 +97,7 @@ export function createConfigurationAnswers({ repo, cache, templates, secrets, tr
     });
   }
 
-  function sofia(profile: string, seen?: string[]): Promise<Xml | null> {
+  function sofia(profile: string): Promise<Loaded<Xml | null>> {
     return cache.get<Xml | null>(`cfg:sofia:${profile}`, async () => {
       const [settings, trunks] = await Promise.all([repo.profileSettings(), repo.activeTrunks()]);
       const names = [...new Set(settings.map((s) => s.profile))].filter((name) => !profile || name === profile);
@@ -82,22 +110,28 @@ export function createConfigurationAnswers({ repo, cache, templates, secrets, tr
         gateways: trunks.filter((t) => t.profile === name).map((t) => gateway(t, secrets)),
       }));
       return { value: toXml(templates.get('sofia.conf.xml').render({ profiles })), tags: dependsOn };
-    }, seen);
+    });
   }
 
-  function acl(seen?: string[]): Promise<Xml> {
+  function acl(): Promise<Loaded<Xml>> {
     return cache.get('cfg:acl', async () => {
       const [trunks, domains] = await Promise.all([repo.activeTrunks(), repo.activeDomains()]);
       const addresses = trunkAddresses.addressesOf(trunks.map((t) => t.host));
       const providers = [...new Set([...addresses, ...trustedNetworks].map(asCidr))];
       return { value: toXml(templates.get('acl.conf.xml').render({ providers, domains })), tags: [tags.providers, tags.tenants, tags.trunkAddresses] };
-    }, seen);
+    });
   }
 
-  return async function configuration(p: FetchParams, seen?: string[]): Promise<Xml> {
+  return async function configuration(p: FetchParams): Promise<XmlAnswer> {
     const name = p.key_name === 'name' || !p.key_name ? p.key_value : '';
-    if (name === 'sofia.conf') return (await sofia(p.profile ?? '', seen)) || notFound;
-    if (name === 'acl.conf') return acl(seen);
-    return notFound;
+    if (name === 'sofia.conf') {
+      const read = await sofia(p.profile ?? '');
+      return { xml: read.value ?? notFound, tags: read.tags };
+    }
+    if (name === 'acl.conf') {
+      const read = await acl();
+      return { xml: read.value, tags: read.tags };
+    }
+    return nothing;
   };
 }

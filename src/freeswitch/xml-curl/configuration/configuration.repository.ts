@@ -9,10 +9,40 @@ export interface ProfileSetting {
 }
 
 /** A trunk as sofia.conf and acl.conf render it. */
-export type Trunk = Pick<
-  ProviderRecord,
-  'id' | 'gatewayUuid' | 'host' | 'port' | 'username' | 'passwordEnc' | 'realm' | 'fromDomain' | 'register' | 'expireSeconds' | 'retrySeconds' | 'callerIdInFrom' | 'transport' | 'pingSeconds' | 'profile'
->;
+export type Trunk = Pick<ProviderRecord, keyof typeof trunkSelect>;
+
+const trunkSelect = {
+  id: true,
+  gatewayUuid: true,
+  host: true,
+  port: true,
+  username: true,
+  passwordEnc: true,
+  realm: true,
+  fromUser: true,
+  fromDomain: true,
+  authUsername: true,
+  registerProxy: true,
+  outboundProxy: true,
+  register: true,
+  expireSeconds: true,
+  retrySeconds: true,
+  callerIdInFrom: true,
+  transport: true,
+  contactParams: true,
+  extension: true,
+  distinctTo: true,
+  suppressCng: true,
+  sipCidType: true,
+  extensionInContact: true,
+  contactInPing: true,
+  pingSeconds: true,
+  pingMin: true,
+  pingMax: true,
+  codecPrefs: true,
+  context: true,
+  profile: true,
+} as const;
 
 export function configurationRepository(db: Db) {
   return {
@@ -26,27 +56,7 @@ export function configurationRepository(db: Db) {
     },
 
     async activeTrunks(): Promise<Trunk[]> {
-      return db.provider.findMany({
-        where: { active: true },
-        select: {
-          id: true,
-          gatewayUuid: true,
-          host: true,
-          port: true,
-          username: true,
-          passwordEnc: true,
-          realm: true,
-          fromDomain: true,
-          register: true,
-          expireSeconds: true,
-          retrySeconds: true,
-          callerIdInFrom: true,
-          transport: true,
-          pingSeconds: true,
-          profile: true,
-        },
-        orderBy: { id: 'asc' },
-      });
+      return db.provider.findMany({ where: { active: true }, select: trunkSelect, orderBy: { id: 'asc' } });
     },
 
     async activeDomains(): Promise<string[]> {

@@ -2,10 +2,10 @@
 // `public` or a tenant's domain, answered with the extensions that can match the destination
 // number. A context is compiled once (every provider's extensions rendered) and cached until a
 // change touches it; each request then only picks and joins fragments.
-import type { AnswerCache } from '../answer-cache.ts';
+import type { AnswerCache, Loaded } from '../answer-cache.ts';
 import { tags } from '../change-tags.ts';
 import type { FetchParams } from '../form-body.ts';
-import { toXml, type Xml } from '../xml.ts';
+import { NO_TAGS, toXml, type XmlAnswer } from '../xml.ts';
 import type { TemplateStore } from '../templates/template-store.ts';
 import type { DialplanRepository } from './dialplan.repository.ts';
 import { sortProviders, type ExtensionSet, type ProvidedExtensions, type PublicProvider, type TenantProvider } from './extension-provider.ts';
@@ -36,10 +36,12 @@ function compile(templates: TemplateStore, context: string, provided: ProvidedEx
 
 export function createDialplanAnswers({ repo, cache, templates, tenantProviders, publicProviders }: DialplanDeps) {
   const notFound = toXml(templates.get('not-found.xml').render({}));
+  /** Not found before reading anything. */
+  const nothing: XmlAnswer = { xml: notFound, tags: NO_TAGS };
   const forTenants = sortProviders(tenantProviders);
   const forPublic = sortProviders(publicProviders);
 
-  function tenantContext(domain: string, seen?: string[]): Promise<CompiledContext | null> {
+  function tenantContext(domain: string): Promise<Loaded<CompiledContext | null>> {
     return cache.get<CompiledContext | null>(`dp:ctx:${domain}`, async () => {
       const tenant = await repo.tenant(domain);
       if (!tenant) return { value: null, tags: [tags.tenants] };
@@ -48,24 +50,25 @@ export function createDialplanAnswers({ repo, cache, templates, tenantProviders,
         value: compile(templates, tenant.domain, provided),
         tags: [tags.tenant(tenant.id), tags.dialplans, ...provided.flatMap((p) => p.tags)],
       };
-    }, seen);
+    });
   }
 
-  function publicContext(seen?: string[]): Promise<CompiledContext> {
+  function publicContext(): Promise<Loaded<CompiledContext>> {
     return cache.get(`dp:ctx:${PUBLIC_CONTEXT}`, async () => {
       const provided = await Promise.all(forPublic.map((p) => p.load({}, templates)));
       return { value: compile(templates, PUBLIC_CONTEXT, provided), tags: [tags.dialplans, ...provided.flatMap((p) => p.tags)] };
-    }, seen);
+    });
   }
 
-  return async function dialplan(p: FetchParams, seen?: string[]): Promise<Xml | string> {
+  return async function dialplan(p: FetchParams): Promise<XmlAnswer> {
     const context = (p['Hunt-Context'] || p['Caller-Context'] || '').toLowerCase();
     const destination = p['Hunt-Destination-Number'] ?? p['Caller-Destination-Number'] ?? '';
-    if (!context) return notFound;
-    const compiled = context === PUBLIC_CONTEXT ? await publicContext(seen) : await tenantContext(context, seen);
-    if (!compiled) return notFound;
+    if (!context) return nothing;
+    const read = context === PUBLIC_CONTEXT ? await publicContext() : await tenantContext(context);
+    const compiled = read.value;
+    if (!compiled) return { xml: notFound, tags: read.tags };
     let xml = compiled.head;
     for (const set of compiled.sets) for (const fragment of set.match(destination)) xml += fragment;
-    return xml + compiled.tail;
+    return { xml: xml + compiled.tail, tags: read.tags };
   };
 }

@@ -11,6 +11,7 @@ const tenantSelect = { id: true, domain: true, domainUuid: true, maxConcurrentCa
 export type LocalExtension = Pick<
   ExtensionRecord,
   | 'extension'
+  | 'numberAlias'
   | 'callTimeout'
   | 'doNotDisturb'
   | 'forwardAllEnabled'
@@ -19,12 +20,17 @@ export type LocalExtension = Pick<
   | 'forwardBusyDestination'
   | 'forwardNoAnswerEnabled'
   | 'forwardNoAnswerDestination'
+  | 'forwardUserNotRegisteredEnabled'
+  | 'forwardUserNotRegisteredDestination'
   | 'voicemailEnabled'
 >;
 
 export interface OutboundRoute {
   id: number;
+  /** The pattern of a pattern route ('' for a route to a destination). */
   pattern: string;
+  /** The destination's prefix (E.164 digits) of a route to a destination. */
+  destination: { prefix: string } | null;
   strip: number;
   prepend: string;
   priority: number;
@@ -53,6 +59,7 @@ export function dialplanRepository(db: Db) {
         where: { tenantId, enabled: true },
         select: {
           extension: true,
+          numberAlias: true,
           callTimeout: true,
           doNotDisturb: true,
           forwardAllEnabled: true,
@@ -61,6 +68,8 @@ export function dialplanRepository(db: Db) {
           forwardBusyDestination: true,
           forwardNoAnswerEnabled: true,
           forwardNoAnswerDestination: true,
+          forwardUserNotRegisteredEnabled: true,
+          forwardUserNotRegisteredDestination: true,
           voicemailEnabled: true,
         },
         orderBy: { extension: 'asc' },
@@ -74,6 +83,7 @@ export function dialplanRepository(db: Db) {
         select: {
           id: true,
           pattern: true,
+          destination: { select: { prefix: true } },
           strip: true,
           prepend: true,
           priority: true,
@@ -87,16 +97,17 @@ export function dialplanRepository(db: Db) {
 
     /** The caller id a tenant presents when the extension sets none: its first active number. */
     async defaultCallerId(tenantId: number): Promise<{ number: string; name: string } | null> {
-      return db.callerId.findFirst({ where: { tenantId, active: true }, select: { number: true, name: true }, orderBy: { id: 'asc' } });
+      const cid = await db.account.findFirst({ where: { tenantId, type: 'cid', active: true }, select: { phone: true, firstName: true }, orderBy: { id: 'asc' } });
+      return cid && { number: cid.phone, name: cid.firstName };
     },
 
     async dids(): Promise<InboundDid[]> {
-      const rows = await db.did.findMany({
-        where: { active: true, tenant: { active: true }, NOT: { destinationType: '' } },
-        select: { id: true, number: true, destinationType: true, destinationValue: true, callerIdPrefix: true, tenant: { select: tenantSelect } },
-        orderBy: { number: 'asc' },
+      const rows = await db.account.findMany({
+        where: { type: 'did', active: true, tenant: { active: true }, NOT: { destinationType: '' } },
+        select: { id: true, phone: true, destinationType: true, destinationValue: true, callerIdPrefix: true, tenant: { select: tenantSelect } },
+        orderBy: { phone: 'asc' },
       });
-      return rows.flatMap((r) => (r.tenant ? [{ ...r, tenant: r.tenant }] : []));
+      return rows.flatMap(({ phone, ...r }) => (r.tenant ? [{ ...r, number: phone, tenant: r.tenant }] : []));
     },
   };
 }

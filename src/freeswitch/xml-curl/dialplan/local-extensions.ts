@@ -1,7 +1,9 @@
 // The tenant's extensions: ring the user, honour forwarding and do-not-disturb, then voicemail.
-// Busy and no-answer forwarding need the bridge's outcome, which only exists at run time, so the
-// call is transferred to "failover~<extension>~${originate_disposition}" and routed again: USER_BUSY
-// goes to the busy forward, anything else to the no-answer forward (each falling back to voicemail).
+// An extension answers on its number and on its number alias. Busy, no-answer and
+// not-registered forwarding need the bridge's outcome, which only exists at run time, so the call
+// is transferred to "failover~<extension>~${originate_disposition}" and routed again: USER_BUSY goes
+// to the busy forward, USER_NOT_REGISTERED to the not-registered forward (as FusionPBX's
+// failure_handler.lua does), anything else to the no-answer forward (each falling back to voicemail).
 import { tags } from '../change-tags.ts';
 import type { TemplateStore } from '../templates/template-store.ts';
 import { trusted } from '../templates/trusted-text.ts';
@@ -11,16 +13,26 @@ import { escapeRegExp } from './extension-provider.ts';
 
 export const FAILOVER_PREFIX = 'failover~';
 
-function render(ext: LocalExtension, tenant: DialplanTenant, templates: TemplateStore): { main: string; failover: { test: RegExp; xml: string }[] } {
+interface Rendered {
+  main: string;
+  failover: { test: RegExp; xml: string }[];
+}
+
+function render(ext: LocalExtension, tenant: DialplanTenant, templates: TemplateStore): Rendered {
   const context = tenant.domain;
   const number = ext.extension;
-  const forwarding = (ext.forwardBusyEnabled && ext.forwardBusyDestination) || (ext.forwardNoAnswerEnabled && ext.forwardNoAnswerDestination);
+  const forward = (enabled: boolean, destination: string) => (enabled ? destination : '');
+  const busyTarget = forward(ext.forwardBusyEnabled, ext.forwardBusyDestination);
+  const noAnswerTarget = forward(ext.forwardNoAnswerEnabled, ext.forwardNoAnswerDestination);
+  const notRegisteredTarget = forward(ext.forwardUserNotRegisteredEnabled, ext.forwardUserNotRegisteredDestination);
+  const forwarding = busyTarget || noAnswerTarget || notRegisteredTarget;
   const failoverBase = `${FAILOVER_PREFIX}${number}~`;
   const common = { context, number, voicemail: ext.voicemailEnabled };
+  const dialled = ext.numberAlias ? `(?:${escapeRegExp(number)}|${escapeRegExp(ext.numberAlias)})` : escapeRegExp(number);
   const main = templates.get('dialplan/local-extension.xml').render({
     ...common,
     name: `local-${number}`,
-    expression: `^${escapeRegExp(number)}$`,
+    expression: `^${dialled}$`,
     forwardAll: ext.forwardAllEnabled ? ext.forwardAllDestination : '',
     doNotDisturb: ext.doNotDisturb,
     callTimeout: ext.callTimeout,
@@ -29,19 +41,18 @@ function render(ext: LocalExtension, tenant: DialplanTenant, templates: Template
   });
   if (!forwarding) return { main, failover: [] };
   const failoverTemplate = templates.get('dialplan/local-extension-failover.xml');
-  const busy = `^${escapeRegExp(failoverBase)}USER_BUSY$`;
-  const other = `^${escapeRegExp(failoverBase)}`;
+  const fragment = (suffix: string, expression: string, target: string, hangupCause: string) => ({
+    test: new RegExp(expression),
+    xml: failoverTemplate.render({ ...common, name: `local-${number}-${suffix}`, expression, target, hangupCause }),
+  });
+  const exactly = (disposition: string) => `^${escapeRegExp(failoverBase)}${disposition}$`;
   return {
     main,
     failover: [
-      {
-        test: new RegExp(busy),
-        xml: failoverTemplate.render({ ...common, name: `local-${number}-busy`, expression: busy, target: ext.forwardBusyEnabled ? ext.forwardBusyDestination : '', hangupCause: 'USER_BUSY' }),
-      },
-      {
-        test: new RegExp(other),
-        xml: failoverTemplate.render({ ...common, name: `local-${number}-no-answer`, expression: other, target: ext.forwardNoAnswerEnabled ? ext.forwardNoAnswerDestination : '', hangupCause: 'NO_ANSWER' }),
-      },
+      fragment('busy', exactly('USER_BUSY'), busyTarget, 'USER_BUSY'),
+      // Not registered without its own forward is handled as no answer (the next fragment).
+      ...(notRegisteredTarget ? [fragment('not-registered', exactly('USER_NOT_REGISTERED'), notRegisteredTarget, 'USER_NOT_REGISTERED')] : []),
+      fragment('no-answer', `^${escapeRegExp(failoverBase)}`, noAnswerTarget, 'NO_ANSWER'),
     ],
   };
 }
@@ -51,7 +62,12 @@ export function localExtensionsProvider(repo: DialplanRepository): TenantProvide
     name: 'local-extensions',
     order: 200,
     async load({ tenant }, templates) {
-      const rendered = new Map((await repo.extensions(tenant.id)).map((ext) => [ext.extension, render(ext, tenant, templates)]));
+      const rendered = new Map<string, Rendered>();
+      for (const ext of await repo.extensions(tenant.id)) {
+        const r = render(ext, tenant, templates);
+        rendered.set(ext.extension, r);
+        if (ext.numberAlias) rendered.set(ext.numberAlias, r);
+      }
       return {
         tags: [tags.extensionsOf(tenant.id)],
         extensions: {

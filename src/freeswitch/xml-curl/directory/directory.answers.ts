@@ -2,10 +2,10 @@
 // first, then `action`, then what is asked for (a user, a domain, or nothing: the whole
 // directory). Every answer is cached under its key with the labels of the data it shows.
 import type { SecretBox } from '../../../security/secrets.ts';
-import type { AnswerCache } from '../answer-cache.ts';
+import type { AnswerCache, Loaded } from '../answer-cache.ts';
 import { tags } from '../change-tags.ts';
 import type { FetchParams } from '../form-body.ts';
-import { toXml, type Xml } from '../xml.ts';
+import { NO_TAGS, toXml, type Xml, type XmlAnswer } from '../xml.ts';
 import type { TemplateStore } from '../templates/template-store.ts';
 import type { DirectoryRepository } from './directory.repository.ts';
 import { callerIdOf, domainData, reverseAuthData, userDocumentData, type DirectorySettings } from './user-document.ts';
@@ -41,7 +41,7 @@ export function createDirectoryAnswers({ repo, cache, templates, secrets, settin
   const notFound = toXml(templates.get('not-found.xml').render({}));
   const missFor = (tenantId: number | undefined) => (tenantId === undefined ? [tags.tenants] : [tags.tenant(tenantId), tags.extensionsOf(tenantId)]);
 
-  function user(domain: string, id: string, seen?: string[]): Promise<UserAnswer> {
+  function user(domain: string, id: string): Promise<Loaded<UserAnswer>> {
     return cache.get<UserAnswer>(`dir:user:${domain}:${id}`, async () => {
       const found = await repo.user(domain, id);
       if (!found.tenant || !found.user) return { value: { xml: null, authable: false }, tags: missFor(found.tenant?.id) };
@@ -50,10 +50,10 @@ export function createDirectoryAnswers({ repo, cache, templates, secrets, settin
         value: { xml, authable: found.user.passwordEnc !== '' },
         tags: [tags.tenant(found.tenant.id), tags.extension(found.user.id)],
       };
-    }, seen);
+    });
   }
 
-  function reverseAuth(domain: string, id: string, seen?: string[]): Promise<Xml | null> {
+  function reverseAuth(domain: string, id: string): Promise<Loaded<Xml | null>> {
     return cache.get<Xml | null>(`dir:reverse:${domain}:${id}`, async () => {
       const found = await repo.user(domain, id);
       if (!found.tenant || !found.user || !found.user.passwordEnc) return { value: null, tags: missFor(found.tenant?.id) };
@@ -61,25 +61,25 @@ export function createDirectoryAnswers({ repo, cache, templates, secrets, settin
         value: toXml(templates.get('directory-reverse-auth.xml').render(reverseAuthData(found.tenant, found.user, secrets))),
         tags: [tags.tenant(found.tenant.id), tags.extension(found.user.id)],
       };
-    }, seen);
+    });
   }
 
-  function domainDocument(domain: string, seen?: string[]): Promise<Xml | null> {
+  function domainDocument(domain: string): Promise<Loaded<Xml | null>> {
     return cache.get<Xml | null>(`dir:domain:${domain}`, async () => {
       const tenant = await repo.tenant(domain);
       if (!tenant) return { value: null, tags: [tags.tenants] };
       return { value: toXml(templates.get('directory-domain.xml').render({ domain: domainData(tenant, settings) })), tags: [tags.tenant(tenant.id)] };
-    }, seen);
+    });
   }
 
-  function domains(seen?: string[]): Promise<Xml> {
+  function domains(): Promise<Loaded<Xml>> {
     return cache.get('dir:domains', async () => ({
       value: toXml(templates.get('directory-domains.xml').render({ domains: await repo.domains() })),
       tags: [tags.tenants],
-    }), seen);
+    }));
   }
 
-  function networkList(domain: string, seen?: string[]): Promise<Xml | null> {
+  function networkList(domain: string): Promise<Loaded<Xml | null>> {
     return cache.get<Xml | null>(`dir:network:${domain}`, async () => {
       const found = await repo.usersWithCidr(domain);
       if (!found) return { value: null, tags: [tags.tenants] };
@@ -87,10 +87,10 @@ export function createDirectoryAnswers({ repo, cache, templates, secrets, settin
         value: toXml(templates.get('directory-network-list.xml').render({ domain: domainData(found.tenant, settings), users: found.users })),
         tags: [tags.tenant(found.tenant.id), tags.extensionsOf(found.tenant.id)],
       };
-    }, seen);
+    });
   }
 
-  function group(domain: string, name: string, seen?: string[]): Promise<Xml | null> {
+  function group(domain: string, name: string): Promise<Loaded<Xml | null>> {
     return cache.get<Xml | null>(`dir:group:${domain}:${name}`, async () => {
       const found = await repo.groupMembers(domain, name);
       if (!found) return { value: null, tags: [tags.tenants] };
@@ -99,10 +99,10 @@ export function createDirectoryAnswers({ repo, cache, templates, secrets, settin
         value: toXml(templates.get('directory-group.xml').render({ domain: domainData(found.tenant, settings), group: name, users: found.users })),
         tags: [tags.tenant(found.tenant.id), tags.extensionsOf(found.tenant.id)],
       };
-    }, seen);
+    });
   }
 
-  function everything(seen?: string[]): Promise<Xml> {
+  function everything(): Promise<Loaded<Xml>> {
     return cache.get('dir:all', async () => {
       const all = await repo.everything();
       const data = all.map(({ tenant, users }) => ({
@@ -110,31 +110,37 @@ export function createDirectoryAnswers({ repo, cache, templates, secrets, settin
         users: users.map((u) => ({ ...u, ...callerIdOf(u) })),
       }));
       return { value: toXml(templates.get('directory-all.xml').render({ domains: data, dialString: settings.dialString })), tags: [tags.tenants, tags.extensions] };
-    }, seen);
+    });
   }
 
-  return async function directory(p: FetchParams, seen?: string[]): Promise<Xml> {
+  /** What was read, or not found when it found nothing; either way labelled with what it read. */
+  const orNotFound = (read: Loaded<Xml | null>): XmlAnswer => ({ xml: read.value ?? notFound, tags: read.tags });
+  const answerOf = (read: Loaded<Xml>): XmlAnswer => ({ xml: read.value, tags: read.tags });
+  /** Not found before reading anything. */
+  const nothing: XmlAnswer = { xml: notFound, tags: NO_TAGS };
+
+  return async function directory(p: FetchParams): Promise<XmlAnswer> {
     const domain = requestedDomain(p);
     const { action, purpose } = p;
-    if (purpose === 'gateways') return domains(seen);
-    if (purpose === 'network-list') return (domain && (await networkList(domain, seen))) || notFound;
+    if (purpose === 'gateways') return answerOf(await domains());
+    if (purpose === 'network-list') return domain ? orNotFound(await networkList(domain)) : nothing;
     if (action === 'event_socket_auth') {
       // ESL logins use Switchyard's own Event Socket credentials; SIP users get no API access.
-      return notFound;
+      return nothing;
     }
-    if (action === 'reverse-auth-lookup') return (domain && p.user && (await reverseAuth(domain, p.user, seen))) || notFound;
+    if (action === 'reverse-auth-lookup') return domain && p.user ? orNotFound(await reverseAuth(domain, p.user)) : nothing;
     if (action === 'group_call') {
       const name = p.group_name || p.group;
-      return (domain && name && (await group(domain, name, seen))) || notFound;
+      return domain && name ? orNotFound(await group(domain, name)) : nothing;
     }
     if (p.user) {
-      if (!domain) return notFound;
-      const answer = await user(domain, p.user, seen);
-      if (!answer.xml || (action === 'sip_auth' && !answer.authable)) return notFound;
-      return answer.xml;
+      if (!domain) return nothing;
+      const read = await user(domain, p.user);
+      const { xml, authable } = read.value;
+      return { xml: !xml || (action === 'sip_auth' && !authable) ? notFound : xml, tags: read.tags };
     }
-    if (domain) return (await domainDocument(domain, seen)) || notFound;
+    if (domain) return orNotFound(await domainDocument(domain));
     const bare = !p.tag_name && !p.key_name && !p.key_value && !action && !purpose;
-    return bare ? everything(seen) : notFound;
+    return bare ? answerOf(await everything()) : nothing;
   };
 }

@@ -15,7 +15,10 @@ export interface DirectoryTenant {
 }
 
 /** An enabled extension as the directory renders it: the stored extension less its bookkeeping. */
-export type DirectoryUser = Omit<ExtensionRecord, 'tenantId' | 'userId' | 'enabled' | 'description' | 'createdAt' | 'updatedAt' | 'domain' | 'domainUuid'>;
+export type DirectoryUser = Omit<
+  ExtensionRecord,
+  'tenantId' | 'userId' | 'enabled' | 'description' | 'followMeEnabled' | 'createdAt' | 'updatedAt' | 'domain' | 'domainUuid' | 'tenantName' | 'username'
+>;
 
 /** What a listing shows of a user: no secrets. */
 export type ListedUser = Pick<
@@ -43,18 +46,26 @@ function userOf(r: Row): DirectoryUser {
   return {
     id: String(r.id),
     extension: String(r.extension),
+    numberAlias: String(r.numberAlias ?? ''),
     passwordEnc: String(r.passwordEnc ?? ''),
     displayName: String(r.displayName ?? ''),
     effectiveCallerIdName: String(r.effectiveCallerIdName ?? ''),
     effectiveCallerIdNumber: String(r.effectiveCallerIdNumber ?? ''),
     outboundCallerIdName: String(r.outboundCallerIdName ?? ''),
     outboundCallerIdNumber: String(r.outboundCallerIdNumber ?? ''),
+    emergencyCallerIdName: String(r.emergencyCallerIdName ?? ''),
+    emergencyCallerIdNumber: String(r.emergencyCallerIdNumber ?? ''),
+    directoryFirstName: String(r.directoryFirstName ?? ''),
+    directoryLastName: String(r.directoryLastName ?? ''),
+    directoryVisible: bool(r.directoryVisible),
+    directoryExtenVisible: bool(r.directoryExtenVisible),
     accountcode: String(r.accountcode ?? ''),
     tollAllow: String(r.tollAllow ?? ''),
     callTimeout: int(r.callTimeout),
     callGroup: String(r.callGroup ?? ''),
     userRecord: String(r.userRecord ?? ''),
     holdMusic: String(r.holdMusic ?? ''),
+    absoluteCodecString: String(r.absoluteCodecString ?? ''),
     authAcl: String(r.authAcl ?? ''),
     cidr: String(r.cidr ?? ''),
     doNotDisturb: bool(r.doNotDisturb),
@@ -64,6 +75,8 @@ function userOf(r: Row): DirectoryUser {
     forwardBusyDestination: String(r.forwardBusyDestination ?? ''),
     forwardNoAnswerEnabled: bool(r.forwardNoAnswerEnabled),
     forwardNoAnswerDestination: String(r.forwardNoAnswerDestination ?? ''),
+    forwardUserNotRegisteredEnabled: bool(r.forwardUserNotRegisteredEnabled),
+    forwardUserNotRegisteredDestination: String(r.forwardUserNotRegisteredDestination ?? ''),
     voicemailEnabled: bool(r.voicemailEnabled),
     voicemailPasswordEnc: String(r.voicemailPasswordEnc ?? ''),
     voicemailMailTo: String(r.voicemailMailTo ?? ''),
@@ -94,16 +107,22 @@ function userLookupSql(keys: number): string {
     SELECT w.domain AS "wantedDomain", w.extension AS "wantedUser",
            t.id AS "tenantId", t.domain AS "domain", t.domain_uuid AS "domainUuid",
            t.max_concurrent_calls AS "maxConcurrentCalls",
-           e.id AS "id", e.extension AS "extension", e.password_enc AS "passwordEnc",
+           e.id AS "id", e.extension AS "extension", e.number_alias AS "numberAlias", e.password_enc AS "passwordEnc",
            e.display_name AS "displayName",
            e.effective_caller_id_name AS "effectiveCallerIdName", e.effective_caller_id_number AS "effectiveCallerIdNumber",
            e.outbound_caller_id_name AS "outboundCallerIdName", e.outbound_caller_id_number AS "outboundCallerIdNumber",
+           e.emergency_caller_id_name AS "emergencyCallerIdName", e.emergency_caller_id_number AS "emergencyCallerIdNumber",
+           e.directory_first_name AS "directoryFirstName", e.directory_last_name AS "directoryLastName",
+           e.directory_visible AS "directoryVisible", e.directory_exten_visible AS "directoryExtenVisible",
+           e.absolute_codec_string AS "absoluteCodecString",
            e.accountcode AS "accountcode", e.toll_allow AS "tollAllow", e.call_timeout AS "callTimeout",
            e.call_group AS "callGroup", e.user_record AS "userRecord", e.hold_music AS "holdMusic",
            e.auth_acl AS "authAcl", e.cidr AS "cidr", e.do_not_disturb AS "doNotDisturb",
            e.forward_all_enabled AS "forwardAllEnabled", e.forward_all_destination AS "forwardAllDestination",
            e.forward_busy_enabled AS "forwardBusyEnabled", e.forward_busy_destination AS "forwardBusyDestination",
            e.forward_no_answer_enabled AS "forwardNoAnswerEnabled", e.forward_no_answer_destination AS "forwardNoAnswerDestination",
+           e.forward_user_not_registered_enabled AS "forwardUserNotRegisteredEnabled",
+           e.forward_user_not_registered_destination AS "forwardUserNotRegisteredDestination",
            e.voicemail_enabled AS "voicemailEnabled", e.voicemail_password_enc AS "voicemailPasswordEnc",
            e.voicemail_mail_to AS "voicemailMailTo"
     FROM wanted w

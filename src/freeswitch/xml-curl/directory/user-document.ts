@@ -1,5 +1,6 @@
 // The data directory-user.xml renders for one extension: its digest secret (an a1-hash unless
-// configured otherwise), voicemail params, and the variables the dialplan reads. Secrets are
+// configured otherwise), voicemail and dial-by-name directory params, and the variables the
+// dialplan reads. Secrets are
 // opened here and go nowhere but into the document FreeSWITCH fetched.
 import { createHash } from 'node:crypto';
 import type { SecretBox } from '../../../security/secrets.ts';
@@ -29,6 +30,10 @@ export const callerIdOf = (user: Pick<DirectoryUser, 'extension' | 'displayName'
   effectiveCallerIdNumber: user.effectiveCallerIdNumber || user.extension,
 });
 
+/** The name mod_directory says and matches (its directory_full_name variable): first and last, as FusionPBX joins them. */
+export const directoryFullName = (user: Pick<DirectoryUser, 'directoryFirstName' | 'directoryLastName'>) =>
+  [user.directoryFirstName, user.directoryLastName].filter((n) => n !== '').join(' ');
+
 export function userDocumentData(tenant: DirectoryTenant, user: DirectoryUser, secrets: SecretBox, settings: DirectorySettings) {
   const password = secrets.open(user.passwordEnc);
   const blank = (v: string) => (v === '' ? undefined : v);
@@ -36,6 +41,7 @@ export function userDocumentData(tenant: DirectoryTenant, user: DirectoryUser, s
     domain: domainData(tenant, settings),
     user: {
       id: user.extension,
+      numberAlias: blank(user.numberAlias),
       uuid: user.id,
       cidr: blank(user.cidr),
       cacheable: settings.userCacheableMs > 0 ? String(settings.userCacheableMs) : undefined,
@@ -47,9 +53,16 @@ export function userDocumentData(tenant: DirectoryTenant, user: DirectoryUser, s
       voicemailEnabled: user.voicemailEnabled,
       vmPassword: user.voicemailPasswordEnc ? secrets.open(user.voicemailPasswordEnc) : '',
       vmMailTo: user.voicemailMailTo,
+      // mod_directory reads these two as params of the user (FusionPBX writes them as variables, which it ignores).
+      directoryVisible: user.directoryVisible,
+      directoryExtenVisible: user.directoryExtenVisible,
+      directoryFullName: directoryFullName(user),
       ...callerIdOf(user),
       outboundCallerIdName: user.outboundCallerIdName,
       outboundCallerIdNumber: user.outboundCallerIdNumber,
+      emergencyCallerIdName: user.emergencyCallerIdName,
+      emergencyCallerIdNumber: user.emergencyCallerIdNumber,
+      absoluteCodecString: user.absoluteCodecString,
       accountcode: user.accountcode,
       tollAllow: user.tollAllow,
       callTimeout: user.callTimeout,
@@ -65,6 +78,8 @@ export function userDocumentData(tenant: DirectoryTenant, user: DirectoryUser, s
       forwardBusyDestination: user.forwardBusyDestination,
       forwardNoAnswerEnabled: user.forwardNoAnswerEnabled,
       forwardNoAnswerDestination: user.forwardNoAnswerDestination,
+      forwardUserNotRegisteredEnabled: user.forwardUserNotRegisteredEnabled,
+      forwardUserNotRegisteredDestination: user.forwardUserNotRegisteredDestination,
     },
   };
 }

@@ -10,6 +10,10 @@ export interface ThreadOptions {
   fields: readonly string[];
   cache: { enabled: boolean; maxEntries: number };
   logLevel: string;
+  /** How long a fetch waits for the app before it is answered `notFound`. */
+  askTimeoutMs: number;
+  /** The "not found" document. */
+  notFound: Uint8Array;
 }
 
 /** From the thread. */
@@ -19,7 +23,7 @@ export type ThreadMessage =
 
 /** To the thread. `xml` is an exact-size copy, transferred rather than copied again. */
 export type AppMessage =
-  | { type: 'answer'; id: number; xml: Uint8Array | string; tags: string[] }
+  | { type: 'answer'; id: number; xml: Uint8Array | string; tags: readonly string[] }
   | { type: 'failed'; id: number }
   | { type: 'invalidate'; tags: readonly string[] }
   | { type: 'clear' }

@@ -2,11 +2,13 @@
 // every answer the app has rendered is kept here whole, under the fields of the fetch, with the
 // labels of the data it shows; a miss is asked of the app, and the app's changes invalidate by
 // label. The app's heap (every route, GraphQL, Prisma: about 50 MB before the first request)
-// is then never marked while a fetch waits; a major GC here marks a few MB.
+// is then never marked while a fetch waits; a major GC here marks a few MB. A miss the app does
+// not answer within ASK_TIMEOUT_MS is answered "not found" (FreeSWITCH falls back to its own
+// files), and the app's late answer is dropped.
 import { parentPort, workerData } from 'node:worker_threads';
 import Fastify from 'fastify';
 import { redactPaths } from '../../../logging.ts';
-import errorHandler from '../../../plugins/error-handler.ts';
+import { setErrorReplies } from '../../../error-replies.ts';
 import { createAnswerCache, type AnswerCache, type Loaded } from '../answer-cache.ts';
 import { registerFetchRoutes } from '../fetch-routes.ts';
 import { FormFields, type FetchParams } from '../form-body.ts';
@@ -17,16 +19,46 @@ const options = workerData as ThreadOptions;
 const port = parentPort!;
 const send = (message: ThreadMessage) => port.postMessage(message);
 const fields = new FormFields(options.fields);
+const notFound: Xml = Buffer.from(options.notFound);
 
-const asked = new Map<number, { resolve(loaded: Loaded<Xml>): void; reject(err: Error): void }>();
+/** The app did not answer a fetch within ASK_TIMEOUT_MS. */
+class AppTooSlow extends Error {}
+
+interface Asked {
+  resolve(loaded: Loaded<Xml>): void;
+  reject(err: Error): void;
+  timer: NodeJS.Timeout;
+}
+const asked = new Map<number, Asked>();
 let lastId = 0;
 
 function askApp(section: string, params: FetchParams): Promise<Loaded<Xml>> {
   return new Promise((resolve, reject) => {
     const id = ++lastId;
-    asked.set(id, { resolve, reject });
+    const timer = setTimeout(() => {
+      asked.delete(id);
+      app.log.warn({ section, timeoutMs: options.askTimeoutMs }, 'xml_curl: the app did not answer in time; answered not found');
+      reject(new AppTooSlow());
+    }, options.askTimeoutMs);
+    asked.set(id, { resolve, reject, timer });
     send({ type: 'fetch', id, section, params });
   });
+}
+
+/** The pending ask `id`, now settled; none for an answer that came after its timeout. */
+function settle(id: number): Asked | undefined {
+  const pending = asked.get(id);
+  if (!pending) return undefined;
+  asked.delete(id);
+  clearTimeout(pending.timer);
+  return pending;
+}
+
+const documentOf = (loaded: Loaded<Xml>) => loaded.value;
+/** "Not found" for a fetch the app was too slow for; never kept, so the next fetch asks again. */
+function notFoundIfTooSlow(err: unknown): Xml {
+  if (err instanceof AppTooSlow) return notFound;
+  throw err;
 }
 
 /**
@@ -49,13 +81,14 @@ function keyOf(section: string, params: FetchParams): string {
 // The routes log at 'warn' whatever the app's level, so a silent app means no logger at all.
 const logger = options.logLevel === 'silent' ? false : { level: options.logLevel, redact: { paths: redactPaths, censor: '[redacted]' } };
 const app = Fastify({ logger });
-await app.register(errorHandler);
+setErrorReplies(app);
 registerFetchRoutes(app, {
   access: options.access,
   fields,
   answer: (section, params) => {
     const cache = caches.get(section);
-    return cache ? cache.get(keyOf(section, params), () => askApp(section, params)) : askApp(section, params).then((l) => l.value);
+    const read = cache ? cache.get(keyOf(section, params), () => askApp(section, params)) : askApp(section, params);
+    return read.then(documentOf, notFoundIfTooSlow);
   },
 });
 
@@ -64,13 +97,11 @@ port.on('message', (message: AppMessage) => {
     case 'answer': {
       const { xml } = message;
       const value = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
-      asked.get(message.id)?.resolve({ value, tags: message.tags });
-      asked.delete(message.id);
+      settle(message.id)?.resolve({ value, tags: message.tags });
       break;
     }
     case 'failed':
-      asked.get(message.id)?.reject(new Error('the app could not answer this fetch'));
-      asked.delete(message.id);
+      settle(message.id)?.reject(new Error('the app could not answer this fetch'));
       break;
     case 'invalidate':
       for (const cache of caches.values()) cache.invalidate(message.tags);

@@ -16,6 +16,13 @@ const RESTART_DELAY_MS = 1000;
  */
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 4 };
 const CLOSE_TIMEOUT_MS = 10_000;
+/**
+ * How long the thread waits for the app's answer to a fetch it has not cached before it answers
+ * "not found" (FreeSWITCH then falls back to its own files): under the 2 s timeout of the
+ * xml_curl.conf.xml Switchyard ships (freeswitch/), so that FreeSWITCH hears an answer rather
+ * than its own timeout.
+ */
+const ASK_TIMEOUT_MS = 1500;
 
 export interface XmlCurlThread {
   /** The port it listens on (the one asked for, or the kernel's pick for 0). */
@@ -49,6 +56,8 @@ export function startXmlCurlThread(app: FastifyInstance, listen: { host: string;
     fields: FETCH_PARAMS.names,
     cache: { enabled: config.cache, maxEntries: config.cacheMaxEntries },
     logLevel: app.config.logLevel,
+    askTimeoutMs: ASK_TIMEOUT_MS,
+    notFound: app.xmlCurl.notFound,
   };
   let worker: Worker;
   let asked = 0;
@@ -59,9 +68,8 @@ export function startXmlCurlThread(app: FastifyInstance, listen: { host: string;
   /** Answers `to`, the thread that asked: after a restart, its ids mean nothing to the new one. */
   async function answer(to: Worker, id: number, section: string, params: Record<string, string>) {
     asked++;
-    const tags: string[] = [];
     try {
-      const xml = await app.xmlCurl.answer(section, params, tags);
+      const { xml, tags } = await app.xmlCurl.answer(section, params);
       // A cached answer may be a view on a shared slab; send an exact copy and hand it over.
       const sent = typeof xml === 'string' ? xml : Uint8Array.prototype.slice.call(xml);
       const message: AppMessage = { type: 'answer', id, xml: sent, tags };
@@ -73,7 +81,7 @@ export function startXmlCurlThread(app: FastifyInstance, listen: { host: string;
   }
 
   const threadCache = { invalidate: (tags: readonly string[]) => post({ type: 'invalidate', tags }), clear: () => post({ type: 'clear' }) };
-  const unsubscribe = app.services.changes.subscribe((change) => worker && applyChange(change, threadCache));
+  const unsubscribe = app.services.changes.subscribe((change) => worker && applyChange(app.xmlCurl.labelsOf(change), threadCache));
 
   return new Promise((resolve, reject) => {
     let started = false;

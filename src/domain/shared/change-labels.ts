@@ -1,0 +1,23 @@
+// The labels FreeSWITCH answers rendered by Switchyard carry (freeswitch/xml-curl caches them):
+// an answer is labelled with the data it shows, and a change names the labels it touches. Modules
+// say which of them a change of theirs touches (module.ts: changeLabels).
+export const labels = {
+  tenant: (tenantId: number) => `tenant:${tenantId}`,
+  /** Any tenant came, went or changed: lists of domains and misses for unknown domains. */
+  tenants: 'tenants',
+  extension: (id: string) => `extension:${id}`,
+  /** The set of a tenant's extensions (aggregates, and misses for unknown users). */
+  extensionsOf: (tenantId: number) => `extensions:${tenantId}`,
+  /** Every tenant's extensions (the whole directory). */
+  extensions: 'extensions',
+  provider: (id: number | string) => `provider:${id}`,
+  providers: 'providers',
+  routesOf: (tenantId: number | null) => (tenantId === null ? 'routes:global' : `routes:${tenantId}`),
+  dids: 'dids',
+  callerIdsOf: (tenantId: number) => `caller_ids:${tenantId}`,
+  sipProfiles: 'sip_profiles',
+  /** What the trunks' host names resolve to. */
+  trunkAddresses: 'trunk_addresses',
+  /** Every rendered dialplan context (for a provider change that names no provider). */
+  dialplans: 'dialplans',
+};

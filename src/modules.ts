@@ -1,0 +1,81 @@
+// The resource modules of the PBX, each with its adapters: the one list every wiring point
+// iterates (the services, the permission catalogue, the xml_curl change labels and dialplan
+// pieces, the REST routes, the GraphQL resolvers). Order matters where a module uses another's
+// service (routes and DIDs use providers'). docs/adding-a-module.md says how to add one.
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { callerIdsModule } from './domain/caller-ids/caller-ids.module.ts';
+import { countriesModule } from './domain/countries/countries.module.ts';
+import { destinationsModule } from './domain/destinations/destinations.module.ts';
+import { didsModule } from './domain/dids/dids.module.ts';
+import { domainsModule } from './domain/domains/domains.module.ts';
+import { extensionsModule } from './domain/extensions/extensions.module.ts';
+import type { AnyModule } from './domain/module.ts';
+import { providersModule } from './domain/providers/providers.module.ts';
+import { routesModule } from './domain/routes/routes.module.ts';
+import type { ServicesWith } from './domain/services.ts';
+import type { SwitchingServices } from './freeswitch/control/switching.ts';
+import type { DialplanPieces } from './freeswitch/xml-curl/xml-curl.service.ts';
+import { inboundDidsProvider } from './freeswitch/xml-curl/dialplan/inbound-dids.ts';
+import { localExtensionsProvider } from './freeswitch/xml-curl/dialplan/local-extensions.ts';
+import { outboundRoutesProvider } from './freeswitch/xml-curl/dialplan/outbound-routes.ts';
+import { callerIdsResolvers } from './http/graphql/caller-ids.resolvers.ts';
+import { countriesResolvers } from './http/graphql/countries.resolvers.ts';
+import { destinationsResolvers } from './http/graphql/destinations.resolvers.ts';
+import { didsResolvers } from './http/graphql/dids.resolvers.ts';
+import { domainsResolvers } from './http/graphql/domains.resolvers.ts';
+import { extensionsResolvers } from './http/graphql/extensions.resolvers.ts';
+import { providersResolvers } from './http/graphql/providers.resolvers.ts';
+import { routesResolvers } from './http/graphql/routes.resolvers.ts';
+import callerIdsRoutes from './http/rest/caller-ids.routes.ts';
+import countriesRoutes from './http/rest/countries.routes.ts';
+import destinationsRoutes from './http/rest/destinations.routes.ts';
+import didsRoutes from './http/rest/dids.routes.ts';
+import domainsRoutes from './http/rest/domains.routes.ts';
+import extensionsRoutes from './http/rest/extensions.routes.ts';
+import gatewaysRoutes from './http/rest/gateways.routes.ts';
+import providersRoutes from './http/rest/providers.routes.ts';
+import routesRoutes from './http/rest/routes.routes.ts';
+
+export interface ModuleEntry {
+  domain: AnyModule;
+  /** Its REST routes, registered under /api. */
+  rest: ((app: FastifyInstance) => Promise<void>)[];
+  /** Its GraphQL resolvers (their types are in schema.graphql). */
+  graphql: Record<string, Record<string, unknown>>;
+  /** Its pieces of the dialplan contexts. */
+  dialplan?: Partial<DialplanPieces>;
+}
+
+const entry = <D extends AnyModule>(e: ModuleEntry & { domain: D }) => e;
+
+export const modules = [
+  entry({ domain: extensionsModule, rest: [extensionsRoutes], graphql: extensionsResolvers, dialplan: { tenant: [localExtensionsProvider] } }),
+  entry({ domain: domainsModule, rest: [domainsRoutes], graphql: domainsResolvers }),
+  entry({ domain: providersModule, rest: [providersRoutes, gatewaysRoutes], graphql: providersResolvers }),
+  entry({ domain: countriesModule, rest: [countriesRoutes], graphql: countriesResolvers }),
+  entry({ domain: destinationsModule, rest: [destinationsRoutes], graphql: destinationsResolvers }),
+  entry({ domain: routesModule, rest: [routesRoutes], graphql: routesResolvers, dialplan: { tenant: [outboundRoutesProvider] } }),
+  entry({ domain: didsModule, rest: [didsRoutes], graphql: didsResolvers, dialplan: { public: [inboundDidsProvider] } }),
+  entry({ domain: callerIdsModule, rest: [callerIdsRoutes], graphql: callerIdsResolvers }),
+];
+
+type DomainModules = (typeof modules)[number]['domain'][];
+
+/** The modules' domain descriptors, in list order. */
+export const domainModules = (): DomainModules => modules.map((m) => m.domain);
+
+/** The modules' pieces of the dialplan, in list order. */
+export const dialplanPieces = (): DialplanPieces => ({
+  tenant: modules.flatMap((m) => m.dialplan?.tenant ?? []),
+  public: modules.flatMap((m) => m.dialplan?.public ?? []),
+});
+
+export type Services = ServicesWith<DomainModules> & SwitchingServices;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    services: Services;
+  }
+}

@@ -1,0 +1,55 @@
+// Each resource is described once, by its domain schema: GraphQL's types and inputs are its
+// camelCase, field for field (a relation such as Did.provider is GraphQL's own addition).
+import { buildSchema, type GraphQLInputObjectType, type GraphQLObjectType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { CallerIdCreate, CallerIdUpdate, CallerIdView } from '../../../src/domain/caller-ids/caller-ids.schema.ts';
+import { CountryView, RegionView } from '../../../src/domain/countries/countries.schema.ts';
+import { DestinationCreate, DestinationUpdate, DestinationView } from '../../../src/domain/destinations/destinations.schema.ts';
+import { DidCreate, DidUpdate, DidView } from '../../../src/domain/dids/dids.schema.ts';
+import { DomainView } from '../../../src/domain/domains/domains.schema.ts';
+import { ExtensionCreate, ExtensionUpdate, ExtensionView } from '../../../src/domain/extensions/extensions.schema.ts';
+import { GatewayCreate, GatewayUpdate, GatewayView, ProviderCreate, ProviderUpdate, ProviderView } from '../../../src/domain/providers/providers.schema.ts';
+import { RouteCreate, RouteUpdate, RouteView } from '../../../src/domain/routes/routes.schema.ts';
+import type { TObject, TSchema } from '../../../src/domain/shared/schema.ts';
+import { ConferenceMemberView, ConferenceRoomView, ParticipantControlAnswer } from '../../../src/freeswitch/control/conference-participants.schema.ts';
+import { CallControlAnswer, OriginateAnswer, RealtimeChannel, RealtimeRegistration, RealtimeSnapshot } from '../../../src/freeswitch/control/realtime.schema.ts';
+import { schemaText } from '../../../src/http/graphql/index.ts';
+
+const sdl = buildSchema(schemaText);
+const fieldsOf = (name: string) => Object.keys((sdl.getType(name) as GraphQLObjectType | GraphQLInputObjectType).getFields()).sort();
+/** What a client may write: the schema's fields but the read-only ones it only accepts back. */
+const writable = (schema: TObject) => Object.entries(schema.properties).filter(([, s]) => (s as TSchema).readOnly !== true).map(([k]) => k);
+
+const resources = [
+  { type: 'Did', view: DidView, relations: ['provider'], create: ['DidCreateInput', DidCreate], update: ['DidUpdateInput', DidUpdate] },
+  { type: 'CallerId', view: CallerIdView, relations: [], create: ['CallerIdCreateInput', CallerIdCreate], update: ['CallerIdUpdateInput', CallerIdUpdate] },
+  { type: 'Extension', view: ExtensionView, relations: [], create: ['ExtensionCreateInput', ExtensionCreate], update: ['ExtensionUpdateInput', ExtensionUpdate] },
+  { type: 'Provider', view: ProviderView, relations: [], create: ['ProviderCreateInput', ProviderCreate], update: ['ProviderUpdateInput', ProviderUpdate] },
+  { type: 'Gateway', view: GatewayView, relations: [], create: ['GatewayCreateInput', GatewayCreate], update: ['GatewayUpdateInput', GatewayUpdate] },
+  { type: 'PbxDomain', view: DomainView, relations: [], create: null, update: null },
+  { type: 'Route', view: RouteView, relations: ['gateway'], create: ['RouteCreateInput', RouteCreate], update: ['RouteUpdateInput', RouteUpdate] },
+  { type: 'Destination', view: DestinationView, relations: [], create: ['DestinationCreateInput', DestinationCreate], update: ['DestinationUpdateInput', DestinationUpdate] },
+  { type: 'Region', view: RegionView, relations: [], create: null, update: null },
+  { type: 'Country', view: CountryView, relations: [], create: null, update: null },
+  { type: 'Realtime', view: RealtimeSnapshot, relations: [], create: null, update: null },
+  { type: 'RealtimeChannel', view: RealtimeChannel, relations: [], create: null, update: null },
+  { type: 'RealtimeRegistration', view: RealtimeRegistration, relations: [], create: null, update: null },
+  { type: 'CallControlResult', view: CallControlAnswer, relations: [], create: null, update: null },
+  { type: 'OriginatedCall', view: OriginateAnswer, relations: [], create: null, update: null },
+  { type: 'ConferenceRoom', view: ConferenceRoomView, relations: [], create: null, update: null },
+  { type: 'ConferenceParticipant', view: ConferenceMemberView, relations: [], create: null, update: null },
+  { type: 'ParticipantControlResult', view: ParticipantControlAnswer, relations: [], create: null, update: null },
+] as const;
+
+describe('GraphQL follows the resource schemas', () => {
+  it.each(resources)('$type has the fields of its view', ({ type, view, relations }) => {
+    expect(fieldsOf(type)).toEqual([...Object.keys(view.properties), ...relations].sort());
+  });
+
+  it.each(resources.filter((r) => r.create !== null))('$type inputs take only what the schema lets a client write', ({ create, update }) => {
+    for (const [input, schema] of [create!, update!] as const) {
+      const unknown = fieldsOf(input).filter((f) => !writable(schema as TObject).includes(f));
+      expect(unknown, input).toEqual([]);
+    }
+  });
+});
