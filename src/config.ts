@@ -25,7 +25,8 @@ export interface Config {
     expiresIn: number;
     mfaPendingExpiresIn: number;
   };
-  admin: { username: string; password?: string };
+  /** The first super-admin; `email` is what the ICTPBX login form asks for. */
+  admin: { username: string; email: string; password?: string };
   smtp: { url?: string; from: string };
   login: {
     maxFailures: number;
@@ -250,7 +251,11 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       expiresIn: integer(env, 'JWT_EXPIRES_IN', 3600, 1),
       mfaPendingExpiresIn: integer(env, 'JWT_MFA_PENDING_EXPIRES_IN', 300, 1),
     },
-    admin: { username: env.ADMIN_USERNAME || 'admin', password: env.ADMIN_PASSWORD || undefined },
+    admin: {
+      username: env.ADMIN_USERNAME || 'admin',
+      email: env.ADMIN_EMAIL || (env.ADMIN_USERNAME?.includes('@') ? env.ADMIN_USERNAME : `${env.ADMIN_USERNAME || 'admin'}@switchyard.local`),
+      password: env.ADMIN_PASSWORD || undefined,
+    },
     smtp: { url: env.SMTP_URL || undefined, from: env.SMTP_FROM || 'Switchyard <no-reply@localhost>' },
     login: {
       maxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5, 1),

@@ -49,6 +49,8 @@ export interface ItemError {
 export const invalidItems = (message: string, errors: ItemError[]) =>
   Object.assign(new AppError(400, 'VALIDATION_FAILED', message), { details: { errors } });
 export const unprocessable = (message: string) => new AppError(422, 'UNPROCESSABLE', message);
+/** ICTCore's answer to a login whose password outlived the policy's passwd_exp_limit. */
+export const passwordExpired = () => new AppError(426, 'PASSWORD_EXPIRED', 'User password has expired; reset it');
 export const locked = (message: string, retryAfterSeconds: number) =>
   new AppError(423, 'LOCKED', message, { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
 export const tooManyRequests = (retryAfterSeconds: number) =>

@@ -8,15 +8,39 @@ import { hotReadsOf } from './hot-reads.ts';
 import { modelColumns } from './model-columns.ts';
 import { num, text } from './row-values.ts';
 
-/** A tenant with its permissions (the shape of the tenants repository's TenantRecord). */
-export type TenantRead = Tenant & { permissions: { id: number; name: string }[] };
+/** What a tenant's users have been given in all, out of its limits and quotas (the ICTPBX user form shows the rest). */
+export interface Assigned {
+  daily: number;
+  monthly: number;
+  extensions: number;
+  devices: number;
+  ringGroups: number;
+  callQueues: number;
+  ivrMenus: number;
+  voicemail: number;
+  conference: number;
+  musicOnHold: number;
+}
+const ASSIGNED_COLUMNS = ['daily_limit', 'monthly_limit', 'quota_extensions', 'quota_devices', 'quota_ring_groups', 'quota_call_queues', 'quota_ivr_menus', 'quota_voicemail', 'quota_conference', 'quota_music_on_hold'];
+const NOTHING_ASSIGNED: Assigned = { daily: 0, monthly: 0, extensions: 0, devices: 0, ringGroups: 0, callQueues: 0, ivrMenus: 0, voicemail: 0, conference: 0, musicOnHold: 0 };
+
+/** A tenant with its permissions and its users' totals (the shape of the tenants repository's TenantRecord). */
+export type TenantRead = Tenant & { permissions: { id: number; name: string }[]; assigned: Assigned };
 
 export interface TenantReadFilter {
   id?: number;
   name?: string;
   domain?: string;
+  company?: string;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  phone?: string;
   active?: boolean;
 }
+
+/** The filters compared for equality, and their columns. */
+const FILTER_COLUMNS = { id: 'id', name: 'name', domain: 'domain', company: 'company', firstName: 'first_name', lastName: 'last_name', email: 'email', phone: 'phone' } as const;
 
 export interface TenantPaging {
   skip: number;
@@ -68,12 +92,13 @@ const WITH_PERMISSIONS = `SELECT ${tenant.sql}, p.id AS permission_id, p.name AS
 const BY_ID = `${WITH_PERMISSIONS} WHERE t.id = ? ORDER BY p.id`;
 
 /** The columns a page may be sorted by (the service's sort names, as model fields). */
-const SORT_COLUMNS: Record<string, string> = { id: 'id', name: 'name', domain: 'domain', createdAt: 'created_at', updatedAt: 'updated_at' };
+const SORT_COLUMNS: Record<string, string> = { id: 'id', name: 'name', domain: 'domain', company: 'company', firstName: 'first_name', lastName: 'last_name', email: 'email', createdAt: 'created_at', updatedAt: 'updated_at' };
 
 function tenantOf(v: readonly unknown[]): TenantRead {
   // Set on the row's own object: copying every field into a new one per tenant showed in profiles.
   const read = tenant.read(v) as TenantRead;
   read.permissions = [];
+  read.assigned = NOTHING_ASSIGNED;
   return read;
 }
 
@@ -97,10 +122,10 @@ function tenantsOf(rows: unknown[][]): TenantRead[] {
 function whereOf(filter: TenantReadFilter): { sql: string; params: unknown[] } {
   const conditions: string[] = [];
   const params: unknown[] = [];
-  for (const column of ['id', 'name', 'domain'] as const) {
-    if (filter[column] === undefined) continue;
+  for (const [field, column] of Object.entries(FILTER_COLUMNS) as [keyof typeof FILTER_COLUMNS, string][]) {
+    if (filter[field] === undefined) continue;
     conditions.push(`t.${column} = ?`);
-    params.push(filter[column]);
+    params.push(filter[field]);
   }
   if (filter.active !== undefined) conditions.push(`t.active = ${filter.active ? 'TRUE' : 'FALSE'}`);
   return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
@@ -113,22 +138,43 @@ function padded(ids: readonly number[]): number[] {
   return Array.from({ length: size }, (_, i) => ids[Math.min(i, ids.length - 1)]);
 }
 
+const sums = ASSIGNED_COLUMNS.map((c) => `COALESCE(SUM(${c}), 0)`).join(', ');
+const ASSIGNED_ONE = `SELECT tenant_id, ${sums} FROM users WHERE tenant_id = ? GROUP BY tenant_id`;
+const assignedIn = (count: number) => `SELECT tenant_id, ${sums} FROM users WHERE tenant_id IN (${Array.from({ length: count }, () => '?').join(', ')}) GROUP BY tenant_id`;
+
+/** Sets each tenant's totals from rows of ASSIGNED_*: tenant_id, then one sum per column. */
+function withAssigned(tenants: TenantRead[], rows: unknown[][]): TenantRead[] {
+  const byId = new Map(tenants.map((t) => [t.id, t]));
+  for (const v of rows) {
+    const t = byId.get(num(v[0]));
+    if (!t) continue;
+    const [daily, monthly, extensions, devices, ringGroups, callQueues, ivrMenus, voicemail, conference, musicOnHold] = v.slice(1).map(num);
+    t.assigned = { daily, monthly, extensions, devices, ringGroups, callQueues, ivrMenus, voicemail, conference, musicOnHold };
+  }
+  return tenants;
+}
+
 export function tenantReads(db: Db) {
   const reads = hotReadsOf(db);
   return {
     async findById(id: number): Promise<TenantRead | null> {
-      return tenantsOf(await reads.values(BY_ID, [id]))[0] ?? null;
+      const [rows, assigned] = await Promise.all([reads.values(BY_ID, [id]), reads.values(ASSIGNED_ONE, [id])]);
+      return withAssigned(tenantsOf(rows), assigned)[0] ?? null;
     },
 
     async findByIds(ids: readonly number[]): Promise<TenantRead[]> {
       if (!ids.length) return [];
       const wanted = padded(ids);
-      return tenantsOf(await reads.values(`${WITH_PERMISSIONS} WHERE t.id IN (${wanted.map(() => '?').join(', ')}) ORDER BY t.id, p.id`, wanted));
+      const [rows, assigned] = await Promise.all([
+        reads.values(`${WITH_PERMISSIONS} WHERE t.id IN (${wanted.map(() => '?').join(', ')}) ORDER BY t.id, p.id`, wanted),
+        reads.values(assignedIn(wanted.length), wanted),
+      ]);
+      return withAssigned(tenantsOf(rows), assigned);
     },
 
     /**
-     * A page and how many tenants match in all: the page, its tenants' permissions and the count,
-     * three statements that PostgreSQL runs at once. Joining the permissions into the page's rows
+     * A page and how many tenants match in all: the page, its tenants' permissions, the count and
+     * its tenants' totals, four statements that PostgreSQL runs at once. Joining the permissions into the page's rows
      * would repeat every tenant's columns once per permission, and on SQLite building those
      * values is most of a page's cost.
      */
@@ -141,7 +187,7 @@ export function tenantReads(db: Db) {
       const where = whereOf(filter);
       const page = `FROM tenants t ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`;
       const params = [...where.params, p.take, p.skip];
-      const [rows, granted, counted] = await Promise.all([
+      const [rows, granted, counted, assigned] = await Promise.all([
         reads.values(`SELECT ${tenant.sql} ${page}`, params),
         reads.values(
           `SELECT tp.tenant_id, p.id, p.name FROM (SELECT t.id ${page}) t
@@ -149,11 +195,12 @@ export function tenantReads(db: Db) {
           params,
         ),
         reads.values(`SELECT COUNT(*) FROM tenants t ${where.sql}`, where.params),
+        reads.values(`SELECT u.tenant_id, ${sums} FROM users u WHERE u.tenant_id IN (SELECT t.id ${page}) GROUP BY u.tenant_id`, params),
       ]);
       const items = rows.map(tenantOf);
       const byId = new Map(items.map((t) => [t.id, t]));
       for (const [tenantId, id, name] of granted) byId.get(num(tenantId))?.permissions.push({ id: num(id), name: text(name) });
-      return { items, total: num(counted[0]?.[0]) };
+      return { items: withAssigned(items, assigned), total: num(counted[0]?.[0]) };
     },
   };
 }

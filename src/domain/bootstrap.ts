@@ -32,17 +32,22 @@ export async function bootstrap(deps: BootstrapDeps): Promise<void> {
     const grant = role.permissions.length === 0 ? builtIn.permissions : builtIn.permissions.filter((name) => added.has(name));
     if (grant.length) await roles.attachPermissions(role.id, (await permissions.findByNames(grant)).map((p) => p.id));
   }
-  if ((await users.count()) > 0) return;
+  if ((await users.count()) > 0) {
+    // The ICTPBX client logs in by e-mail only: a super-admin created before it had one gets it.
+    const admin = await users.findByLogin(config.admin.username);
+    if (admin && !admin.email && !(await users.emailTaken(config.admin.email))) await users.update(admin.id, { email: config.admin.email });
+    return;
+  }
 
   const adminRole = await roles.findByName(ADMIN_ROLE);
   const password = config.admin.password ?? randomPassword();
-  await users.create({ username: config.admin.username, passwordHash: await hashPassword(password), firstName: 'Administrator' }, [adminRole!.id]);
+  await users.create({ username: config.admin.username, email: config.admin.email, passwordHash: await hashPassword(password), firstName: 'Administrator' }, [adminRole!.id]);
   if (!config.admin.password) {
     mkdirSync(config.dataDir, { recursive: true });
     const file = join(config.dataDir, 'initial-admin-password');
     writeFileSync(file, `${password}\n`, { mode: 0o600 });
     deps.announce(
-      `\nSwitchyard created the super-admin "${config.admin.username}" with the password:\n\n    ${password}\n\n` +
+      `\nSwitchyard created the super-admin "${config.admin.username}" (e-mail ${config.admin.email}) with the password:\n\n    ${password}\n\n` +
         `It is shown once and kept in ${file} (mode 0600). Change it after logging in.\n`,
     );
   }

@@ -93,6 +93,7 @@ export function createServices<M extends readonly AnyModule[]>({ config, db, key
     users: repos.users,
     tenants: repos.tenants,
     lockout,
+    policy: passwordPolicy,
     tokens,
     activity,
     loginLimiter: createRateLimiter(config.login.perIpPerMinute, 60_000),

@@ -16,6 +16,8 @@ export interface AccessClaims {
   is_tenant: '1' | '0';
   user_permission: string;
   mfa_enabled: '1' | '0';
+  /** ICTCore: a tenant admin (not the super-admin) holding `retention_enabled`; the client compares it with == '1'. */
+  retention_permission: '1' | '0';
   credit?: number;
   ver: number;
 }

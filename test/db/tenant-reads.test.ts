@@ -13,6 +13,26 @@ describe.each(databaseKinds)('tenant hot reads on $name', (kind) => {
   let reads: ReturnType<typeof tenantReads>;
   const ids: number[] = [];
 
+  /** A tenant's users' totals through Prisma. */
+  async function assignedOf(tenantId: number) {
+    const { _sum: sum } = await database.db.user.aggregate({
+      where: { tenantId },
+      _sum: { dailyLimit: true, monthlyLimit: true, quotaExtensions: true, quotaDevices: true, quotaRingGroups: true, quotaCallQueues: true, quotaIvrMenus: true, quotaVoicemail: true, quotaConference: true, quotaMusicOnHold: true },
+    });
+    return {
+      daily: sum.dailyLimit ?? 0,
+      monthly: sum.monthlyLimit ?? 0,
+      extensions: sum.quotaExtensions ?? 0,
+      devices: sum.quotaDevices ?? 0,
+      ringGroups: sum.quotaRingGroups ?? 0,
+      callQueues: sum.quotaCallQueues ?? 0,
+      ivrMenus: sum.quotaIvrMenus ?? 0,
+      voicemail: sum.quotaVoicemail ?? 0,
+      conference: sum.quotaConference ?? 0,
+      musicOnHold: sum.quotaMusicOnHold ?? 0,
+    };
+  }
+
   /** The same read through Prisma, in the hot reads' shape. */
   async function throughPrisma(filter: TenantReadFilter, p: TenantPaging): Promise<{ items: TenantRead[]; total: number }> {
     const rows = await database.db.tenant.findMany({
@@ -22,7 +42,9 @@ describe.each(databaseKinds)('tenant hot reads on $name', (kind) => {
       take: p.take,
       orderBy: [{ [p.sortField]: p.order }, { id: p.order }],
     });
-    const items = rows.map(({ permissions, ...t }) => ({ ...t, permissions: permissions.map((tp) => ({ id: tp.permission.id, name: tp.permission.name })) }));
+    const items = await Promise.all(
+      rows.map(async ({ permissions, ...t }) => ({ ...t, permissions: permissions.map((tp) => ({ id: tp.permission.id, name: tp.permission.name })), assigned: await assignedOf(t.id) })),
+    );
     return { items, total: await database.db.tenant.count({ where: filter }) };
   }
 
@@ -50,6 +72,12 @@ describe.each(databaseKinds)('tenant hot reads on $name', (kind) => {
         },
       });
       ids.push(tenant.id);
+      // Zero to two users each, with limits and quotas of their own.
+      for (let u = 0; u < i % 3; u++) {
+        await database.db.user.create({
+          data: { tenantId: tenant.id, username: `u${i}-${u}`, passwordHash: 'x', email: `u${i}-${u}@t.test`, dailyLimit: 10 * i + u, monthlyLimit: 100 + u, quotaExtensions: u + 1, quotaRingGroups: i, quotaVoicemail: 2, quotaMusicOnHold: u },
+        });
+      }
     }
   });
   afterAll(async () => {
@@ -57,11 +85,11 @@ describe.each(databaseKinds)('tenant hot reads on $name', (kind) => {
     await target?.drop();
   });
 
-  it('reads one tenant with its permissions, and none for an unknown id', async () => {
+  it('reads one tenant with its permissions and its users\' totals, and none for an unknown id', async () => {
     for (const id of ids) {
       const expected = await database.db.tenant.findUniqueOrThrow({ where: { id }, include: withPermissions });
       const { permissions, ...tenant } = expected;
-      expect(await reads.findById(id)).toEqual({ ...tenant, permissions: permissions.map((tp) => ({ id: tp.permission.id, name: tp.permission.name })) });
+      expect(await reads.findById(id)).toEqual({ ...tenant, permissions: permissions.map((tp) => ({ id: tp.permission.id, name: tp.permission.name })), assigned: await assignedOf(id) });
     }
     expect(await reads.findById(-1)).toBeNull();
   });

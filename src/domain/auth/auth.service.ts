@@ -2,15 +2,18 @@
 // into an Actor on every request.
 import type { Config } from '../../config.ts';
 import { authorize, requireActor, type Actor, type Ctx } from '../../context.ts';
-import { forbidden, locked, notFound, tooManyRequests, unauthorized } from '../../errors.ts';
+import { forbidden, locked, notFound, passwordExpired, tooManyRequests, unauthorized } from '../../errors.ts';
 import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { RateLimiter } from '../../infra/rate-limiter.ts';
 import { DUMMY_HASH, verifyPassword } from '../../security/passwords.ts';
 import type { AccessClaims, Claims, TokenSigner } from '../../security/tokens.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
+import { parse } from '../shared/schema.ts';
+import type { PasswordPolicyService } from '../settings/password-policy.service.ts';
 import type { TenantsRepository } from '../tenants/tenants.repository.ts';
 import type { UserRecord, UsersRepository } from '../users/users.repository.ts';
 import { actorOf } from './actor.ts';
+import { LoginInput } from './auth.schema.ts';
 import { createBearerCache } from './bearer-cache.ts';
 import { accountKey, type Lockout } from './lockout.ts';
 import { createVerifiedTokens } from './verified-tokens.ts';
@@ -20,6 +23,8 @@ export interface AuthDeps {
   users: UsersRepository;
   tenants: Pick<TenantsRepository, 'isActive'>;
   lockout: Lockout;
+  /** Its passwd_exp_limit: a password older than that logs in no more (426). */
+  policy: Pick<PasswordPolicyService, 'expired'>;
   tokens: TokenSigner;
   activity: ActivityLog;
   loginLimiter: RateLimiter;
@@ -34,13 +39,6 @@ export interface Session {
 }
 
 export type LoginResult = ({ kind: 'session' } & Session) | { kind: 'mfa'; token: string; expiresIn: number };
-
-export interface Credentials {
-  username?: string;
-  email?: string;
-  user_id?: number;
-  password: string;
-}
 
 /** What a bearer token resolves to: a full actor, or a user half-way through an MFA login. */
 export type Bearer = { kind: 'actor'; actor: Actor } | { kind: 'mfa'; userId: number };
@@ -62,6 +60,7 @@ export function createAuthService(deps: AuthDeps) {
       is_tenant: actor.isTenantAdmin ? '1' : '0',
       user_permission: user.permissions.join(','),
       mfa_enabled: user.mfaEnabled ? '1' : '0',
+      retention_permission: actor.isTenantAdmin && !actor.isAdmin && user.permissions.includes('retention_enabled') ? '1' : '0',
       ...(config.edition === 'enterprise' ? { credit: user.credit } : {}),
       ver: user.tokenVersion,
     };
@@ -115,18 +114,20 @@ export function createAuthService(deps: AuthDeps) {
     issue,
     admit,
 
-    async login(input: Credentials, ctx: Ctx): Promise<LoginResult> {
+    /** Logs in with an e-mail address (as the ICTPBX form does), a username or a user id (ICTCore's LoginInput). */
+    async login(given: unknown, ctx: Ctx): Promise<LoginResult> {
+      const input = parse(LoginInput, given);
       const wait = deps.loginLimiter.hit(ctx.ip);
       if (wait > 0) {
         await activity.record(ctx, 'login_rate_limited', `from ${ctx.ip}`, { username: input.username ?? input.email ?? '' });
         throw tooManyRequests(wait);
       }
-      const login = (input.username ?? input.email ?? (input.user_id !== undefined ? String(input.user_id) : '')).trim();
+      const login = (input.email ?? input.username ?? (input.userId !== undefined ? String(input.userId) : '')).trim();
       if (!login) throw unauthorized('No valid username found');
 
       const user =
-        input.user_id !== undefined && !input.username && !input.email
-          ? await users.findById(input.user_id)
+        input.userId !== undefined && !input.username && !input.email
+          ? await users.findById(input.userId)
           : await users.findByLogin(login);
       const account = await admit(user, login, ctx);
       const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
@@ -141,6 +142,10 @@ export function createAuthService(deps: AuthDeps) {
       }
       await assertUsable(user);
       await lockout.succeeded(account, ctx.ip);
+      if (!actorOf(user).isAdmin && (await deps.policy.expired(user.passwordChangedAt))) {
+        await activity.record(ctx, 'login_password_expired', 'password older than the policy allows', { userId: user.id, tenantId: user.tenantId, username: user.username });
+        throw passwordExpired();
+      }
 
       if (user.mfaEnabled) {
         const token = tokens.sign({ typ: 'mfa', user_id: user.id, username: user.username, ver: user.tokenVersion }, config.jwt.mfaPendingExpiresIn);

@@ -12,7 +12,7 @@ export const accountKey = (user: { id: number } | null, login: string) => (user 
 
 export function createLockout(deps: { config: Config; failures: LoginFailuresRepository; policy: Pick<PasswordPolicyService, 'get'> }) {
   const { config, failures } = deps;
-  const maxFailures = async () => (await deps.policy.get()).failed_attempts || config.login.maxFailures;
+  const maxFailures = async () => (await deps.policy.get()).failedAttempts || config.login.maxFailures;
 
   return {
     /** Seconds the account stays locked for `ip`; 0 when it is not. */

@@ -1,13 +1,14 @@
 // The permission catalogue: readable by anyone allowed to see permissions, extended by whoever
 // holds permission_create (the super-admin by default). ICTCore has no update or delete here.
 import { authorize, authorizeAny, type Ctx } from '../../context.ts';
-import { conflict, validationFailed } from '../../errors.ts';
+import { conflict } from '../../errors.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
 import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
+import { parse } from '../shared/schema.ts';
 import type { PermissionRecord, PermissionsRepository } from './permissions.repository.ts';
+import { PermissionCreate, PermissionFilter, type PermissionView } from './permissions.schema.ts';
 
-/** ICTCore's naming: lower-case words joined by `_`, the parent first (`user`, `user_create`). */
-export const PERMISSION_NAME = /^[a-z][a-z0-9_]{1,63}$/;
+export const permissionView = (p: PermissionRecord): PermissionView => ({ permissionId: p.id, name: p.name, description: p.description });
 
 const SORTABLE = { permission_id: 'id', id: 'id', name: 'name' };
 
@@ -15,16 +16,17 @@ export function createPermissionsService(deps: { permissions: PermissionsReposit
   const { permissions, activity } = deps;
 
   return {
-    async list(query: ListQuery & { name?: string }, ctx: Ctx): Promise<Page<PermissionRecord>> {
+    async list(query: ListQuery & Record<string, unknown>, ctx: Ctx): Promise<Page<PermissionRecord>> {
       authorizeAny(ctx, 'permission_list', 'permission_read');
-      const p = paging(query, SORTABLE, 'permission_id');
-      const { items, total } = await permissions.list({ name: query.name }, p);
+      const { limit, offset, pageIndex, pageSize, pagesize, sort, order, totalrows: _count, ...filters } = query;
+      const p = paging({ limit, offset, pageIndex, pageSize, pagesize, sort, order }, SORTABLE, 'permission_id');
+      const { items, total } = await permissions.list(parse(PermissionFilter, filters), p);
       return page(items, total, p);
     },
 
-    async create(input: { name: string; description?: string }, ctx: Ctx): Promise<PermissionRecord> {
+    async create(raw: unknown, ctx: Ctx): Promise<PermissionRecord> {
       authorize(ctx, 'permission_create');
-      if (!PERMISSION_NAME.test(input.name)) throw validationFailed('name', `must match pattern "${PERMISSION_NAME.source}"`);
+      const input = parse(PermissionCreate, raw);
       if (await permissions.findByName(input.name)) throw conflict(`Permission ${input.name} already exists`);
       const created = await permissions.create({ name: input.name, description: input.description ?? '' });
       await activity.record(ctx, 'permission_created', `Create Permission ${created.name} -ID:${created.id}`);

@@ -37,13 +37,14 @@ export interface BuiltInRole {
   permissions: string[];
 }
 
-/** Built-in roles in ICTCore's id order: 1 user, 2 admin, 3 tenant. */
+const END_USER_PERMISSIONS = ['user_read', 'user_update', 'enduser_password', 'activity_read', 'role_read', 'permission_read', 'cdr_list', 'cdr_read', 'realtime_read', 'realtime_control', 'call_originate'];
+
+/**
+ * Built-in roles in ICTPBX's id order: 1 user, 2 admin, 3 tenant, 4 end_user (the ICTPBX client's
+ * user form preselects role 4 when a tenant admin creates a user; it holds what `user` holds).
+ */
 const CORE_ROLES: BuiltInRole[] = [
-  {
-    name: 'user',
-    description: 'End user: manages its own account',
-    permissions: ['user_read', 'user_update', 'enduser_password', 'activity_read', 'role_read', 'permission_read', 'cdr_list', 'cdr_read', 'realtime_read', 'realtime_control', 'call_originate'],
-  },
+  { name: 'user', description: 'End user: manages its own account', permissions: END_USER_PERMISSIONS },
   { name: 'admin', description: 'System administrator', permissions: ['super_admin'] },
   {
     name: 'tenant',
@@ -64,6 +65,7 @@ const CORE_ROLES: BuiltInRole[] = [
       'conference_participant',
     ],
   },
+  { name: 'end_user', description: 'Authorized end user (ICTPBX role 4)', permissions: END_USER_PERMISSIONS },
 ];
 
 export const ADMIN_ROLE = 'admin';
@@ -73,7 +75,8 @@ export const USER_ROLE = 'user';
 /** Every permission and the built-in roles' grants: the core's and each module's. */
 export function permissionCatalogue(modules: readonly { permissions?: ModulePermissions }[]) {
   const own = modules.flatMap((m) => (m.permissions ? [m.permissions] : []));
-  const grants = { user: own.flatMap((p) => p.user ?? []), admin: [], tenant: own.flatMap((p) => p.tenant ?? []) };
+  const user = own.flatMap((p) => p.user ?? []);
+  const grants = { user, admin: [], tenant: own.flatMap((p) => p.tenant ?? []), end_user: user };
   return {
     permissions: [...CORE_PERMISSIONS, ...own.flatMap((p) => p.names)],
     roles: CORE_ROLES.map((role) => ({ ...role, permissions: [...role.permissions, ...grants[role.name as keyof typeof grants]] })),

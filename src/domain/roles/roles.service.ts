@@ -1,17 +1,29 @@
 // Roles are global: everyone who may read them sees all of them; writing them takes role_*
 // permissions, which by default only the super-admin holds. Built-in roles carry the scoping
-// rules, so they keep their names and cannot be deleted.
+// rules, so they keep their names and cannot be deleted. Every input is checked against the
+// schema (roles.schema.ts) first.
 import { authorize, authorizeAny, can, requireActor, type Ctx } from '../../context.ts';
 import { conflict, forbidden, notFound } from '../../errors.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
 import type { PermissionRecord, PermissionsRepository } from '../permissions/permissions.repository.ts';
 import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
+import { parse } from '../shared/schema.ts';
 import { ADMIN_ROLE } from './catalogue.ts';
 import type { RoleRecord, RolesRepository } from './roles.repository.ts';
+import { RoleCreate, RoleFilter, RoleUpdate, type RoleView } from './roles.schema.ts';
 
-export interface RoleInput {
-  name?: string;
-  description?: string;
+const unix = (d: Date) => Math.floor(d.getTime() / 1000);
+
+export function roleView(r: RoleRecord): RoleView {
+  return {
+    roleId: r.id,
+    name: r.name,
+    description: r.description,
+    builtIn: r.builtIn,
+    permissions: r.permissions.map((p) => ({ permissionId: p.id, name: p.name })),
+    dateCreated: unix(r.createdAt),
+    lastUpdated: unix(r.updatedAt),
+  };
 }
 
 const SORTABLE = { role_id: 'id', id: 'id', name: 'name', date_created: 'createdAt' };
@@ -49,10 +61,11 @@ export function createRolesService(deps: { roles: RolesRepository; permissions: 
   }
 
   return {
-    async list(query: ListQuery & { name?: string }, ctx: Ctx): Promise<Page<RoleRecord>> {
+    async list(query: ListQuery & Record<string, unknown>, ctx: Ctx): Promise<Page<RoleRecord>> {
       authorizeAny(ctx, 'role_list', 'role_read');
-      const p = paging(query, SORTABLE, 'role_id');
-      const { items, total } = await roles.list({ name: query.name }, p);
+      const { limit, offset, pageIndex, pageSize, pagesize, sort, order, totalrows: _count, ...filters } = query;
+      const p = paging({ limit, offset, pageIndex, pageSize, pagesize, sort, order }, SORTABLE, 'role_id');
+      const { items, total } = await roles.list(parse(RoleFilter, filters), p);
       return page(items, total, p);
     },
 
@@ -67,17 +80,19 @@ export function createRolesService(deps: { roles: RolesRepository; permissions: 
       return roles.findByIds(ids);
     },
 
-    async create(input: RoleInput & { name: string }, ctx: Ctx): Promise<RoleRecord> {
+    async create(raw: unknown, ctx: Ctx): Promise<RoleRecord> {
       authorize(ctx, 'role_create');
+      const input = parse(RoleCreate, raw);
       await checkName(input.name);
       const role = await roles.create({ name: input.name, description: input.description ?? '' });
       await activity.record(ctx, 'role_created', `Create Role ${role.name} -ID:${role.id}`);
       return role;
     },
 
-    async update(id: number, input: RoleInput, ctx: Ctx): Promise<RoleRecord> {
+    async update(id: number, raw: unknown, ctx: Ctx): Promise<RoleRecord> {
       authorize(ctx, 'role_update');
       const role = await find(id);
+      const input = parse(RoleUpdate, raw);
       if (input.name !== undefined && input.name !== role.name) {
         if (role.builtIn) throw conflict(`Role ${role.name} is built in and cannot be renamed`);
         await checkName(input.name, id);

@@ -1,6 +1,6 @@
 // Tenants (organisations) and their FreeSWITCH domains.
-import type { Db, Prisma } from '../../db/database.ts';
-import { tenantReads } from '../../db/tenant-reads.ts';
+import type { Db } from '../../db/database.ts';
+import { tenantReads, type Assigned, type TenantReadFilter } from '../../db/tenant-reads.ts';
 
 export interface TenantRecord {
   id: number;
@@ -14,32 +14,48 @@ export interface TenantRecord {
   credit: number;
   maxConcurrentCalls: number;
   creditAlertThreshold: number;
+  company: string;
+  firstName: string;
+  lastName: string;
+  address: string;
+  countryId: number | null;
+  timezoneId: number | null;
+  title: string;
+  logoName: string;
+  footer: string;
+  dailyLimit: number;
+  monthlyLimit: number;
+  minRetention: number;
+  maxRetention: number;
+  retentionPeriod: number;
+  quotaExtensions: number;
+  quotaDevices: number;
+  quotaRingGroups: number;
+  quotaCallQueues: number;
+  quotaConferences: number;
+  quotaIvrMenus: number;
+  quotaVoicemails: number;
+  quotaMusicOnHold: number;
   createdAt: Date;
   updatedAt: Date;
   permissions: { id: number; name: string }[];
+  /** What its users have been given in all, out of its limits and quotas. */
+  assigned: Assigned;
 }
 
-const include = { permissions: { include: { permission: true } } } as const;
-type TenantRow = Prisma.TenantGetPayload<{ include: typeof include }>;
+export type TenantFields = Partial<Omit<TenantRecord, 'id' | 'domainUuid' | 'createdAt' | 'updatedAt' | 'permissions' | 'assigned'>>;
 
-function toRecord({ permissions, ...tenant }: TenantRow): TenantRecord {
-  return { ...tenant, permissions: permissions.map((tp) => ({ id: tp.permission.id, name: tp.permission.name })) };
-}
-
-export type TenantFields = Partial<
-  Pick<TenantRecord, 'name' | 'domain' | 'description' | 'email' | 'phone' | 'active' | 'credit' | 'maxConcurrentCalls' | 'creditAlertThreshold'>
->;
-
-export interface TenantFilter {
-  id?: number;
-  name?: string;
-  domain?: string;
-  active?: boolean;
-}
+export type TenantFilter = TenantReadFilter;
 
 export function tenantsRepository(db: Db) {
   // The reads every tenant page and GraphQL's Tenant make, one prepared statement each.
   const reads = tenantReads(db);
+  /** A tenant just written, read back as every read reads it. */
+  async function written(id: number): Promise<TenantRecord> {
+    const tenant = await reads.findById(id);
+    if (!tenant) throw new Error(`tenant ${id} vanished after its write`);
+    return tenant;
+  }
   return {
     findById: (id: number): Promise<TenantRecord | null> => reads.findById(id),
     findByIds: (ids: readonly number[]): Promise<TenantRecord[]> => reads.findByIds(ids),
@@ -58,11 +74,11 @@ export function tenantsRepository(db: Db) {
     list: (filter: TenantFilter, p: { skip: number; take: number; sortField: string; order: 'asc' | 'desc' }): Promise<{ items: TenantRecord[]; total: number }> =>
       reads.list(filter, p),
     async create(data: TenantFields & { name: string; domain: string; domainUuid: string }, permissionIds: number[]): Promise<TenantRecord> {
-      const row = await db.tenant.create({
+      const { id } = await db.tenant.create({
         data: { ...data, permissions: { create: permissionIds.map((permissionId) => ({ permissionId })) } },
-        include,
+        select: { id: true },
       });
-      return toRecord(row);
+      return written(id);
     },
     async update(id: number, data: TenantFields, permissionIds?: number[]): Promise<TenantRecord> {
       const row = await db.tenant.update({
@@ -71,9 +87,9 @@ export function tenantsRepository(db: Db) {
           ...data,
           ...(permissionIds ? { permissions: { deleteMany: {}, create: permissionIds.map((permissionId) => ({ permissionId })) } } : {}),
         },
-        include,
+        select: { id: true },
       });
-      return toRecord(row);
+      return written(row.id);
     },
     /** Deletes the tenant and what it owns; its DIDs go back to stock (their tenant becomes null). */
     async delete(id: number): Promise<void> {

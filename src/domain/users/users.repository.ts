@@ -31,9 +31,22 @@ export interface UserRecord {
   mfaSecret: string | null;
   mfaEnabled: boolean;
   mfaLastStep: number;
+  passwordChangedAt: Date;
   createdAt: Date;
   updatedAt: Date;
   lastLoginAt: Date | null;
+  dailyLimit: number;
+  monthlyLimit: number;
+  quotaExtensions: number;
+  quotaDevices: number;
+  quotaRingGroups: number;
+  quotaCallQueues: number;
+  quotaIvrMenus: number;
+  quotaVoicemail: number;
+  quotaConference: number;
+  quotaMusicOnHold: number;
+  allowedTimeslot: string;
+  allowedDays: string;
   roles: { id: number; name: string }[];
   /** Direct grants only. */
   directPermissions: { id: number; name: string; description: string }[];
@@ -70,6 +83,18 @@ export type UserFields = Partial<
     | 'active'
     | 'credit'
     | 'status'
+    | 'dailyLimit'
+    | 'monthlyLimit'
+    | 'quotaExtensions'
+    | 'quotaDevices'
+    | 'quotaRingGroups'
+    | 'quotaCallQueues'
+    | 'quotaIvrMenus'
+    | 'quotaVoicemail'
+    | 'quotaConference'
+    | 'quotaMusicOnHold'
+    | 'allowedTimeslot'
+    | 'allowedDays'
   >
 >;
 

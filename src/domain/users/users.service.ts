@@ -9,14 +9,80 @@ import { ADMIN_ROLE, USER_ROLE } from '../roles/catalogue.ts';
 import type { RolesRepository } from '../roles/roles.repository.ts';
 import type { PasswordPolicyService } from '../settings/password-policy.service.ts';
 import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
+import { Input, parse } from '../shared/schema.ts';
 import type { TenantsRepository } from '../tenants/tenants.repository.ts';
 import type { UserFields, UserFilter, UserRecord, UsersRepository } from './users.repository.ts';
+import { Password, UserCreate, UserFilter as UserFilterSchema, UserUpdate, type UserUpdateInput, type UserView } from './users.schema.ts';
 
 export interface UserInput extends UserFields {
   username?: string;
   password?: string;
   /** Role ids to grant on create (ICTCore's role_id, or several). */
   roleIds?: number[];
+}
+
+const PasswordOnly = Input({ password: Password });
+
+const unix = (d: Date) => Math.floor(d.getTime() / 1000);
+
+export function userView(u: UserRecord): UserView {
+  return {
+    userId: u.id,
+    id: u.id,
+    tenantId: u.tenantId,
+    username: u.username,
+    email: u.email,
+    firstName: u.firstName,
+    lastName: u.lastName,
+    phone: u.phone,
+    contact: u.mobile,
+    mobile: u.mobile,
+    address: u.address,
+    company: u.company,
+    countryId: u.countryId,
+    timezoneId: u.timezoneId,
+    active: u.active,
+    credit: u.credit,
+    status: u.status,
+    roles: u.roles.map((r) => r.name).join(','),
+    roleIds: u.roles.map((r) => r.id),
+    isAdmin: u.permissions.includes('super_admin'),
+    isTenant: u.permissions.includes('user_admin'),
+    userPermission: u.permissions.join(','),
+    mfaEnabled: u.mfaEnabled,
+    dailyLimit: u.dailyLimit,
+    monthlyLimit: u.monthlyLimit,
+    quotaExtensions: u.quotaExtensions,
+    quotaDevices: u.quotaDevices,
+    quotaRingGroups: u.quotaRingGroups,
+    quotaCallQueues: u.quotaCallQueues,
+    quotaIvrMenus: u.quotaIvrMenus,
+    quotaVoicemail: u.quotaVoicemail,
+    quotaConference: u.quotaConference,
+    quotaMusicOnHold: u.quotaMusicOnHold,
+    allowedTimeslot: u.allowedTimeslot,
+    allowedDays: u.allowedDays,
+    dateCreated: unix(u.createdAt),
+    lastUpdated: unix(u.updatedAt),
+    lastLogin: u.lastLoginAt ? unix(u.lastLoginAt) : null,
+  };
+}
+
+/**
+ * A checked input as the service writes it: the form's `contact` is the mobile number, ICTCore's
+ * role_id one of the roles, a cleared number input (null) leaves its column as it was.
+ */
+function inputOf(checked: UserUpdateInput): UserInput {
+  const { contact, roleId, roleIds, confirmPassword, ...rest } = checked;
+  if (confirmPassword !== undefined && rest.password !== undefined && confirmPassword !== rest.password) {
+    throw validationFailed('confirmPassword', 'must equal password');
+  }
+  const fields = Object.fromEntries(
+    Object.entries(rest).filter(([k, v]) => v !== undefined && (v !== null || ['tenantId', 'countryId', 'timezoneId'].includes(k))),
+  ) as UserInput;
+  if (contact !== undefined && fields.mobile === undefined) fields.mobile = contact;
+  const roles = roleIds ?? (roleId !== undefined ? [roleId] : undefined);
+  return roles ? { ...fields, roleIds: roles } : fields;
 }
 
 const SORTABLE = {
@@ -87,8 +153,9 @@ export function createUsersService(deps: {
     return { passwordHash: await hashPassword(password), passwordChangedAt: new Date(), tokenVersion: user.tokenVersion + 1 };
   }
 
-  async function setPassword(id: number, password: string, ctx: Ctx): Promise<UserRecord> {
+  async function setPassword(id: number, given: unknown, ctx: Ctx): Promise<UserRecord> {
     requireActor(ctx);
+    const { password } = parse(PasswordOnly, { password: given });
     const user = await visible(id, ctx, id === ctx.actor.id ? 'enduser_password' : 'user_password');
     const updated = await users.update(user.id, await passwordChange(user, password, ctx));
     await activity.record(ctx, 'password_changed', `Password of ${user.username} changed`, { tenantId: user.tenantId });
@@ -100,11 +167,18 @@ export function createUsersService(deps: {
     get: (id: number, ctx: Ctx) => visible(id, ctx),
     visible,
 
-    async list(query: ListQuery & UserFilter, ctx: Ctx): Promise<Page<UserRecord>> {
+    async list(query: ListQuery & Record<string, unknown>, ctx: Ctx): Promise<Page<UserRecord>> {
       authorize(ctx, 'user_read');
-      const p = paging(query, SORTABLE, 'user_id');
+      const { limit, offset, pageIndex, pageSize, pagesize, sort, order, totalrows: _count, ...filters } = query;
+      const p = paging({ limit, offset, pageIndex, pageSize, pagesize, sort, order }, SORTABLE, 'user_id');
       const scope = scopeOf(ctx.actor);
-      const filter: UserFilter = { ...query };
+      const { userId, id, after, before, ...rest } = parse(UserFilterSchema, filters);
+      const filter: UserFilter = {
+        ...rest,
+        id: userId ?? id,
+        createdAfter: after !== undefined ? new Date(after * 1000) : undefined,
+        createdBefore: before !== undefined ? new Date(before * 1000) : undefined,
+      };
       if (scope.kind === 'tenant') {
         if (filter.tenantId !== undefined && filter.tenantId !== scope.tenantId) return page([], 0, p);
         filter.tenantId = scope.tenantId;
@@ -131,8 +205,9 @@ export function createUsersService(deps: {
       return tenantIds.map((id) => page(pages.get(id)?.items ?? [], pages.get(id)?.total ?? 0, p));
     },
 
-    async create(input: UserInput & { username: string; password: string }, ctx: Ctx): Promise<UserRecord> {
+    async create(body: unknown, ctx: Ctx): Promise<UserRecord> {
       authorize(ctx, 'user_create');
+      const input = inputOf(parse(UserCreate, body)) as UserInput & { username: string; password: string };
       const scope = scopeOf(ctx.actor);
       // A tenant admin's users belong to its own tenant; the super-admin names the tenant.
       if (scope.kind !== 'all' && input.tenantId != null && input.tenantId !== scope.tenantId) throw forbidden('Only a super-admin may create users in another tenant');
@@ -151,7 +226,8 @@ export function createUsersService(deps: {
       return user;
     },
 
-    async update(id: number, input: UserInput, ctx: Ctx): Promise<UserRecord> {
+    async update(id: number, body: unknown, ctx: Ctx): Promise<UserRecord> {
+      const input = inputOf(parse(UserUpdate, body));
       const user = await visible(id, ctx, 'user_update');
       requireActor(ctx);
       if (input.username !== undefined && input.username !== user.username) throw validationFailed('username', 'cannot be changed');

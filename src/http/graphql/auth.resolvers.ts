@@ -1,11 +1,10 @@
-// Logging in and out, and the password policy.
+// Logging in and out, and the password policy. Inputs are checked by the domain's schemas
+// (domain/auth/auth.schema.ts, domain/settings/password-policy.schema.ts) inside the services.
 import { requireActor } from '../../context.ts';
 import type { LoginResult } from '../../domain/auth/auth.service.ts';
 import type { PasswordPolicy } from '../../domain/settings/password-policy.service.ts';
-import { passwordPolicyFields } from '../../domain/settings/password-policy.schema.ts';
 import { given } from './args.ts';
 import type { GqlContext } from './context.ts';
-import { inputRules } from './input-rules.ts';
 
 interface PolicyInput {
   minLength?: number | null;
@@ -16,31 +15,20 @@ interface PolicyInput {
   failedAttempts?: number | null;
 }
 
-const checkPolicy = inputRules(passwordPolicyFields);
-
 function authPayload(result: LoginResult) {
   const common = { token: result.token, expiresIn: result.expiresIn, tokenType: 'Bearer' };
   return result.kind === 'mfa' ? { ...common, mfaRequired: true, user: null } : { ...common, mfaRequired: false, user: result.user };
 }
 
+/** The fields GraphQL's PasswordPolicy type declares. */
 const policyView = (p: PasswordPolicy) => ({
-  minLength: p.min_length,
-  minUppercase: p.min_uppercase,
-  minLowercase: p.min_lowercase,
-  minNumbers: p.min_numbers,
-  specialCharacter: p.special_character,
-  failedAttempts: p.failed_attempts,
+  minLength: p.minLength,
+  minUppercase: p.minUppercase,
+  minLowercase: p.minLowercase,
+  minNumbers: p.minNumbers,
+  specialCharacter: p.specialCharacter,
+  failedAttempts: p.failedAttempts,
 });
-
-const policyInput = (i: PolicyInput): Partial<PasswordPolicy> =>
-  given({
-    min_length: i.minLength,
-    min_uppercase: i.minUppercase,
-    min_lowercase: i.minLowercase,
-    min_numbers: i.minNumbers,
-    special_character: i.specialCharacter,
-    failed_attempts: i.failedAttempts,
-  });
 
 export const authResolvers = {
   Query: {
@@ -55,12 +43,12 @@ export const authResolvers = {
   },
   Mutation: {
     login: async (_: unknown, args: { username?: string | null; email?: string | null; password: string }, { ctx, services }: GqlContext) =>
-      authPayload(await services.auth.login({ ...given(args), password: args.password }, ctx)),
+      authPayload(await services.auth.login(given(args), ctx)),
     cancelSessions: async (_: unknown, { userId }: { userId: number }, { ctx, services }: GqlContext) => {
       await services.auth.cancel(userId, ctx, services.users.reaches);
       return true;
     },
     setPasswordPolicy: async (_: unknown, { input }: { input: PolicyInput }, { ctx, services }: GqlContext) =>
-      policyView(await services.passwordPolicy.set(policyInput(checkPolicy(input)), ctx)),
+      policyView(await services.passwordPolicy.set(given(input), ctx)),
   },
 };

@@ -1,16 +1,17 @@
-// Roles and the permission catalogue.
-import type { RoleInput } from '../../domain/roles/roles.service.ts';
-import { roleBodyProperties } from '../../domain/roles/roles.schema.ts';
+// Roles and the permission catalogue: arguments map to the same service calls as REST, which
+// check every input against the schemas (roles.schema.ts, permissions.schema.ts). Roles answer
+// as records (User.roles shares the type); the fields ICTCore names otherwise are derived here.
+import type { PermissionRecord } from '../../domain/permissions/permissions.repository.ts';
+import type { RoleRecord } from '../../domain/roles/roles.repository.ts';
 import { given, listArgs, type PageArgs } from './args.ts';
 import type { GqlContext } from './context.ts';
-import { inputRules } from './input-rules.ts';
 
-const checkRole = inputRules(roleBodyProperties);
 const roleSorts = { id: 'role_id', name: 'name', createdAt: 'date_created' };
 const permissionSorts = { id: 'permission_id', name: 'name' };
+const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 
-type NamedArgs = PageArgs & { name?: string | null };
-type Nullable<T> = { [K in keyof T]?: T[K] | null };
+type NamedArgs = PageArgs & Record<string, unknown>;
+type Input = Record<string, unknown>;
 type AttachArgs = { roleId: number; permissionId: number };
 
 export const rolesResolvers = {
@@ -20,10 +21,8 @@ export const rolesResolvers = {
     permissions: (_: unknown, args: NamedArgs, { ctx, services }: GqlContext) => services.permissions.list(listArgs(args, permissionSorts), ctx),
   },
   Mutation: {
-    createRole: (_: unknown, { input }: { input: Nullable<RoleInput> & { name: string } }, { ctx, services }: GqlContext) =>
-      services.roles.create({ ...given(checkRole(input)), name: input.name }, ctx),
-    updateRole: (_: unknown, { id, input }: { id: number; input: Nullable<RoleInput> }, { ctx, services }: GqlContext) =>
-      services.roles.update(id, given(checkRole(input)), ctx),
+    createRole: (_: unknown, { input }: { input: Input }, { ctx, services }: GqlContext) => services.roles.create(given(input), ctx),
+    updateRole: (_: unknown, { id, input }: { id: number; input: Input }, { ctx, services }: GqlContext) => services.roles.update(id, given(input), ctx),
     deleteRole: async (_: unknown, { id }: { id: number }, { ctx, services }: GqlContext) => {
       await services.roles.remove(id, ctx);
       return true;
@@ -32,7 +31,14 @@ export const rolesResolvers = {
       services.roles.attachPermission(roleId, permissionId, ctx),
     detachRolePermission: (_: unknown, { roleId, permissionId }: AttachArgs, { ctx, services }: GqlContext) =>
       services.roles.detachPermission(roleId, permissionId, ctx),
-    createPermission: (_: unknown, { input }: { input: { name: string; description?: string | null } }, { ctx, services }: GqlContext) =>
-      services.permissions.create({ ...given(input), name: input.name }, ctx),
+    createPermission: (_: unknown, { input }: { input: Input }, { ctx, services }: GqlContext) => services.permissions.create(given(input), ctx),
+  },
+  Role: {
+    roleId: (r: RoleRecord) => r.id,
+    dateCreated: (r: RoleRecord) => unix(r.createdAt),
+    lastUpdated: (r: RoleRecord) => unix(r.updatedAt),
+  },
+  Permission: {
+    permissionId: (p: PermissionRecord) => p.id,
   },
 };

@@ -1,63 +1,51 @@
-// The activity log of a user (ICTCore's /users/activities, /users/activity and the CSV export).
+// The activity log (ICTPBX's ActivityApi): /users/activity/:user_id is that user's log;
+// /users/activities/:user_id and the CSV export are the "System Activities" screen of the user in
+// the path (the client sends its own id), filtered by user_id, tenant_id, from and to. Filters and
+// answers are the activity schema (domain/activities/activities.schema.ts) in the client's words.
 import type { FastifyInstance } from 'fastify';
-import type { ActivityQuery } from '../../domain/activities/activities.service.ts';
+import { ActivityFilter } from '../../domain/activities/activities.schema.ts';
 import { sendCsv } from './csv.ts';
 import { arrayOf, errorResponses, idParams, listQuery, sendPage } from './shared.ts';
 import { activitySchema, activityText, activityView } from './views/activity.view.ts';
+import { fromWire, wireSchema } from './wire.ts';
 
-interface ActivityQuerystring {
-  action?: string;
-  after?: number;
-  before?: number;
-  limit?: number;
-  offset?: number;
-  pageIndex?: number;
-  pageSize?: number;
-  sort?: string;
-  order?: 'asc' | 'desc';
-}
-
-const filters = {
-  action: { type: 'string', maxLength: 64, description: 'Only entries of this action (login, user_created, ...)' },
-  after: { type: 'integer', minimum: 0, description: 'At or after (unix seconds)' },
-  before: { type: 'integer', minimum: 0, description: 'At or before (unix seconds)' },
-} as const;
-
-const toQuery = (q: ActivityQuerystring): ActivityQuery => ({
-  ...q,
-  after: q.after !== undefined ? new Date(q.after * 1000) : undefined,
-  before: q.before !== undefined ? new Date(q.before * 1000) : undefined,
-});
+const filters = (wireSchema(ActivityFilter) as { properties: Record<string, object> }).properties;
+const query = listQuery(filters, ['activitylog_id', 'date', 'action']);
 
 export const ACTIVITY_CSV_HEADER = ['id', 'user_id', 'username', 'activities', 'date', 'action', 'ip_address', 'tenant_id'];
 
 export default async function activitiesRoutes(app: FastifyInstance) {
   const { activities } = app.services;
   const tags = ['admin'];
+  const params = idParams('user_id');
+  const response = { 200: arrayOf(activitySchema), ...errorResponses };
 
-  for (const url of ['/users/activities/:user_id', '/users/activity/:user_id']) {
-    app.get<{ Params: { user_id: number }; Querystring: ActivityQuerystring }>(
-      url,
-      {
-        schema: {
-          tags,
-          summary: "A user's activity log, newest first (scoped like the user)",
-          params: idParams('user_id'),
-          querystring: listQuery(filters, ['activitylog_id', 'date', 'action']),
-          response: { 200: arrayOf(activitySchema), ...errorResponses },
-        },
+  app.get<{ Params: { user_id: number } }>(
+    '/users/activities/:user_id',
+    {
+      schema: {
+        tags,
+        summary: 'The activity log as the user in the path may see it (super-admin: all; tenant admin: its tenant; else its own), newest first',
+        params,
+        querystring: query,
+        response,
       },
-      async (request, reply) =>
-        sendPage(reply, await activities.listForUser(request.params.user_id, toQuery(request.query), request.ctx), activityView),
-    );
-  }
+    },
+    async (request, reply) => sendPage(reply, await activities.listVisible(request.params.user_id, fromWire(request.query), request.ctx), activityView),
+  );
 
-  app.get<{ Params: { userid: number }; Querystring: ActivityQuerystring }>(
+  app.get<{ Params: { user_id: number } }>(
+    '/users/activity/:user_id',
+    { schema: { tags, summary: "A user's own activity log, newest first (scoped like the user)", params, querystring: query, response } },
+    async (request, reply) => sendPage(reply, await activities.listForUser(request.params.user_id, fromWire(request.query), request.ctx), activityView),
+  );
+
+  app.get<{ Params: { userid: number } }>(
     '/users/act/csv/:userid',
     {
       schema: {
         tags,
-        summary: "A user's whole activity log as a CSV download (oldest first; date in ISO 8601 UTC)",
+        summary: 'What /users/activities answers, whole, as a CSV download (oldest first; date in ISO 8601 UTC)',
         params: idParams('userid'),
         querystring: { type: 'object', additionalProperties: false, properties: filters },
         produces: ['text/csv'],
@@ -66,7 +54,7 @@ export default async function activitiesRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const { userid } = request.params;
-      const batches = await activities.exportForUser(userid, toQuery(request.query), request.ctx);
+      const batches = await activities.exportVisible(userid, fromWire(request.query), request.ctx);
       return sendCsv(reply, `activity-${userid}.csv`, ACTIVITY_CSV_HEADER, batches, (a) => [
         a.id,
         a.userId,

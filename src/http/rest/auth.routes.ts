@@ -1,9 +1,12 @@
-// The `auth` rows of the ICTPBX API: log in, cancel sessions, inspect a token, who am I.
+// The `auth` rows of the ICTPBX API: log in, cancel sessions, inspect a token, who am I. Bodies are
+// the auth schemas (domain/auth/auth.schema.ts) in the client's words.
 import type { FastifyInstance } from 'fastify';
+import { CancelInput, LoginInput } from '../../domain/auth/auth.schema.ts';
 import type { Session } from '../../domain/auth/auth.service.ts';
 import { validationFailed } from '../../errors.ts';
-import { errorResponses, idParams } from './shared.ts';
+import { arrayOf, errorEnvelope, errorResponses, idParams } from './shared.ts';
 import { userSchema, userView } from './views/user.view.ts';
+import { fromWire, wireSchema } from './wire.ts';
 
 export const sessionSchema = {
   type: 'object',
@@ -31,36 +34,40 @@ export function sessionView(session: Session) {
   };
 }
 
-export default async function authRoutes(app: FastifyInstance) {
-  const { auth } = app.services;
+/**
+ * A body schema whose fields the client spells in camelCase (`rememberMe`, `confirmPassword`)
+ * rather than as their snake_case wire names; fromWire reads either spelling the same.
+ */
+export function clientKeys(schema: object, renames: Record<string, string>): object {
+  const { properties, ...rest } = schema as { properties: Record<string, object> };
+  return { ...rest, properties: Object.fromEntries(Object.entries(properties).map(([key, value]) => [renames[key] ?? key, value])) };
+}
 
-  app.post<{ Body: { username?: string; email?: string; user_id?: number; password: string } }>(
+/** The login form (Nebular's) sends `rememberMe` as it is spelt. */
+const loginBody = clientKeys(wireSchema(LoginInput), { remember_me: 'rememberMe' });
+
+export default async function authRoutes(app: FastifyInstance) {
+  const { auth, users } = app.services;
+
+  app.post(
     '/authenticate',
     {
       config: { auth: 'public' },
       schema: {
         tags: ['auth'],
-        summary: 'Log in; returns a JWT (RS256), or an MFA-pending token when the user has MFA',
-        body: {
-          type: 'object',
-          required: ['password'],
-          properties: {
-            username: { type: 'string', minLength: 1, maxLength: 128 },
-            email: { type: 'string', minLength: 1, maxLength: 128 },
-            user_id: { type: 'integer', minimum: 1 },
-            password: { type: 'string', minLength: 1, maxLength: 1024 },
-          },
-        },
+        summary: 'Log in with email (the ICTPBX form), username or user_id; returns a JWT (RS256), or an MFA-pending token when the user has MFA',
+        body: loginBody,
         response: {
           200: sessionSchema,
           ...errorResponses,
-          423: errorResponses[401],
-          429: errorResponses[401],
+          423: errorEnvelope,
+          426: errorEnvelope,
+          429: errorEnvelope,
         },
       },
     },
     async (request) => {
-      const result = await auth.login(request.body, request.ctx);
+      const result = await auth.login(fromWire(request.body), request.ctx);
       if (result.kind === 'mfa') {
         return { token: result.token, access_token: result.token, expires_in: result.expiresIn, token_type: 'Bearer', scope: 'mfa', mfa_required: true };
       }
@@ -71,15 +78,19 @@ export default async function authRoutes(app: FastifyInstance) {
   app.post<{ Params: { user_id: number } }>(
     '/authenticate/cancel/:user_id',
     {
+      config: { auth: 'optional' },
       schema: {
         tags: ['auth'],
-        summary: "Revoke every live token of the user (log out everywhere)",
+        summary:
+          'Revoke every live token of the user (log out everywhere). The ICTPBX client also calls it without a token (its body: the user id again, or {}); that answers true and changes nothing, since it proves no one',
         params: idParams('user_id'),
+        body: CancelInput,
         response: { 200: { type: 'boolean' }, ...errorResponses },
       },
     },
     async (request) => {
-      await auth.cancel(request.params.user_id, request.ctx, app.services.users.reaches);
+      if (!request.ctx.actor) return true;
+      await auth.cancel(request.params.user_id, request.ctx, users.reaches);
       return true;
     },
   );
@@ -91,12 +102,12 @@ export default async function authRoutes(app: FastifyInstance) {
       schema: {
         tags: ['auth'],
         summary: 'Verify a token and return its claims (the bearer token when the body names none)',
-        body: { type: 'object', properties: { token: { type: 'string', minLength: 1 } } },
+        body: { type: 'object', additionalProperties: false, properties: { token: { type: 'string', minLength: 1 } } },
         response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses },
       },
     },
     async (request) => {
-      const token = request.body?.token ?? request.headers.authorization?.replace(/^Bearer\s+/i, '');
+      const token = request.body?.token ?? request.headers.authorization?.replace(/^\s*Bearer\s+/i, '').trim();
       if (!token) throw validationFailed('token', 'is required');
       return auth.payload(token);
     },
@@ -105,6 +116,19 @@ export default async function authRoutes(app: FastifyInstance) {
   app.get(
     '/get_user',
     { schema: { tags: ['auth'], summary: 'The authenticated user', response: { 200: userSchema, ...errorResponses } } },
-    async (request) => userView(await app.services.users.get(request.ctx.actor!.id, request.ctx)),
+    async (request) => userView(await users.get(request.ctx.actor!.id, request.ctx)),
+  );
+
+  app.get<{ Querystring: { tenant_id?: number } }>(
+    '/user/get_user',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "The users the caller may see, as ICTCore's /get_user lists them (the ICTPBX client's user service, get_list); optionally one tenant's",
+        querystring: { type: 'object', additionalProperties: false, properties: { tenant_id: { type: 'integer', minimum: 1 } } },
+        response: { 200: arrayOf(userSchema), ...errorResponses },
+      },
+    },
+    async (request) => (await users.list({ ...(request.query.tenant_id ? { tenantId: request.query.tenant_id } : {}) }, request.ctx)).items.map(userView),
   );
 }

@@ -2,6 +2,9 @@
 // camelCase, field for field (a relation such as Did.provider is GraphQL's own addition).
 import { buildSchema, type GraphQLInputObjectType, type GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { ActivityView } from '../../../src/domain/activities/activities.schema.ts';
+import { PermissionCreate, PermissionView } from '../../../src/domain/permissions/permissions.schema.ts';
+import { RoleCreate, RoleUpdate, RoleView } from '../../../src/domain/roles/roles.schema.ts';
 import { CallerIdCreate, CallerIdUpdate, CallerIdView } from '../../../src/domain/caller-ids/caller-ids.schema.ts';
 import { CountryView, RegionView } from '../../../src/domain/countries/countries.schema.ts';
 import { DestinationCreate, DestinationUpdate, DestinationView } from '../../../src/domain/destinations/destinations.schema.ts';
@@ -11,6 +14,8 @@ import { ExtensionCreate, ExtensionUpdate, ExtensionView } from '../../../src/do
 import { GatewayCreate, GatewayUpdate, GatewayView, ProviderCreate, ProviderUpdate, ProviderView } from '../../../src/domain/providers/providers.schema.ts';
 import { RouteCreate, RouteUpdate, RouteView } from '../../../src/domain/routes/routes.schema.ts';
 import type { TObject, TSchema } from '../../../src/domain/shared/schema.ts';
+import { TenantCreate, TenantUpdate, TenantView } from '../../../src/domain/tenants/tenants.schema.ts';
+import { UserCreate, UserUpdate, UserView } from '../../../src/domain/users/users.schema.ts';
 import { ConferenceMemberView, ConferenceRoomView, ParticipantControlAnswer } from '../../../src/freeswitch/control/conference-participants.schema.ts';
 import { CallControlAnswer, OriginateAnswer, RealtimeChannel, RealtimeRegistration, RealtimeSnapshot } from '../../../src/freeswitch/control/realtime.schema.ts';
 import { schemaText } from '../../../src/http/graphql/index.ts';
@@ -29,6 +34,17 @@ const resources = [
   { type: 'PbxDomain', view: DomainView, relations: [], create: null, update: null },
   { type: 'Route', view: RouteView, relations: ['gateway'], create: ['RouteCreateInput', RouteCreate], update: ['RouteUpdateInput', RouteUpdate] },
   { type: 'Destination', view: DestinationView, relations: [], create: ['DestinationCreateInput', DestinationCreate], update: ['DestinationUpdateInput', DestinationUpdate] },
+  // GraphQL's own additions: the tenant's users, its dates as DateTime.
+  { type: 'Tenant', view: TenantView, relations: ['users', 'createdAt', 'updatedAt'], create: ['TenantCreateInput', TenantCreate], update: ['TenantUpdateInput', TenantUpdate] },
+  // GraphQL's own additions: the user's tenant, its permissions as a list and its direct grants,
+  // isTenantAdmin, its dates as DateTime (and `roles` as Role objects where REST has their names).
+  {
+    type: 'User',
+    view: UserView,
+    relations: ['tenant', 'permissions', 'directPermissions', 'isTenantAdmin', 'createdAt', 'updatedAt', 'lastLoginAt'],
+    create: ['UserCreateInput', UserCreate],
+    update: ['UserUpdateInput', UserUpdate],
+  },
   { type: 'Region', view: RegionView, relations: [], create: null, update: null },
   { type: 'Country', view: CountryView, relations: [], create: null, update: null },
   { type: 'Realtime', view: RealtimeSnapshot, relations: [], create: null, update: null },
@@ -39,6 +55,10 @@ const resources = [
   { type: 'ConferenceRoom', view: ConferenceRoomView, relations: [], create: null, update: null },
   { type: 'ConferenceParticipant', view: ConferenceMemberView, relations: [], create: null, update: null },
   { type: 'ParticipantControlResult', view: ParticipantControlAnswer, relations: [], create: null, update: null },
+  // Roles, permissions and activity entries answer as records (User.roles shares Role): GraphQL keeps its own id and dates beside.
+  { type: 'Role', view: RoleView, relations: ['id', 'createdAt', 'updatedAt'], create: ['RoleCreateInput', RoleCreate], update: ['RoleUpdateInput', RoleUpdate] },
+  { type: 'Permission', view: PermissionView, relations: ['id'], create: ['PermissionInput', PermissionCreate], update: ['PermissionInput', PermissionCreate] },
+  { type: 'Activity', view: ActivityView, relations: ['detail', 'ip', 'createdAt'], create: null, update: null },
 ] as const;
 
 describe('GraphQL follows the resource schemas', () => {

@@ -1,19 +1,14 @@
-// A permission of the catalogue, and a user's effective permission with where it comes from.
+// A permission of the catalogue (its schema, domain/permissions/permissions.schema.ts, in the
+// ICTPBX client's words), and a user's effective permission with where it comes from.
 import type { PermissionRecord } from '../../../domain/permissions/permissions.repository.ts';
+import { PermissionView } from '../../../domain/permissions/permissions.schema.ts';
+import { permissionView as domainPermissionView } from '../../../domain/permissions/permissions.service.ts';
 import type { EffectivePermission } from '../../../domain/users/user-grants.service.ts';
+import { toWire, wireSchema } from '../wire.ts';
 
-export const permissionSchema = {
-  type: 'object',
-  properties: {
-    permission_id: { type: 'integer' },
-    name: { type: 'string' },
-    description: { type: 'string' },
-  },
-} as const;
+export const permissionSchema = wireSchema(PermissionView) as { type: 'object'; properties: Record<string, object> };
 
-export function permissionView(p: PermissionRecord) {
-  return { permission_id: p.id, name: p.name, description: p.description };
-}
+export const permissionView = (p: PermissionRecord) => toWire(domainPermissionView(p));
 
 export const effectivePermissionSchema = {
   type: 'object',

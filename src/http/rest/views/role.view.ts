@@ -1,31 +1,13 @@
-// A role as the ICTPBX API shows it, with the permissions attached to it.
+// A role as the ICTPBX API shows it (the role schema, domain/roles/roles.schema.ts, in its words),
+// with the permissions attached to it; `built_in` as 1/0 like ICTCore's other flags.
 import type { RoleRecord } from '../../../domain/roles/roles.repository.ts';
-import { flag, unixSeconds } from '../shared.ts';
+import { RoleView } from '../../../domain/roles/roles.schema.ts';
+import { roleView as domainRoleView } from '../../../domain/roles/roles.service.ts';
+import { flag } from '../shared.ts';
+import { toWire, wireAnswer } from '../wire.ts';
 
-export const roleSchema = {
-  type: 'object',
-  properties: {
-    role_id: { type: 'integer' },
-    name: { type: 'string' },
-    description: { type: 'string' },
-    built_in: { type: 'integer', description: '1 for the built-in roles (admin, tenant, user), which cannot be renamed or deleted' },
-    permissions: {
-      type: 'array',
-      items: { type: 'object', properties: { permission_id: { type: 'integer' }, name: { type: 'string' } } },
-    },
-    date_created: { type: 'integer' },
-    last_updated: { type: 'integer' },
-  },
-} as const;
+export const roleSchema = wireAnswer(RoleView, {
+  built_in: { type: 'integer', enum: [0, 1], description: '1 for the built-in roles (user, admin, tenant), which cannot be renamed or deleted' },
+});
 
-export function roleView(r: RoleRecord) {
-  return {
-    role_id: r.id,
-    name: r.name,
-    description: r.description,
-    built_in: flag(r.builtIn),
-    permissions: r.permissions.map((p) => ({ permission_id: p.id, name: p.name })),
-    date_created: unixSeconds(r.createdAt),
-    last_updated: unixSeconds(r.updatedAt),
-  };
-}
+export const roleView = (r: RoleRecord) => ({ ...toWire(domainRoleView(r)), built_in: flag(r.builtIn) });

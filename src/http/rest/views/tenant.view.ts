@@ -1,45 +1,8 @@
-// A tenant as the ICTPBX API shows it.
-import type { TenantRecord } from '../../../domain/tenants/tenants.repository.ts';
-import { flag, unixSeconds } from '../shared.ts';
+// A tenant as the ICTPBX API shows it: the tenant view in the client's words, `active` as '1'/'0'
+// (the form's radios hold the strings '1' and '0' and Angular matches them strictly).
+import { TenantView } from '../../../domain/tenants/tenants.schema.ts';
+import { toWire, wireAnswer } from '../wire.ts';
 
-export const tenantSchema = {
-  type: 'object',
-  properties: {
-    tenant_id: { type: 'integer' },
-    name: { type: 'string' },
-    domain: { type: 'string' },
-    domain_uuid: { type: 'string' },
-    description: { type: 'string' },
-    email: { type: 'string' },
-    phone: { type: 'string' },
-    active: { type: 'integer' },
-    credit: { type: 'number' },
-    max_concurrent_calls: { type: 'integer' },
-    credit_alert_threshold: { type: 'number' },
-    date_created: { type: 'integer' },
-    last_updated: { type: 'integer' },
-    tenant_permissions: {
-      type: 'array',
-      items: { type: 'object', properties: { permission_id: { type: 'integer' }, name: { type: 'string' } } },
-    },
-  },
-} as const;
+export const tenantSchema = wireAnswer(TenantView, { active: { type: 'string', enum: ['0', '1'] } });
 
-export function tenantView(t: TenantRecord) {
-  return {
-    tenant_id: t.id,
-    name: t.name,
-    domain: t.domain,
-    domain_uuid: t.domainUuid,
-    description: t.description,
-    email: t.email,
-    phone: t.phone,
-    active: flag(t.active),
-    credit: t.credit,
-    max_concurrent_calls: t.maxConcurrentCalls,
-    credit_alert_threshold: t.creditAlertThreshold,
-    date_created: unixSeconds(t.createdAt),
-    last_updated: unixSeconds(t.updatedAt),
-    tenant_permissions: t.permissions.map((p) => ({ permission_id: p.id, name: p.name })),
-  };
-}
+export const tenantAnswer = (view: TenantView) => ({ ...toWire(view), active: view.active ? '1' : '0' });
