@@ -5,7 +5,7 @@
 // tenant_id and a time range. Whoever holds activity_read and may see the path's user reads it;
 // newest first unless asked otherwise. Every filter is checked against the schema first.
 import { authorize, scopeOf, type AuthedCtx, type Ctx } from '../../context.ts';
-import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
+import { page, paging, splitList, type ListQuery, type Page } from '../shared/list.ts';
 import { parse } from '../shared/schema.ts';
 import type { UsersService } from '../users/users.service.ts';
 import type { ActivitiesRepository, ActivityFilter, ActivityRecord } from './activities.repository.ts';
@@ -36,12 +36,6 @@ export function activityView(a: ActivityRecord): ActivityView {
     ipAddress: a.ip,
     date: unix(a.createdAt),
   };
-}
-
-/** Paging apart from the filters. */
-function split(query: ActivityQuery) {
-  const { limit, offset, pageIndex, pageSize, pagesize, sort, order, totalrows: _count, ...filters } = query;
-  return { list: { limit, offset, pageIndex, pageSize, pagesize, sort, order } as ListQuery, filters };
 }
 
 export function createActivitiesService(deps: { activities: ActivitiesRepository; users: Pick<UsersService, 'visible'> }) {
@@ -77,7 +71,7 @@ export function createActivitiesService(deps: { activities: ActivitiesRepository
   }
 
   async function list(userId: number, query: ActivityQuery, ctx: Ctx, own: boolean): Promise<Page<ActivityRecord>> {
-    const { list: q, filters } = split(query);
+    const { list: q, filters } = splitList(query);
     const filter = await filterFor(userId, filters, ctx, own);
     const p = paging({ ...q, order: q.order ?? (q.sort ? undefined : 'desc') }, SORTABLE, 'date');
     if (!filter) return page([], 0, p);
@@ -97,7 +91,7 @@ export function createActivitiesService(deps: { activities: ActivitiesRepository
      * long history does not sit in memory at once. Access is checked before the first row.
      */
     async exportVisible(userId: number, query: Record<string, unknown>, ctx: Ctx): Promise<AsyncIterable<ActivityRecord[]>> {
-      const filter = await filterFor(userId, split(query).filters, ctx, false);
+      const filter = await filterFor(userId, splitList(query).filters, ctx, false);
       return (async function* () {
         if (!filter) return;
         for (let lastId = 0; ; ) {

@@ -5,7 +5,7 @@ import { authorize, type Ctx } from '../../context.ts';
 import { conflict, notFound, validationFailed } from '../../errors.ts';
 import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
-import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
+import { page, paging, splitList, type ListQuery, type Page } from '../shared/list.ts';
 import { parse } from '../shared/schema.ts';
 import { listTenants, owningTenant, reachesTenant } from '../shared/tenancy.ts';
 import type { TenantsRepository } from '../tenants/tenants.repository.ts';
@@ -64,8 +64,8 @@ export function createCallerIdsService(deps: { callerIds: CallerIdsRepository; t
   return {
     async list(query: ListQuery & Record<string, unknown>, ctx: Ctx): Promise<Page<CallerIdRecord>> {
       authorize(ctx, 'cid_list');
-      const { limit, offset, pageIndex, pageSize, pagesize, sort, order, totalrows: _count, ...filters } = query;
-      const p = paging({ limit, offset, pageIndex, pageSize, pagesize, sort, order }, SORTABLE, 'account_id');
+      const { list, filters } = splitList(query);
+      const p = paging(list, SORTABLE, 'account_id');
       const filter = parse(CallerIdFilter, filters);
       const tenants = listTenants(ctx.actor, filter.tenantId);
       if (tenants === false) return page([], 0, p);

@@ -6,7 +6,7 @@ import { authorize, type AuthedCtx, type Ctx } from '../../context.ts';
 import { conflict, forbidden, notFound, validationFailed } from '../../errors.ts';
 import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
-import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
+import { page, paging, splitList, type ListQuery, type Page } from '../shared/list.ts';
 import { parse } from '../shared/schema.ts';
 import type { DestinationFields, DestinationRecord, DestinationsRepository } from './destinations.repository.ts';
 import { DestinationCreate, DestinationFilter, DestinationUpdate, type DestinationView } from './destinations.schema.ts';
@@ -58,8 +58,8 @@ export function createDestinationsService(deps: { destinations: DestinationsRepo
   return {
     async list(query: ListQuery & Record<string, unknown>, ctx: Ctx): Promise<Page<DestinationRecord>> {
       authorize(ctx, 'destination_list');
-      const { limit, offset, pageIndex, pageSize, pagesize, sort, order, totalrows: _count, ...filters } = query;
-      const p = paging({ limit, offset, pageIndex, pageSize, pagesize, sort, order }, SORTABLE, 'name');
+      const { list, filters } = splitList(query);
+      const p = paging(list, SORTABLE, 'name');
       const { phone, ...filter } = parse(DestinationFilter, filters);
       if (phone === undefined) {
         const { items, total } = await destinations.list(filter, p);

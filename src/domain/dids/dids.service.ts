@@ -8,7 +8,7 @@ import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
 import { checkDestination, type DestinationTargets } from '../dialable/targets.ts';
 import type { ProvidersService } from '../providers/providers.service.ts';
-import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
+import { page, paging, splitList, type ListQuery, type Page } from '../shared/list.ts';
 import { parse } from '../shared/schema.ts';
 import { listTenants, owningTenant, reachesTenant } from '../shared/tenancy.ts';
 import type { TenantsRepository } from '../tenants/tenants.repository.ts';
@@ -109,8 +109,8 @@ export function createDidsService(deps: {
   return {
     async list(query: ListQuery & Record<string, unknown>, ctx: Ctx): Promise<Page<DidRecord>> {
       authorize(ctx, 'did_list');
-      const { limit, offset, pageIndex, pageSize, pagesize, sort, order, totalrows: _count, ...filters } = query;
-      const p = paging({ limit, offset, pageIndex, pageSize, pagesize, sort, order }, SORTABLE, 'account_id');
+      const { list, filters } = splitList(query);
+      const p = paging(list, SORTABLE, 'account_id');
       const filter = parse(DidFilter, filters);
       const tenants = listTenants(ctx.actor, filter.tenantId);
       if (tenants === false) return page([], 0, p);

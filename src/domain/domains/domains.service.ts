@@ -2,7 +2,7 @@
 // is set through /tenants. The super-admin sees all, a tenant admin its own.
 import { authorize, scopeOf, type Ctx } from '../../context.ts';
 import { notFound } from '../../errors.ts';
-import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
+import { page, paging, splitList, type ListQuery, type Page } from '../shared/list.ts';
 import { parse } from '../shared/schema.ts';
 import type { TenantRecord, TenantsRepository } from '../tenants/tenants.repository.ts';
 import { DomainFilter, type DomainView } from './domains.schema.ts';
@@ -22,8 +22,8 @@ export function createDomainsService(deps: { tenants: TenantsRepository }) {
   return {
     async list(query: ListQuery & Record<string, unknown>, ctx: Ctx): Promise<Page<TenantRecord>> {
       authorize(ctx, 'fpbx_domain_list');
-      const { limit, offset, pageIndex, pageSize, pagesize, sort, order, totalrows: _count, ...filters } = query;
-      const p = paging({ limit, offset, pageIndex, pageSize, pagesize, sort, order }, SORTABLE, 'tenant_id');
+      const { list, filters } = splitList(query);
+      const p = paging(list, SORTABLE, 'tenant_id');
       const filter = parse(DomainFilter, filters);
       const scope = scopeOf(ctx.actor);
       if (scope.kind === 'self' && scope.tenantId === null) return page([], 0, p);

@@ -9,7 +9,7 @@ import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { SecretBox } from '../../security/secrets.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
 import type { DialableConflict, DialableNumbers } from '../dialable/numbers.ts';
-import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
+import { page, paging, splitList, type ListQuery, type Page } from '../shared/list.ts';
 import { parse } from '../shared/schema.ts';
 import { owningTenant, queriedTenant } from '../shared/tenancy.ts';
 import type { TenantsRepository } from '../tenants/tenants.repository.ts';
@@ -166,8 +166,8 @@ export function createExtensionsService(deps: {
 
   async function list(query: ListQuery & Record<string, unknown>, ctx: Ctx): Promise<Page<Extension>> {
     authorize(ctx, 'fpbx_extension_list');
-    const { limit, offset, pageIndex, pageSize, pagesize, sort, order, totalrows: _count, ...filters } = query;
-    const p = paging({ limit, offset, pageIndex, pageSize, pagesize, sort, order }, SORTABLE, 'extension');
+    const { list, filters } = splitList(query);
+    const p = paging(list, SORTABLE, 'extension');
     const filter: ExtensionFilter = parse(ExtensionFilterSchema, filters);
     const scope = scopeOf(ctx.actor);
     if (scope.kind === 'tenant') {

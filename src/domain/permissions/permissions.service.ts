@@ -3,7 +3,7 @@
 import { authorize, authorizeAny, type Ctx } from '../../context.ts';
 import { conflict } from '../../errors.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
-import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
+import { page, paging, splitList, type ListQuery, type Page } from '../shared/list.ts';
 import { parse } from '../shared/schema.ts';
 import type { PermissionRecord, PermissionsRepository } from './permissions.repository.ts';
 import { PermissionCreate, PermissionFilter, type PermissionView } from './permissions.schema.ts';
@@ -18,8 +18,8 @@ export function createPermissionsService(deps: { permissions: PermissionsReposit
   return {
     async list(query: ListQuery & Record<string, unknown>, ctx: Ctx): Promise<Page<PermissionRecord>> {
       authorizeAny(ctx, 'permission_list', 'permission_read');
-      const { limit, offset, pageIndex, pageSize, pagesize, sort, order, totalrows: _count, ...filters } = query;
-      const p = paging({ limit, offset, pageIndex, pageSize, pagesize, sort, order }, SORTABLE, 'permission_id');
+      const { list, filters } = splitList(query);
+      const p = paging(list, SORTABLE, 'permission_id');
       const { items, total } = await permissions.list(parse(PermissionFilter, filters), p);
       return page(items, total, p);
     },

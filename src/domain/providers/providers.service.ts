@@ -8,7 +8,7 @@ import { conflict, notFound, validationFailed, type AppError } from '../../error
 import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { SecretBox } from '../../security/secrets.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
-import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
+import { page, paging, splitList, type ListQuery, type Page } from '../shared/list.ts';
 import { parse } from '../shared/schema.ts';
 import { flagsWith } from '../shared/service-flags.ts';
 import { assertWritable, listTenants, owningTenant, reachesTenant } from '../shared/tenancy.ts';
@@ -212,8 +212,8 @@ export function createProvidersService(deps: {
 
   async function list(query: ProviderQuery, ctx: Ctx, gateways: boolean): Promise<Page<Provider>> {
     authorize(ctx, 'provider_list');
-    const { limit, offset, pageIndex, pageSize, pagesize, sort, order, totalrows: _count, ...filters } = query;
-    const p = paging({ limit, offset, pageIndex, pageSize, pagesize, sort: sort ?? (gateways ? 'gateway' : undefined), order }, SORTABLE, 'provider_id');
+    const { list, filters } = splitList(query);
+    const p = paging({ ...list, sort: list.sort ?? (gateways ? 'gateway' : undefined) }, SORTABLE, 'provider_id');
     const filter = gateways ? (({ gateway, enabled, ...f }) => ({ ...f, name: gateway, active: enabled }))(parse(GatewayFilter, filters)) : parse(ProviderFilter, filters);
     const tenants = listTenants(ctx.actor, filter.tenantId, true);
     if (tenants === false) return page([], 0, p);

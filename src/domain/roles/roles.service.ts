@@ -6,7 +6,7 @@ import { authorize, authorizeAny, can, requireActor, type Ctx } from '../../cont
 import { conflict, forbidden, notFound } from '../../errors.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
 import type { PermissionRecord, PermissionsRepository } from '../permissions/permissions.repository.ts';
-import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
+import { page, paging, splitList, type ListQuery, type Page } from '../shared/list.ts';
 import { parse } from '../shared/schema.ts';
 import { ADMIN_ROLE } from './catalogue.ts';
 import type { RoleRecord, RolesRepository } from './roles.repository.ts';
@@ -63,8 +63,8 @@ export function createRolesService(deps: { roles: RolesRepository; permissions: 
   return {
     async list(query: ListQuery & Record<string, unknown>, ctx: Ctx): Promise<Page<RoleRecord>> {
       authorizeAny(ctx, 'role_list', 'role_read');
-      const { limit, offset, pageIndex, pageSize, pagesize, sort, order, totalrows: _count, ...filters } = query;
-      const p = paging({ limit, offset, pageIndex, pageSize, pagesize, sort, order }, SORTABLE, 'role_id');
+      const { list, filters } = splitList(query);
+      const p = paging(list, SORTABLE, 'role_id');
       const { items, total } = await roles.list(parse(RoleFilter, filters), p);
       return page(items, total, p);
     },

@@ -8,7 +8,7 @@ import { AppError, invalidItems, notFound, validationFailed, type ItemError } fr
 import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
 import type { ProvidersService } from '../providers/providers.service.ts';
-import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
+import { page, paging, splitList, type ListQuery, type Page } from '../shared/list.ts';
 import { parse } from '../shared/schema.ts';
 import { flagsWith } from '../shared/service-flags.ts';
 import { assertWritable, listTenants, owningTenant, reachesTenant } from '../shared/tenancy.ts';
@@ -141,8 +141,8 @@ export function createRoutesService(deps: {
   return {
     async list(query: ListQuery & Record<string, unknown>, ctx: Ctx): Promise<Page<RouteRecord>> {
       authorize(ctx, 'route_list');
-      const { limit, offset, pageIndex, pageSize, pagesize, sort, order, totalrows: _count, ...filters } = query;
-      const p = paging({ limit, offset, pageIndex, pageSize, pagesize, sort, order }, SORTABLE, 'route_id');
+      const { list, filters } = splitList(query);
+      const p = paging(list, SORTABLE, 'route_id');
       const filter = scopedFilter(filters, ctx);
       if (filter === false) return page([], 0, p);
       const { items, total } = await routes.list(filter, p);

@@ -60,6 +60,12 @@ export function paging(query: ListQuery, sortable: Record<string, string>, defau
   return { skip, take, sortField, order };
 }
 
+/** A list query's paging fields apart from its filters (and `totalrows`, which the adapter answers). */
+export function splitList(query: ListQuery & Record<string, unknown>): { list: ListQuery; filters: Record<string, unknown> } {
+  const { limit, offset, pageIndex, pageSize, pagesize, sort, order, totalrows: _count, ...filters } = query;
+  return { list: { limit, offset, pageIndex, pageSize, pagesize, sort, order }, filters };
+}
+
 export function page<T>(items: T[], total: number, p: Paging): Page<T> {
   return { items, total, limit: p.take, offset: p.skip };
 }

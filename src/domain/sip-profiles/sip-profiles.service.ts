@@ -4,14 +4,13 @@ import { authorize, type Ctx } from '../../context.ts';
 import { notFound, validationFailed } from '../../errors.ts';
 import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
+import { parse } from '../shared/schema.ts';
 import { checkProfileValue } from '../shared/switch-syntax.ts';
-import { DEFAULT_PROFILES, type ProfileSettingInput } from './sip-profile-defaults.ts';
-import type { ProfileSettingRecord, SipProfilesRepository } from './sip-profiles.repository.ts';
+import { DEFAULT_PROFILES } from './sip-profile-defaults.ts';
+import type { SipProfilesRepository } from './sip-profiles.repository.ts';
+import { ProfileSettings, type SipProfileView } from './sip-profiles.schema.ts';
 
-export interface SipProfile {
-  profile: string;
-  settings: ProfileSettingRecord[];
-}
+export type SipProfile = SipProfileView;
 
 export function createSipProfilesService(deps: { repo: SipProfilesRepository; changes: ChangeBus; activity: ActivityLog }) {
   const { repo, changes, activity } = deps;
@@ -28,8 +27,9 @@ export function createSipProfilesService(deps: { repo: SipProfilesRepository; ch
       return { profile, settings };
     },
 
-    async replace(profile: string, settings: ProfileSettingInput[], ctx: Ctx): Promise<SipProfile> {
+    async replace(profile: string, body: unknown, ctx: Ctx): Promise<SipProfile> {
       authorize(ctx, 'sip_profile_update');
+      const { settings } = parse(ProfileSettings, body);
       const seen = new Set<string>();
       for (const [i, s] of settings.entries()) {
         if (seen.has(s.name)) throw validationFailed(`settings/${i}/name`, `repeats "${s.name}"`);

@@ -3,21 +3,15 @@
 // password is sealed at rest and never leaves this service.
 import type { Config } from '../../config.ts';
 import { authorize, type AuthedCtx, type Ctx } from '../../context.ts';
-import { conflict, forbidden, notFound, validationFailed } from '../../errors.ts';
+import { conflict, forbidden, notFound } from '../../errors.ts';
 import type { NodeStatus, NodeTarget } from './node-status.ts';
 import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { SecretBox } from '../../security/secrets.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
-import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
-import type { SwitchNodeFields, SwitchNodeFilter, SwitchNodeRecord, SwitchNodesRepository } from './switch-nodes.repository.ts';
-
-export interface SwitchNodeInput {
-  name?: string;
-  host?: string;
-  port?: number;
-  password?: string;
-  enabled?: boolean;
-}
+import { page, paging, splitList, type ListQuery, type Page } from '../shared/list.ts';
+import { parse } from '../shared/schema.ts';
+import type { SwitchNodeFields, SwitchNodeRecord, SwitchNodesRepository } from './switch-nodes.repository.ts';
+import { SwitchNodeCreate, SwitchNodeFilter, SwitchNodeUpdate, type SwitchNodeUpdateInput, type SwitchNodeView } from './switch-nodes.schema.ts';
 
 /** A node as adapters see it: its configuration (no password) and its live connection. */
 export interface SwitchNode {
@@ -37,8 +31,25 @@ export interface SwitchNode {
 }
 
 const SORTABLE = { switch_node_id: 'id', id: 'id', name: 'name', host: 'host', date_created: 'createdAt' };
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
-const HOST = /^(\[[0-9A-Fa-f:.]+\]|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*|[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)$/;
+
+const unix = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
+
+export function switchNodeView(n: SwitchNode): SwitchNodeView {
+  return {
+    switchNodeId: n.id,
+    name: n.name,
+    host: n.host,
+    port: n.port,
+    enabled: n.enabled,
+    source: n.source,
+    state: n.state,
+    stateSince: unix(n.since),
+    connectedSince: unix(n.connectedAt),
+    lastError: n.lastError,
+    dateCreated: unix(n.createdAt),
+    lastUpdated: unix(n.updatedAt),
+  };
+}
 
 export const nodeKey = (id: number) => `db:${id}`;
 
@@ -77,27 +88,17 @@ export function createSwitchNodesService(deps: {
     };
   }
 
-  async function checked(input: SwitchNodeInput, exceptId?: number): Promise<SwitchNodeFields> {
+  /** The columns of a parsed input; what the schema cannot check (a unique name) checked here. */
+  async function checked(input: SwitchNodeUpdateInput, exceptId?: number): Promise<SwitchNodeFields> {
     const fields: SwitchNodeFields = {};
     if (input.name !== undefined) {
       const name = input.name.trim();
-      if (!NAME.test(name)) throw validationFailed('name', 'must be 1-64 letters, digits, dots, dashes or underscores');
       if (name === envName || (await nodes.nameTaken(name, exceptId))) throw conflict(`A switch node named ${name} already exists`);
       fields.name = name;
     }
-    if (input.host !== undefined) {
-      const host = input.host.trim();
-      if (!HOST.test(host)) throw validationFailed('host', 'must be a host name or an IP address');
-      fields.host = host.replace(/^\[|\]$/g, '');
-    }
-    if (input.port !== undefined) {
-      if (!Number.isInteger(input.port) || input.port < 1 || input.port > 65535) throw validationFailed('port', 'must be between 1 and 65535');
-      fields.port = input.port;
-    }
-    if (input.password !== undefined) {
-      if (input.password === '' || /[\r\n]/.test(input.password)) throw validationFailed('password', 'must be a non-empty single line');
-      fields.passwordEnc = secrets.seal(input.password);
-    }
+    if (input.host !== undefined) fields.host = input.host.trim().replace(/^\[|\]$/g, '');
+    if (input.port !== undefined) fields.port = input.port;
+    if (input.password !== undefined) fields.passwordEnc = secrets.seal(input.password);
     if (input.enabled !== undefined) fields.enabled = input.enabled;
     return fields;
   }
@@ -112,10 +113,11 @@ export function createSwitchNodesService(deps: {
   const announce = (id: number) => changes.publish({ entity: 'switch_node', tenantId: null, id });
 
   return {
-    async list(query: ListQuery & SwitchNodeFilter, ctx: Ctx): Promise<Page<SwitchNode>> {
+    async list(query: ListQuery & Record<string, unknown>, ctx: Ctx): Promise<Page<SwitchNode>> {
       superAdmin(ctx, 'switch_node_list');
-      const p = paging(query, SORTABLE, 'switch_node_id');
-      const { items, total } = await nodes.list({ name: query.name, host: query.host, enabled: query.enabled }, p);
+      const { list, filters } = splitList(query);
+      const p = paging(list, SORTABLE, 'switch_node_id');
+      const { items, total } = await nodes.list(parse(SwitchNodeFilter, filters), p);
       return page(items.map(present), total, p);
     },
 
@@ -132,17 +134,18 @@ export function createSwitchNodesService(deps: {
       return [...fromEnv, ...rows];
     },
 
-    async create(input: SwitchNodeInput & { name: string; host: string; password: string }, ctx: Ctx): Promise<SwitchNode> {
+    async create(body: unknown, ctx: Ctx): Promise<SwitchNode> {
       superAdmin(ctx, 'switch_node_create');
-      const fields = await checked(input);
+      const fields = await checked(parse(SwitchNodeCreate, body));
       const record = await nodes.create({ ...fields, name: fields.name!, host: fields.host!, passwordEnc: fields.passwordEnc! });
       await announce(record.id);
       await activity.record(ctx, 'switch_node_created', `Add Switch Node ${record.name} (${record.host}:${record.port})`);
       return present(record);
     },
 
-    async update(id: number, input: SwitchNodeInput, ctx: Ctx): Promise<SwitchNode> {
+    async update(id: number, body: unknown, ctx: Ctx): Promise<SwitchNode> {
       await visible(id, ctx, 'switch_node_update');
+      const input = parse(SwitchNodeUpdate, body);
       const record = await nodes.update(id, await checked(input, id));
       await announce(id);
       await activity.record(ctx, 'switch_node_updated', `Update Switch Node ${record.name}: ${Object.keys(input).join(', ')}`);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config.ts';
 import { authorize, scopeOf, type Ctx } from '../../context.ts';
 import { conflict, editionGated, notFound, validationFailed, type AppError } from '../../errors.ts';
-import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
+import { page, paging, splitList, type ListQuery, type Page } from '../shared/list.ts';
 import { parse } from '../shared/schema.ts';
 import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
@@ -139,8 +139,8 @@ export function createTenantsService(deps: {
     async list(query: ListQuery & Record<string, unknown>, ctx: Ctx): Promise<Page<TenantRecord>> {
       authorize(ctx, 'tenant_read');
       const scope = scopeOf(ctx.actor);
-      const { limit, offset, pageIndex, pageSize, pagesize, sort, order, totalrows: _totalrows, ...filters } = query;
-      const p = paging({ limit, offset, pageIndex, pageSize, pagesize, sort, order } as ListQuery, SORTABLE, 'tenant_id');
+      const { list, filters } = splitList(query);
+      const p = paging(list, SORTABLE, 'tenant_id');
       const { tenantId, id, ...rest } = parse(TenantFilterSchema, filters);
       const filter: TenantFilter = { ...rest, id: tenantId ?? id };
       if (scope.kind !== 'all') {

@@ -84,6 +84,10 @@ const echoed = {
 
 export const UserCreate = Input({ ...writable, username: Username, password: Password, ...echoed });
 export const UserUpdate = Input({ ...writable, ...echoed });
+/** PUT /users/:id/password: the new password (checked against the policy by the service). */
+export const UserPasswordSet = Input({ password: Password });
+/** PUT /users/:id/credit: an amount added to the balance (negative takes from it). */
+export const UserCreditChange = Input({ credit: Type.Number({ description: 'Amount to add' }) });
 
 export const UserFilter = Input({
   userId: Type.Optional(Id()),

@@ -8,7 +8,7 @@ import type { ActivityLog } from '../activities/activity-log.ts';
 import { ADMIN_ROLE, USER_ROLE } from '../roles/catalogue.ts';
 import type { RolesRepository } from '../roles/roles.repository.ts';
 import type { PasswordPolicyService } from '../settings/password-policy.service.ts';
-import { page, paging, type ListQuery, type Page } from '../shared/list.ts';
+import { page, paging, splitList, type ListQuery, type Page } from '../shared/list.ts';
 import { Input, parse } from '../shared/schema.ts';
 import type { TenantsRepository } from '../tenants/tenants.repository.ts';
 import type { UserFields, UserFilter, UserRecord, UsersRepository } from './users.repository.ts';
@@ -169,8 +169,8 @@ export function createUsersService(deps: {
 
     async list(query: ListQuery & Record<string, unknown>, ctx: Ctx): Promise<Page<UserRecord>> {
       authorize(ctx, 'user_read');
-      const { limit, offset, pageIndex, pageSize, pagesize, sort, order, totalrows: _count, ...filters } = query;
-      const p = paging({ limit, offset, pageIndex, pageSize, pagesize, sort, order }, SORTABLE, 'user_id');
+      const { list, filters } = splitList(query);
+      const p = paging(list, SORTABLE, 'user_id');
       const scope = scopeOf(ctx.actor);
       const { userId, id, after, before, ...rest } = parse(UserFilterSchema, filters);
       const filter: UserFilter = {

@@ -2,11 +2,9 @@
 // and conference participants. Arguments map to the same service calls as REST.
 import { memberView } from '../../freeswitch/control/conference-participants.service.ts';
 import type { ProviderState } from '../../freeswitch/control/provider-status.service.ts';
-import type { SwitchNode, SwitchNodeInput } from '../../domain/switch-nodes/switch-nodes.service.ts';
+import type { SwitchNode } from '../../domain/switch-nodes/switch-nodes.service.ts';
 import { given } from './args.ts';
 import type { GqlContext } from './context.ts';
-
-type Nullable<T> = { [K in keyof T]?: T[K] | null };
 
 export const eslResolvers = {
   Query: {
@@ -20,10 +18,8 @@ export const eslResolvers = {
     conferenceRoom: (_: unknown, args: Record<string, unknown>, { ctx, services }: GqlContext) => services.conferenceParticipants.room(given(args), ctx),
   },
   Mutation: {
-    createSwitchNode: (_: unknown, { input }: { input: SwitchNodeInput & { name: string; host: string; password: string } }, { ctx, services }: GqlContext) =>
-      services.switchNodes.create(given(input) as SwitchNodeInput & { name: string; host: string; password: string }, ctx),
-    updateSwitchNode: (_: unknown, { id, input }: { id: number; input: Nullable<SwitchNodeInput> }, { ctx, services }: GqlContext) =>
-      services.switchNodes.update(id, given(input), ctx),
+    createSwitchNode: (_: unknown, { input }: { input: Record<string, unknown> }, { ctx, services }: GqlContext) => services.switchNodes.create(given(input), ctx),
+    updateSwitchNode: (_: unknown, { id, input }: { id: number; input: Record<string, unknown> }, { ctx, services }: GqlContext) => services.switchNodes.update(id, given(input), ctx),
     deleteSwitchNode: (_: unknown, { id }: { id: number }, { ctx, services }: GqlContext) => services.switchNodes.remove(id, ctx).then(() => true),
     controlCall: (_: unknown, args: Record<string, unknown>, { ctx, services }: GqlContext) => services.realtime.control(given(args), ctx),
     originateCall: (_: unknown, args: Record<string, unknown>, { ctx, services }: GqlContext) => services.realtime.originate(given(args), ctx),

@@ -2,10 +2,12 @@
 // session status and the impersonation token.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { CONFIG_NAME } from '../../domain/users/user-details.service.ts';
+import { UserCreditChange, UserPasswordSet } from '../../domain/users/users.schema.ts';
 import { sessionSchema, sessionView } from './auth.routes.ts';
 import { arrayOf, errorResponses, idParams, listQuery, sendPage } from './shared.ts';
 import { accountSchema, accountView } from './views/account.view.ts';
 import { userSchema, userView } from './views/user.view.ts';
+import { wireSchema } from './wire.ts';
 
 interface AccountQuery {
   type?: string;
@@ -44,7 +46,7 @@ export default async function userDetailsRoutes(app: FastifyInstance) {
         tags,
         summary: "Set a user's password (checked against the policy; ends the user's other sessions)",
         params,
-        body: { type: 'object', required: ['password'], additionalProperties: false, properties: { password: { type: 'string', minLength: 1, maxLength: 256 } } },
+        body: wireSchema(UserPasswordSet),
         response: { 200: userSchema, ...errorResponses },
       },
     },
@@ -58,7 +60,7 @@ export default async function userDetailsRoutes(app: FastifyInstance) {
         tags,
         summary: 'Add to (or, negative, take from) a user credit balance; super-admin only, Enterprise only',
         params,
-        body: { type: 'object', required: ['credit'], additionalProperties: false, properties: { credit: { type: 'number', description: 'Amount to add' } } },
+        body: wireSchema(UserCreditChange),
         response: { 200: userSchema, ...errorResponses },
       },
     },

@@ -14,8 +14,35 @@ function renameKeys(value: unknown, rename: (key: string) => string): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [rename(k), renameKeys(v, rename)]));
 }
 
+/** Field names seen so far in the client's words (views have a few hundred; bounded all the same). */
+const wireNames = new Map<string, string>();
+function wireName(key: string): string {
+  let name = wireNames.get(key);
+  if (name === undefined) {
+    name = wireField(key);
+    if (wireNames.size < 10_000) wireNames.set(key, name);
+  }
+  return name;
+}
+
+/** A view's own objects: literals (not Dates, Buffers or class instances). */
+const isLiteral = (value: unknown): value is Record<string, unknown> => {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+};
+
+function viewToWire(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(viewToWire);
+  if (!isLiteral(value)) return value;
+  // Every answer of a list passes here once per row: a plain loop, each name converted once per process.
+  const out: Record<string, unknown> = {};
+  for (const key in value) out[wireName(key)] = viewToWire(value[key]);
+  return out;
+}
+
 /** A domain object in the client's words. */
-export const toWire = <T>(value: T): Record<string, unknown> => renameKeys(value, wireField) as Record<string, unknown>;
+export const toWire = <T>(value: T): Record<string, unknown> => viewToWire(value) as Record<string, unknown>;
 
 /** A body in the domain's words. */
 export const fromWire = <T = Record<string, unknown>>(value: unknown): T => renameKeys(value, camel) as T;
