@@ -89,7 +89,6 @@ const tenant = modelColumns<Tenant>('t', {
 
 // Named apart from the tenant's id and name: the in-memory fallback reads rows as objects.
 const WITH_PERMISSIONS = `SELECT ${tenant.sql}, p.id AS permission_id, p.name AS permission_name FROM tenants t LEFT JOIN tenant_permissions tp ON tp.tenant_id = t.id LEFT JOIN permissions p ON p.id = tp.permission_id`;
-const BY_ID = `${WITH_PERMISSIONS} WHERE t.id = ? ORDER BY p.id`;
 
 /** The columns a page may be sorted by (the service's sort names, as model fields). */
 const SORT_COLUMNS: Record<string, string> = { id: 'id', name: 'name', domain: 'domain', company: 'company', firstName: 'first_name', lastName: 'last_name', email: 'email', createdAt: 'created_at', updatedAt: 'updated_at' };
@@ -138,18 +137,25 @@ function padded(ids: readonly number[]): number[] {
   return Array.from({ length: size }, (_, i) => ids[Math.min(i, ids.length - 1)]);
 }
 
-const sums = ASSIGNED_COLUMNS.map((c) => `COALESCE(SUM(${c}), 0)`).join(', ');
-const ASSIGNED_ONE = `SELECT tenant_id, ${sums} FROM users WHERE tenant_id = ? GROUP BY tenant_id`;
+const sums = ASSIGNED_COLUMNS.map((c, i) => `COALESCE(SUM(${c}), 0) AS assigned_${i}`).join(', ');
 const assignedIn = (count: number) => `SELECT tenant_id, ${sums} FROM users WHERE tenant_id IN (${Array.from({ length: count }, () => '?').join(', ')}) GROUP BY tenant_id`;
+// One tenant (the most frequent read) in one statement: its totals joined in as one row.
+const BY_ID = `SELECT ${tenant.sql}, p.id AS permission_id, p.name AS permission_name, a.* FROM tenants t
+  CROSS JOIN (SELECT ${sums} FROM users WHERE tenant_id = ?) a
+  LEFT JOIN tenant_permissions tp ON tp.tenant_id = t.id LEFT JOIN permissions p ON p.id = tp.permission_id WHERE t.id = ? ORDER BY p.id`;
 
-/** Sets each tenant's totals from rows of ASSIGNED_*: tenant_id, then one sum per column. */
+/** The totals in `v` from column `from` on, one sum per ASSIGNED_COLUMNS. */
+function assignedOf(v: readonly unknown[], from: number): Assigned {
+  const [daily, monthly, extensions, devices, ringGroups, callQueues, ivrMenus, voicemail, conference, musicOnHold] = v.slice(from).map(num);
+  return { daily, monthly, extensions, devices, ringGroups, callQueues, ivrMenus, voicemail, conference, musicOnHold };
+}
+
+/** Sets each tenant's totals from rows of assignedIn(): tenant_id, then the sums. */
 function withAssigned(tenants: TenantRead[], rows: unknown[][]): TenantRead[] {
   const byId = new Map(tenants.map((t) => [t.id, t]));
   for (const v of rows) {
     const t = byId.get(num(v[0]));
-    if (!t) continue;
-    const [daily, monthly, extensions, devices, ringGroups, callQueues, ivrMenus, voicemail, conference, musicOnHold] = v.slice(1).map(num);
-    t.assigned = { daily, monthly, extensions, devices, ringGroups, callQueues, ivrMenus, voicemail, conference, musicOnHold };
+    if (t) t.assigned = assignedOf(v, 1);
   }
   return tenants;
 }
@@ -158,8 +164,10 @@ export function tenantReads(db: Db) {
   const reads = hotReadsOf(db);
   return {
     async findById(id: number): Promise<TenantRead | null> {
-      const [rows, assigned] = await Promise.all([reads.values(BY_ID, [id]), reads.values(ASSIGNED_ONE, [id])]);
-      return withAssigned(tenantsOf(rows), assigned)[0] ?? null;
+      const rows = await reads.values(BY_ID, [id, id]);
+      const [found] = tenantsOf(rows);
+      if (found) found.assigned = assignedOf(rows[0], tenant.count + 2);
+      return found ?? null;
     },
 
     async findByIds(ids: readonly number[]): Promise<TenantRead[]> {
@@ -195,7 +203,7 @@ export function tenantReads(db: Db) {
           params,
         ),
         reads.values(`SELECT COUNT(*) FROM tenants t ${where.sql}`, where.params),
-        reads.values(`SELECT u.tenant_id, ${sums} FROM users u WHERE u.tenant_id IN (SELECT t.id ${page}) GROUP BY u.tenant_id`, params),
+        reads.values(`SELECT tenant_id, ${sums} FROM users WHERE tenant_id IN (SELECT t.id ${page}) GROUP BY tenant_id`, params),
       ]);
       const items = rows.map(tenantOf);
       const byId = new Map(items.map((t) => [t.id, t]));
