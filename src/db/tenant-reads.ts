@@ -87,9 +87,6 @@ const tenant = modelColumns<Tenant>('t', {
   updatedAt: 'date',
 });
 
-// Named apart from the tenant's id and name: the in-memory fallback reads rows as objects.
-const WITH_PERMISSIONS = `SELECT ${tenant.sql}, p.id AS permission_id, p.name AS permission_name FROM tenants t LEFT JOIN tenant_permissions tp ON tp.tenant_id = t.id LEFT JOIN permissions p ON p.id = tp.permission_id`;
-
 /** The columns a page may be sorted by (the service's sort names, as model fields). */
 const SORT_COLUMNS: Record<string, string> = { id: 'id', name: 'name', domain: 'domain', company: 'company', firstName: 'first_name', lastName: 'last_name', email: 'email', createdAt: 'created_at', updatedAt: 'updated_at' };
 
@@ -101,12 +98,16 @@ function tenantOf(v: readonly unknown[]): TenantRead {
   return read;
 }
 
-/** Rows of WITH_PERMISSIONS, each tenant's together: one record per tenant, in row order. */
+/** Rows of byIds(), each tenant's together: one record per tenant, in row order. */
 function tenantsOf(rows: unknown[][]): TenantRead[] {
   const out: TenantRead[] = [];
   let current: TenantRead | undefined;
   for (const v of rows) {
-    if (current?.id !== num(v[0])) out.push((current = tenantOf(v)));
+    if (current?.id !== num(v[0])) {
+      out.push((current = tenantOf(v)));
+      // A tenant without users has no totals row: its sums are null, read as 0.
+      current.assigned = assignedOf(v, ASSIGNED_AT);
+    }
     const permissionId = v[tenant.count];
     if (permissionId !== null && permissionId !== undefined) current.permissions.push({ id: num(permissionId), name: text(v[tenant.count + 1]) });
   }
@@ -138,11 +139,18 @@ function padded(ids: readonly number[]): number[] {
 }
 
 const sums = ASSIGNED_COLUMNS.map((c, i) => `COALESCE(SUM(${c}), 0) AS assigned_${i}`).join(', ');
-const assignedIn = (count: number) => `SELECT tenant_id, ${sums} FROM users WHERE tenant_id IN (${Array.from({ length: count }, () => '?').join(', ')}) GROUP BY tenant_id`;
-// One tenant (the most frequent read) in one statement: its totals joined in as one row.
-const BY_ID = `SELECT ${tenant.sql}, p.id AS permission_id, p.name AS permission_name, a.* FROM tenants t
-  CROSS JOIN (SELECT ${sums} FROM users WHERE tenant_id = ?) a
-  LEFT JOIN tenant_permissions tp ON tp.tenant_id = t.id LEFT JOIN permissions p ON p.id = tp.permission_id WHERE t.id = ? ORDER BY p.id`;
+const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
+/**
+ * Tenants by id with their permissions and their users' totals, in one statement (the totals
+ * grouped once, joined to each tenant): `count` ids, bound twice. Named apart from the tenant's
+ * own columns: the in-memory fallback reads rows as objects.
+ */
+const byIds = (count: number) => `SELECT ${tenant.sql}, p.id AS permission_id, p.name AS permission_name, a.* FROM tenants t
+  LEFT JOIN (SELECT tenant_id AS assigned_tenant, ${sums} FROM users WHERE tenant_id IN (${placeholders(count)}) GROUP BY tenant_id) a ON a.assigned_tenant = t.id
+  LEFT JOIN tenant_permissions tp ON tp.tenant_id = t.id LEFT JOIN permissions p ON p.id = tp.permission_id
+  WHERE t.id IN (${placeholders(count)}) ORDER BY t.id, p.id`;
+/** Where a row of byIds() holds the totals (after the tenant, its permission and assigned_tenant). */
+const ASSIGNED_AT = tenant.count + 3;
 
 /** The totals in `v` from column `from` on, one sum per ASSIGNED_COLUMNS. */
 function assignedOf(v: readonly unknown[], from: number): Assigned {
@@ -150,7 +158,7 @@ function assignedOf(v: readonly unknown[], from: number): Assigned {
   return { daily, monthly, extensions, devices, ringGroups, callQueues, ivrMenus, voicemail, conference, musicOnHold };
 }
 
-/** Sets each tenant's totals from rows of assignedIn(): tenant_id, then the sums. */
+/** Sets each tenant's totals from rows of tenant_id, then the sums (a page's). */
 function withAssigned(tenants: TenantRead[], rows: unknown[][]): TenantRead[] {
   const byId = new Map(tenants.map((t) => [t.id, t]));
   for (const v of rows) {
@@ -164,20 +172,13 @@ export function tenantReads(db: Db) {
   const reads = hotReadsOf(db);
   return {
     async findById(id: number): Promise<TenantRead | null> {
-      const rows = await reads.values(BY_ID, [id, id]);
-      const [found] = tenantsOf(rows);
-      if (found) found.assigned = assignedOf(rows[0], tenant.count + 2);
-      return found ?? null;
+      return tenantsOf(await reads.values(byIds(1), [id, id]))[0] ?? null;
     },
 
     async findByIds(ids: readonly number[]): Promise<TenantRead[]> {
       if (!ids.length) return [];
       const wanted = padded(ids);
-      const [rows, assigned] = await Promise.all([
-        reads.values(`${WITH_PERMISSIONS} WHERE t.id IN (${wanted.map(() => '?').join(', ')}) ORDER BY t.id, p.id`, wanted),
-        reads.values(assignedIn(wanted.length), wanted),
-      ]);
-      return withAssigned(tenantsOf(rows), assigned);
+      return tenantsOf(await reads.values(byIds(wanted.length), [...wanted, ...wanted]));
     },
 
     /**
