@@ -4,40 +4,13 @@
 // extras (display name, auth ACL, CIDR, voicemail). The client's form sends JS booleans and `null`
 // for every text it leaves empty, and PUTs back the object it loaded. Written once here: the
 // service checks every input with it, REST speaks its snake_case, GraphQL its camelCase.
-import { Kind, TypeRegistry } from '@sinclair/typebox';
-import { Flag, Id, Input, Int, Matching, Nullable, ReadOnly, SwitchText, Text, Type, type Static, type StaticDecode, type TSchema } from '../shared/schema.ts';
+import { Blank, Flag, Id, Input, Matching, NoValue, Nullable, ReadOnly, Shaped, SwitchText, Text, Type, Whole, type Static, type StaticDecode } from '../shared/schema.ts';
 
 export const EXTENSION_NUMBER = '^[0-9]{2,10}$';
 const DIALABLE = '^[+0-9*#]{0,32}$';
 const DIALABLE_PROBLEM = 'must be a number to dial (digits, *, # or +, at most 32)';
 const EMAIL = '^$|^[^\\s@,;]+@[^\\s@,;]+\\.[^\\s@,;]+$';
 
-/**
- * JSON null that ajv does not coerce to: the REST adapter coerces types, and a plain `null` branch
- * would turn a refused 0, '' or false into null (not given) instead of a 400.
- */
-TypeRegistry.Set('NoValue', (_schema, value) => value === null);
-const NoValue = Type.Unsafe<null>({ [Kind]: 'NoValue', const: null });
-
-/** Text reaching FreeSWITCH that must also have a shape: FreeSWITCH's syntax is refused first, in those words. */
-const Shaped = (maxLength: number, pattern: string, problem: string, options: { description?: string } = {}) =>
-  Type.Intersect([SwitchText(maxLength), Matching(pattern, problem)], options);
-
-/** Text the client may send as null (its model's empty value): read as ''. */
-const Blank = (schema: TSchema) =>
-  Type.Optional(
-    Type.Transform(Type.Union([schema, NoValue]))
-      .Decode((v) => (v ?? '') as string)
-      .Encode((v) => v),
-  );
-
-/** A number the client may send as null (a cleared number input): read as not given. */
-const Whole = (minimum: number, maximum: number, description: string) =>
-  Type.Optional(
-    Type.Transform(Type.Union([Int(minimum, maximum), NoValue], { description, typeMessage: `must be a whole number from ${minimum} to ${maximum}` }))
-      .Decode((v) => v ?? undefined)
-      .Encode((v) => v ?? null),
-  );
 
 /** The recording modes FreeSWITCH's user_record knows; the client's default 'none' (and '') records nothing. */
 const USER_RECORD_VALUES = ['all', 'local', 'inbound', 'outbound'] as const;

@@ -5,8 +5,7 @@
 // host[:port]). The sofia gateway fields are the same in both; only identity and addressing differ.
 // The client spells FreeSWITCH's CNG flag `supress_cng`, as FreeSWITCH and FusionPBX do: that is
 // the field's name here (stored in the suppress_cng column).
-import { Kind, TypeRegistry } from '@sinclair/typebox';
-import { Flag, Id, Input, Int, Matching, Nullable, ReadOnly, SwitchText, Text, Type, type Static, type StaticDecode, type TSchema } from '../shared/schema.ts';
+import { Blank, Flag, Id, Input, Int, Matching, NoValue, Nullable, ReadOnly, Shaped, Text, Type, Whole, type Static, type StaticDecode } from '../shared/schema.ts';
 
 const HOSTNAME = '[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*';
 /** A host name, an IPv4 address (a host name's characters) or an IPv6 address. */
@@ -19,32 +18,6 @@ const SIP_TARGET_PROBLEM = 'must be host[:port] or a SIP URI, without spaces';
 const SIP_USER = '^\\S*$';
 const SIP_USER_PROBLEM = 'must not contain spaces';
 
-/**
- * JSON null that ajv does not coerce to: the REST adapter coerces types, and a plain `null` branch
- * would turn a refused 0, '' or false into null (not given) instead of a 400.
- */
-TypeRegistry.Set('NoValue', (_schema, value) => value === null);
-const NoValue = Type.Unsafe<null>({ [Kind]: 'NoValue', const: null });
-
-/** Text reaching FreeSWITCH that must also have a shape: FreeSWITCH's syntax is refused first, in those words. */
-const Shaped = (maxLength: number, pattern: string, problem: string, options: { description?: string } = {}) =>
-  Type.Intersect([SwitchText(maxLength), Matching(pattern, problem)], options);
-
-/** Text the client may send as null: read as ''. */
-const Blank = (schema: TSchema) =>
-  Type.Optional(
-    Type.Transform(Type.Union([schema, NoValue]))
-      .Decode((v) => (v ?? '') as string)
-      .Encode((v) => v),
-  );
-
-/** A number as a number input sends it (null once cleared: not given). */
-const Whole = (minimum: number, maximum: number, description: string) =>
-  Type.Optional(
-    Type.Transform(Type.Union([Int(minimum, maximum), NoValue], { description, typeMessage: `must be a whole number from ${minimum} to ${maximum}` }))
-      .Decode((v) => v ?? undefined)
-      .Encode((v) => v ?? null),
-  );
 
 /** A count of at most `digits` digits, as a number or as FusionPBX keeps it: text ('' for 0). */
 const Digits = (digits: number, description: string) =>

@@ -4,7 +4,7 @@
 // GraphQL's argument names both follow from them mechanically. A refused input throws a 400 naming
 // the field plainly; each adapter says it in its own words (REST `caller_id_prefix`, GraphQL
 // `input.callerIdPrefix`).
-import { Type, type SchemaOptions, type Static, type StaticDecode, type TObject, type TProperties, type TSchema } from '@sinclair/typebox';
+import { Kind, Type, TypeRegistry, type SchemaOptions, type Static, type StaticDecode, type TObject, type TProperties, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import { Value } from '@sinclair/typebox/value';
@@ -48,6 +48,33 @@ export const Flag = (options: SchemaOptions = {}) =>
     .Encode((b) => b);
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/**
+ * JSON null that ajv does not coerce to: the REST adapter coerces types, and a plain `null` branch
+ * would turn a refused 0, '' or false into null (not given) instead of a 400.
+ */
+TypeRegistry.Set('NoValue', (_schema, value) => value === null);
+export const NoValue = Type.Unsafe<null>({ [Kind]: 'NoValue', const: null });
+
+/** Text reaching FreeSWITCH that must also have a shape: FreeSWITCH's syntax is refused first, in those words. */
+export const Shaped = (maxLength: number, pattern: string, problem: string, options: { description?: string } = {}) =>
+  Type.Intersect([SwitchText(maxLength), Matching(pattern, problem)], options);
+
+/** Optional text the client may send as null (its model's empty value): read as ''. */
+export const Blank = (schema: TSchema) =>
+  Type.Optional(
+    Type.Transform(Type.Union([schema, NoValue]))
+      .Decode((v) => (v ?? '') as string)
+      .Encode((v) => v),
+  );
+
+/** An optional number as a number input sends it (null once cleared): read as not given. */
+export const Whole = (minimum: number, maximum: number, description: string) =>
+  Type.Optional(
+    Type.Transform(Type.Union([Int(minimum, maximum), NoValue], { description, typeMessage: `must be a whole number from ${minimum} to ${maximum}` }))
+      .Decode((v) => v ?? undefined)
+      .Encode((v) => v ?? null),
+  );
 
 /** An input object: every field optional unless named, no field it does not declare. */
 export function Input<P extends TProperties>(properties: P, options: SchemaOptions = {}) {
