@@ -10,13 +10,13 @@ import { parse } from '../shared/schema.ts';
 import type { UsersService } from '../users/users.service.ts';
 import type { ActivitiesRepository, ActivityFilter, ActivityRecord } from './activities.repository.ts';
 import { ActivityFilter as ActivityFilterSchema, type ActivityFilterInput, type ActivityView } from './activities.schema.ts';
+import { unixSeconds } from '../shared/unix-time.ts';
 
 export type ActivityQuery = ListQuery & Record<string, unknown>;
 
 const SORTABLE = { activitylog_id: 'id', id: 'id', date: 'createdAt', action: 'action' };
 const EXPORT_BATCH = 1000;
 
-const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 const at = (seconds: number | undefined) => (seconds === undefined ? undefined : new Date(seconds * 1000));
 const latest = (...s: (number | undefined)[]) => at(s.some((v) => v !== undefined) ? Math.max(...s.filter((v) => v !== undefined)) : undefined);
 const earliest = (...s: (number | undefined)[]) => at(s.some((v) => v !== undefined) ? Math.min(...s.filter((v) => v !== undefined)) : undefined);
@@ -34,7 +34,7 @@ export function activityView(a: ActivityRecord): ActivityView {
     activities: activityText(a),
     action: a.action,
     ipAddress: a.ip,
-    date: unix(a.createdAt),
+    date: unixSeconds(a.createdAt),
   };
 }
 

@@ -12,10 +12,9 @@ import type { TenantsRepository } from '../tenants/tenants.repository.ts';
 import type { UsersRepository } from '../users/users.repository.ts';
 import type { CallerIdFields, CallerIdRecord, CallerIdsRepository } from './caller-ids.repository.ts';
 import { CallerIdCreate, CallerIdFilter, CallerIdUpdate, type CallerIdCreateInput, type CallerIdUpdateInput, type CallerIdView } from './caller-ids.schema.ts';
+import { unixSeconds } from '../shared/unix-time.ts';
 
 const SORTABLE = { account_id: 'id', cid_id: 'id', id: 'id', phone: 'phone', number: 'phone', first_name: 'firstName', date_created: 'createdAt' };
-
-const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 
 export function callerIdView(c: CallerIdRecord): CallerIdView {
   return {
@@ -32,8 +31,8 @@ export function callerIdView(c: CallerIdRecord): CallerIdView {
     userId: c.userId,
     createdBy: c.userId,
     active: c.active,
-    dateCreated: unix(c.createdAt),
-    lastUpdated: unix(c.updatedAt),
+    dateCreated: unixSeconds(c.createdAt),
+    lastUpdated: unixSeconds(c.updatedAt),
   };
 }
 

@@ -10,10 +10,9 @@ import { page, paging, splitList, type ListQuery, type Page } from '../shared/li
 import { parse } from '../shared/schema.ts';
 import type { DestinationFields, DestinationRecord, DestinationsRepository } from './destinations.repository.ts';
 import { DestinationCreate, DestinationFilter, DestinationUpdate, type DestinationView } from './destinations.schema.ts';
+import { unixSeconds } from '../shared/unix-time.ts';
 
 const SORTABLE = { destination_id: 'id', name: 'name', prefix: 'prefix', country_id: 'countryId', date_created: 'createdAt' };
-
-const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 
 export function destinationView(d: DestinationRecord): DestinationView {
   return {
@@ -22,8 +21,8 @@ export function destinationView(d: DestinationRecord): DestinationView {
     prefix: d.prefix,
     countryId: d.countryId,
     country: d.country?.name ?? null,
-    dateCreated: unix(d.createdAt),
-    lastUpdated: unix(d.updatedAt),
+    dateCreated: unixSeconds(d.createdAt),
+    lastUpdated: unixSeconds(d.updatedAt),
   };
 }
 

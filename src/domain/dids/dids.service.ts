@@ -15,10 +15,9 @@ import type { TenantsRepository } from '../tenants/tenants.repository.ts';
 import type { UsersRepository } from '../users/users.repository.ts';
 import type { DidFields, DidRecord, DidsRepository } from './dids.repository.ts';
 import { DidAssign, DidCreate, DidFilter, DidUpdate, type DidCreateInput, type DidUpdateInput, type DidView } from './dids.schema.ts';
+import { unixSeconds } from '../shared/unix-time.ts';
 
 const SORTABLE = { account_id: 'id', did_id: 'id', id: 'id', phone: 'phone', number: 'phone', first_name: 'firstName', tenant_id: 'tenantId', date_created: 'createdAt' };
-
-const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 
 export function didView(d: DidRecord): DidView {
   return {
@@ -42,8 +41,8 @@ export function didView(d: DidRecord): DidView {
     destinationType: d.destinationType,
     destinationValue: d.destinationValue,
     callerIdPrefix: d.callerIdPrefix,
-    dateCreated: unix(d.createdAt),
-    lastUpdated: unix(d.updatedAt),
+    dateCreated: unixSeconds(d.createdAt),
+    lastUpdated: unixSeconds(d.updatedAt),
   };
 }
 

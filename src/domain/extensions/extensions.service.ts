@@ -27,6 +27,7 @@ import {
   type ExtensionUpdateInput,
   type ExtensionView,
 } from './extensions.schema.ts';
+import { unixSeconds } from '../shared/unix-time.ts';
 
 /** An extension as adapters see it: secrets opened for those allowed, null for everyone else. */
 export type Extension = Omit<ExtensionRecord, 'passwordEnc' | 'voicemailPasswordEnc'> & {
@@ -43,8 +44,6 @@ const SORTABLE = {
   date_created: 'createdAt',
   enabled: 'enabled',
 };
-
-const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 
 export function extensionView(e: Extension): ExtensionView {
   return {
@@ -97,8 +96,8 @@ export function extensionView(e: Extension): ExtensionView {
     faxEmail: null,
     enabled: e.enabled,
     description: e.description,
-    dateCreated: unix(e.createdAt),
-    lastUpdated: unix(e.updatedAt),
+    dateCreated: unixSeconds(e.createdAt),
+    lastUpdated: unixSeconds(e.updatedAt),
   };
 }
 

@@ -30,6 +30,7 @@ import {
   type ProviderUpdateInput,
   type ProviderView,
 } from './providers.schema.ts';
+import { unixSeconds } from '../shared/unix-time.ts';
 
 /** A provider as adapters see it: never its password. */
 export type Provider = Omit<ProviderRecord, 'passwordEnc'>;
@@ -37,7 +38,6 @@ export type Provider = Omit<ProviderRecord, 'passwordEnc'>;
 const SORTABLE = { provider_id: 'id', name: 'name', host: 'host', date_created: 'createdAt', gateway: 'name', gateway_uuid: 'gatewayUuid' };
 
 const present = ({ passwordEnc: _sealed, ...provider }: ProviderRecord): Provider => provider;
-const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 const count = (n: number) => (n ? String(n) : '');
 
 function sofiaView(p: Provider) {
@@ -91,8 +91,8 @@ export function providerView(p: Provider): ProviderView {
     outboundCallerId: p.outboundCallerId,
     weight: p.weight,
     active: p.active,
-    dateCreated: unix(p.createdAt),
-    lastUpdated: unix(p.updatedAt),
+    dateCreated: unixSeconds(p.createdAt),
+    lastUpdated: unixSeconds(p.updatedAt),
   };
 }
 

@@ -11,8 +11,7 @@ import { parse } from '../shared/schema.ts';
 import { ADMIN_ROLE } from './catalogue.ts';
 import type { RoleRecord, RolesRepository } from './roles.repository.ts';
 import { RoleCreate, RoleFilter, RoleUpdate, type RoleView } from './roles.schema.ts';
-
-const unix = (d: Date) => Math.floor(d.getTime() / 1000);
+import { unixSeconds } from '../shared/unix-time.ts';
 
 export function roleView(r: RoleRecord): RoleView {
   return {
@@ -21,8 +20,8 @@ export function roleView(r: RoleRecord): RoleView {
     description: r.description,
     builtIn: r.builtIn,
     permissions: r.permissions.map((p) => ({ permissionId: p.id, name: p.name })),
-    dateCreated: unix(r.createdAt),
-    lastUpdated: unix(r.updatedAt),
+    dateCreated: unixSeconds(r.createdAt),
+    lastUpdated: unixSeconds(r.updatedAt),
   };
 }
 

@@ -17,6 +17,7 @@ import { itemError, readRoutesCsv, routesToCsv, sampleCsv, type CsvRow } from '.
 import { checkRoute } from './route-rules.ts';
 import type { NewRoute, RouteFields, RouteRecord, RoutesRepository } from './routes.repository.ts';
 import { RouteCreate, RouteFilter, RouteUpdate, type RouteView } from './routes.schema.ts';
+import { unixSeconds } from '../shared/unix-time.ts';
 
 export interface CsvImportOptions {
   /** Import the valid rows even when others are invalid. */
@@ -45,8 +46,6 @@ export function serviceNames(flag: number): string {
   return names.join(',');
 }
 
-const unix = (d: Date) => Math.floor(d.getTime() / 1000);
-
 export function routeView(r: RouteRecord): RouteView {
   return {
     routeId: r.id,
@@ -67,8 +66,8 @@ export function routeView(r: RouteRecord): RouteView {
     cost: r.cost,
     active: r.active,
     description: r.description,
-    dateCreated: unix(r.createdAt),
-    lastUpdated: unix(r.updatedAt),
+    dateCreated: unixSeconds(r.createdAt),
+    lastUpdated: unixSeconds(r.updatedAt),
   };
 }
 

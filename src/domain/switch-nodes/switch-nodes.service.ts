@@ -12,6 +12,7 @@ import { page, paging, splitList, type ListQuery, type Page } from '../shared/li
 import { parse } from '../shared/schema.ts';
 import type { SwitchNodeFields, SwitchNodeRecord, SwitchNodesRepository } from './switch-nodes.repository.ts';
 import { SwitchNodeCreate, SwitchNodeFilter, SwitchNodeUpdate, type SwitchNodeUpdateInput, type SwitchNodeView } from './switch-nodes.schema.ts';
+import { unixSeconds } from '../shared/unix-time.ts';
 
 /** A node as adapters see it: its configuration (no password) and its live connection. */
 export interface SwitchNode {
@@ -32,8 +33,6 @@ export interface SwitchNode {
 
 const SORTABLE = { switch_node_id: 'id', id: 'id', name: 'name', host: 'host', date_created: 'createdAt' };
 
-const unix = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
-
 export function switchNodeView(n: SwitchNode): SwitchNodeView {
   return {
     switchNodeId: n.id,
@@ -43,11 +42,11 @@ export function switchNodeView(n: SwitchNode): SwitchNodeView {
     enabled: n.enabled,
     source: n.source,
     state: n.state,
-    stateSince: unix(n.since),
-    connectedSince: unix(n.connectedAt),
+    stateSince: unixSeconds(n.since),
+    connectedSince: unixSeconds(n.connectedAt),
     lastError: n.lastError,
-    dateCreated: unix(n.createdAt),
-    lastUpdated: unix(n.updatedAt),
+    dateCreated: unixSeconds(n.createdAt),
+    lastUpdated: unixSeconds(n.updatedAt),
   };
 }
 

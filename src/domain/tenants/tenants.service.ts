@@ -10,6 +10,7 @@ import type { ActivityLog } from '../activities/activity-log.ts';
 import type { PermissionsRepository } from '../permissions/permissions.repository.ts';
 import type { TenantFields, TenantFilter, TenantRecord, TenantsRepository } from './tenants.repository.ts';
 import { TENANT_FEATURES, TenantCreate, TenantFilter as TenantFilterSchema, TenantUpdate, type TenantUpdateInput, type TenantView } from './tenants.schema.ts';
+import { unixSeconds } from '../shared/unix-time.ts';
 
 const SORTABLE = {
   tenant_id: 'id',
@@ -23,8 +24,6 @@ const SORTABLE = {
   date_created: 'createdAt',
 };
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
-
-const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 
 export function tenantView(t: TenantRecord): TenantView {
   const names = t.permissions.map((p) => p.name);
@@ -75,8 +74,8 @@ export function tenantView(t: TenantRecord): TenantView {
     credit: t.credit,
     maxConcurrentCalls: t.maxConcurrentCalls,
     creditAlertThreshold: t.creditAlertThreshold,
-    dateCreated: unix(t.createdAt),
-    lastUpdated: unix(t.updatedAt),
+    dateCreated: unixSeconds(t.createdAt),
+    lastUpdated: unixSeconds(t.updatedAt),
   };
 }
 

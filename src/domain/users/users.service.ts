@@ -13,6 +13,7 @@ import { Input, parse } from '../shared/schema.ts';
 import type { TenantsRepository } from '../tenants/tenants.repository.ts';
 import type { UserFields, UserFilter, UserRecord, UsersRepository } from './users.repository.ts';
 import { Password, UserCreate, UserFilter as UserFilterSchema, UserUpdate, type UserUpdateInput, type UserView } from './users.schema.ts';
+import { unixSeconds } from '../shared/unix-time.ts';
 
 export interface UserInput extends UserFields {
   username?: string;
@@ -22,8 +23,6 @@ export interface UserInput extends UserFields {
 }
 
 const PasswordOnly = Input({ password: Password });
-
-const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 
 export function userView(u: UserRecord): UserView {
   return {
@@ -62,9 +61,9 @@ export function userView(u: UserRecord): UserView {
     quotaMusicOnHold: u.quotaMusicOnHold,
     allowedTimeslot: u.allowedTimeslot,
     allowedDays: u.allowedDays,
-    dateCreated: unix(u.createdAt),
-    lastUpdated: unix(u.updatedAt),
-    lastLogin: u.lastLoginAt ? unix(u.lastLoginAt) : null,
+    dateCreated: unixSeconds(u.createdAt),
+    lastUpdated: unixSeconds(u.updatedAt),
+    lastLogin: u.lastLoginAt ? unixSeconds(u.lastLoginAt) : null,
   };
 }
 

@@ -13,14 +13,13 @@ import type { CallingExtension, PbxLookups } from './pbx-lookups.repository.ts';
 import { CallControl, Originate, RealtimeQuery, type CallControlAnswer, type OriginateAnswer, type RealtimeChannel, type RealtimeRegistration, type RealtimeSnapshot } from './realtime.schema.ts';
 import { onSwitch } from './switch-errors.ts';
 import { viewerOf, type Viewer } from './viewer.ts';
+import { unixSeconds } from '../../domain/shared/unix-time.ts';
 
 export type ControlAction = 'hangup' | 'hold' | 'unhold' | 'transfer';
 
 const EXTENSION = /^[A-Za-z0-9_.+-]{1,64}$/;
 
 const stamp = (epochSeconds: number | null) => (epochSeconds === null ? null : new Date(epochSeconds * 1000).toISOString().slice(0, 19).replace('T', ' '));
-const unix = (d: Date | null | undefined) => (d ? Math.floor(d.getTime() / 1000) : null);
-
 export function channelView(c: LiveChannel): RealtimeChannel {
   return {
     uuid: c.uuid,
@@ -65,7 +64,7 @@ export function registrationView(r: LiveRegistration): RealtimeRegistration {
   };
 }
 
-const nodeView = (n: NodeStatus) => ({ name: n.name, state: n.state, stateSince: unix(n.since), lastError: n.lastError });
+const nodeView = (n: NodeStatus) => ({ name: n.name, state: n.state, stateSince: unixSeconds(n.since), lastError: n.lastError });
 
 export function createRealtimeService(deps: { esl: SwitchManager; tenants: TenantsRepository; pbx: PbxLookups; activity: ActivityLog }) {
   const { esl, tenants, pbx, activity } = deps;

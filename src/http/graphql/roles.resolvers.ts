@@ -5,11 +5,10 @@ import type { PermissionRecord } from '../../domain/permissions/permissions.repo
 import type { RoleRecord } from '../../domain/roles/roles.repository.ts';
 import { given, listArgs, type PageArgs } from './args.ts';
 import type { GqlContext } from './context.ts';
+import { unixSeconds } from '../../domain/shared/unix-time.ts';
 
 const roleSorts = { id: 'role_id', name: 'name', createdAt: 'date_created' };
 const permissionSorts = { id: 'permission_id', name: 'name' };
-const unix = (d: Date) => Math.floor(d.getTime() / 1000);
-
 type NamedArgs = PageArgs & Record<string, unknown>;
 type Input = Record<string, unknown>;
 type AttachArgs = { roleId: number; permissionId: number };
@@ -35,8 +34,8 @@ export const rolesResolvers = {
   },
   Role: {
     roleId: (r: RoleRecord) => r.id,
-    dateCreated: (r: RoleRecord) => unix(r.createdAt),
-    lastUpdated: (r: RoleRecord) => unix(r.updatedAt),
+    dateCreated: (r: RoleRecord) => unixSeconds(r.createdAt),
+    lastUpdated: (r: RoleRecord) => unixSeconds(r.updatedAt),
   },
   Permission: {
     permissionId: (p: PermissionRecord) => p.id,

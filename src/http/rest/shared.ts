@@ -56,5 +56,5 @@ export function sendJsonString(reply: FastifyReply, value: string) {
   return reply.type('application/json; charset=utf-8').send(JSON.stringify(value));
 }
 
-export const unixSeconds = (d: Date | null | undefined) => (d ? Math.floor(d.getTime() / 1000) : null);
+export { unixSeconds } from '../../domain/shared/unix-time.ts';
 export const flag = (b: boolean) => (b ? 1 : 0);
