@@ -23,6 +23,14 @@ export interface Ctx {
   actor: Actor | null;
   ip: string;
   log: FastifyBaseLogger;
+  /** The bearer token the request came with (a password change keeps it alive). */
+  token?: TokenRef;
+}
+
+/** A token by its jti and expiry (unix seconds). */
+export interface TokenRef {
+  id: string;
+  exp: number;
 }
 
 export interface AuthedCtx extends Ctx {

@@ -49,6 +49,12 @@ export interface ItemError {
 export const invalidItems = (message: string, errors: ItemError[]) =>
   Object.assign(new AppError(400, 'VALIDATION_FAILED', message), { details: { errors } });
 export const unprocessable = (message: string) => new AppError(422, 'UNPROCESSABLE', message);
+/**
+ * An MFA-pending token used before its second factor is given. Not 401 or 403: on those the ICTPBX
+ * client sends the user back to its login page, which would undo its own move to the MFA page
+ * while the screen it left is still loading.
+ */
+export const mfaRequired = () => new AppError(428, 'MFA_REQUIRED', 'Give the second factor first (POST /user/totp/verify)');
 /** ICTCore's answer to a login whose password outlived the policy's passwd_exp_limit. */
 export const passwordExpired = () => new AppError(426, 'PASSWORD_EXPIRED', 'User password has expired; reset it');
 export const locked = (message: string, retryAfterSeconds: number) =>

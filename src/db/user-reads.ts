@@ -51,8 +51,6 @@ const user = modelColumns<User>('u', {
   quotaMusicOnHold: 'int',
   allowedTimeslot: 'text',
   allowedDays: 'text',
-  authType: 'text',
-  verify: 'bool',
   createdAt: 'date',
   updatedAt: 'date',
 });

@@ -18,6 +18,8 @@ import { loginFailuresRepository } from './auth/login-failures.repository.ts';
 import { createMfaService } from './auth/mfa.service.ts';
 import { createPasswordResetService } from './auth/password-reset.service.ts';
 import { passwordResetsRepository } from './auth/password-resets.repository.ts';
+import { createSessionGrants } from './auth/session-grants.ts';
+import { sessionGrantsRepository } from './auth/session-grants.repository.ts';
 import { permissionsRepository } from './permissions/permissions.repository.ts';
 import { rolesRepository } from './roles/roles.repository.ts';
 import { createPasswordPolicyService } from './settings/password-policy.service.ts';
@@ -61,6 +63,7 @@ export function createRepositories(db: Db) {
     settings: settingsRepository(db),
     loginFailures: loginFailuresRepository(db),
     passwordResets: passwordResetsRepository(db),
+    sessionGrants: sessionGrantsRepository(db),
     accounts: accountsRepository(db),
     cdrs: cdrsRepository(db),
     sipProfiles: sipProfilesRepository(db),
@@ -87,6 +90,7 @@ export function createServices<M extends readonly AnyModule[]>({ config, db, key
   const passwordPolicy = createPasswordPolicyService({ settings: repos.settings, activity });
   const mail = mailer ?? createMailer({ smtpUrl: config.smtp.url, from: config.smtp.from, outboxDir: join(config.dataDir, 'outbox') });
 
+  const grants = createSessionGrants({ repo: repos.sessionGrants });
   const lockout = createLockout({ config, failures: repos.loginFailures, policy: passwordPolicy });
   const auth = createAuthService({
     config,
@@ -98,8 +102,9 @@ export function createServices<M extends readonly AnyModule[]>({ config, db, key
     activity,
     loginLimiter: createRateLimiter(config.login.perIpPerMinute, 60_000),
     changes,
+    grants,
   });
-  const mfa = createMfaService({ config, users: repos.users, lockout, auth, secrets, activity });
+  const mfa = createMfaService({ config, users: repos.users, lockout, auth, secrets, activity, grants });
   const passwordReset = createPasswordResetService({
     config,
     users: repos.users,
@@ -112,7 +117,7 @@ export function createServices<M extends readonly AnyModule[]>({ config, db, key
   });
   const tenants = createTenantsService({ config, tenants: repos.tenants, permissions: repos.permissions, activity, changes });
 
-  const users = createUsersService({ config, users: repos.users, roles: repos.roles, tenants: repos.tenants, policy: passwordPolicy, activity });
+  const users = createUsersService({ config, users: repos.users, roles: repos.roles, tenants: repos.tenants, policy: passwordPolicy, activity, grants });
   const roles = createRolesService({ roles: repos.roles, permissions: repos.permissions, activity });
   const permissions = createPermissionsService({ permissions: repos.permissions, activity });
   const activities = createActivitiesService({ activities: repos.activities, users });

@@ -1,11 +1,11 @@
 // Resolves the bearer token of every request into request.ctx, and enforces each route's
 // `config.auth`: 'required' (default), 'optional', 'public', 'mfa' (an MFA-pending token is
-// accepted there and nowhere else), or 'none': no identity and no request context at all, for
+// accepted there, and answered 428 anywhere else), or 'none': no identity and no request context at all, for
 // mod_xml_curl's hot path, which its own HTTP guard protects.
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Ctx } from '../context.ts';
-import { unauthorized } from '../errors.ts';
+import { mfaRequired, unauthorized } from '../errors.ts';
 
 export type RouteAuth = 'required' | 'optional' | 'public' | 'mfa' | 'none';
 
@@ -40,8 +40,9 @@ async function auth(app: FastifyInstance) {
       throw unauthorized('Authentication required');
     }
     const bearer = await app.services.auth.resolve(token);
+    request.ctx.token = bearer.token;
     if (bearer.kind === 'mfa') {
-      if (mode !== 'mfa') throw unauthorized('Complete the MFA verification first');
+      if (mode !== 'mfa') throw mfaRequired();
       request.ctx.mfaUserId = bearer.userId;
       return;
     }

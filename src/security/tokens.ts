@@ -1,5 +1,7 @@
-// JWTs: RS256 only. Access tokens carry ICTCore's claims; MFA-pending tokens permit nothing but
-// the TOTP verification. Both carry the user's token version, so bumping it revokes them.
+// JWTs: RS256 only. Access tokens carry ICTCore's claims. An MFA-pending token carries the same
+// claims (the ICTPBX client reads them to send the user to its MFA page) but permits nothing but
+// the second factor until the server records it as given (domain/auth/session-grants.ts). Both
+// carry the user's token version, so bumping it revokes them.
 import jwt from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
 import { unauthorized } from '../errors.ts';
@@ -22,12 +24,11 @@ export interface AccessClaims {
   ver: number;
 }
 
-export interface MfaPendingClaims {
+export type MfaPendingClaims = Omit<AccessClaims, 'typ'> & {
   typ: 'mfa';
-  user_id: number;
-  username: string;
-  ver: number;
-}
+  /** Unix seconds: the second factor must be given by then, or the token is good for nothing. */
+  mfa_by: number;
+};
 
 export type Claims = (AccessClaims | MfaPendingClaims) & { iat: number; nbf: number; exp: number; iss: string; jti: string };
 

@@ -92,13 +92,17 @@ describe.each(databaseKinds)('ICTPBX client: authentication on $name', (kind) =>
     expect(own.every((u: { tenant_id: number }) => u.tenant_id === cast.tenantA)).toBe(true);
   });
 
-  it("changepassword-component.ts: PUT /password/users with its user object (class defaults, user_id, password, confirmPassword) changes the caller's password", async () => {
+  it("changepassword-component.ts: PUT /password/users with its user object (class defaults, user_id, password, confirmPassword) changes the caller's password and keeps its session", async () => {
     const token = answer(await anonymous.post('/authenticate', { email: 'user-a@example.test', password: PASSWORD })).token;
     const gui = guiClient(t, token);
     const body = { daily_limit: 1000, daily_sent: 0, monthly_limit: 1000, monthly_sent: 0, user_id: cast.userA.id, password: 'N3w-Passw0rd!', confirmPassword: 'N3w-Passw0rd!' };
     const mismatch = await gui.put('/password/users', { ...body, confirmPassword: 'other' });
     expect(answer(mismatch, 400).error.message).toContain('confirm');
+    const elsewhere = answer(await anonymous.post('/authenticate', { email: 'user-a@example.test', password: PASSWORD })).token;
     expect(answer(await gui.put('/password/users', body))).toMatchObject({ user_id: cast.userA.id, username: 'user-a' });
+    // The screen then goes to the dashboard with the same token; the other session has ended.
+    expect(answer(await gui.get(`/users/${cast.userA.id}`))).toMatchObject({ user_id: cast.userA.id });
+    expect((await guiClient(t, elsewhere).get(`/users/${cast.userA.id}`)).statusCode).toBe(401);
     expect((await anonymous.post('/authenticate', { email: 'user-a@example.test', password: 'N3w-Passw0rd!' })).statusCode).toBe(200);
     expect((await anonymous.post('/authenticate', { email: 'user-a@example.test', password: PASSWORD })).statusCode).toBe(401);
   });

@@ -1,7 +1,7 @@
 // Logging in and out: password check, lockout, tokens, revocation, and resolving a bearer token
 // into an Actor on every request.
 import type { Config } from '../../config.ts';
-import { authorize, requireActor, type Actor, type Ctx } from '../../context.ts';
+import { authorize, requireActor, type Actor, type Ctx, type TokenRef } from '../../context.ts';
 import { forbidden, locked, notFound, passwordExpired, tooManyRequests, unauthorized } from '../../errors.ts';
 import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { RateLimiter } from '../../infra/rate-limiter.ts';
@@ -16,6 +16,7 @@ import { actorOf } from './actor.ts';
 import { LoginInput } from './auth.schema.ts';
 import { createBearerCache } from './bearer-cache.ts';
 import { accountKey, type Lockout } from './lockout.ts';
+import type { SessionGrants } from './session-grants.ts';
 import { createVerifiedTokens } from './verified-tokens.ts';
 
 export interface AuthDeps {
@@ -30,6 +31,7 @@ export interface AuthDeps {
   loginLimiter: RateLimiter;
   /** Where writes to users, roles and tenants are announced; the bearer cache follows it. */
   changes: ChangeBus;
+  grants: SessionGrants;
 }
 
 export interface Session {
@@ -41,7 +43,7 @@ export interface Session {
 export type LoginResult = ({ kind: 'session' } & Session) | { kind: 'mfa'; token: string; expiresIn: number };
 
 /** What a bearer token resolves to: a full actor, or a user half-way through an MFA login. */
-export type Bearer = { kind: 'actor'; actor: Actor } | { kind: 'mfa'; userId: number };
+export type Bearer = { kind: 'actor'; actor: Actor; token: TokenRef } | { kind: 'mfa'; userId: number; token: TokenRef };
 
 export function createAuthService(deps: AuthDeps) {
   const { config, users, lockout, tokens, activity } = deps;
@@ -103,11 +105,19 @@ export function createAuthService(deps: AuthDeps) {
   async function resolve(token: string): Promise<Bearer> {
     const claims = verified.verify(token);
     const user = await access.user(claims.user_id);
-    if (!user || user.tokenVersion !== claims.ver) throw unauthorized('Token has been revoked');
+    if (!user) throw unauthorized('Token has been revoked');
+    const ref = { id: claims.jti, exp: claims.exp };
+    let pending = false;
+    // Only the uncommon tokens read a grant: a pending one whose second factor may have been given
+    // (on any node), or one kept across its user's password change.
+    if (!(claims.typ === 'access' && claims.ver === user.tokenVersion) && !(await deps.grants.holds(ref, user.tokenVersion))) {
+      if (claims.typ !== 'mfa' || claims.ver !== user.tokenVersion) throw unauthorized('Token has been revoked');
+      if (claims.mfa_by * 1000 <= Date.now()) throw unauthorized('The second factor was not given in time; log in again');
+      pending = true;
+    }
     if (!user.active) throw unauthorized('User account is disabled');
     if (user.tenantId !== null && !(await access.tenantActive(user.tenantId))) throw unauthorized('Tenant is disabled');
-    if (claims.typ === 'mfa') return { kind: 'mfa', userId: user.id };
-    return { kind: 'actor', actor: user.actor };
+    return pending ? { kind: 'mfa', userId: user.id, token: ref } : { kind: 'actor', actor: user.actor, token: ref };
   }
 
   return {
@@ -148,7 +158,11 @@ export function createAuthService(deps: AuthDeps) {
       }
 
       if (user.mfaEnabled) {
-        const token = tokens.sign({ typ: 'mfa', user_id: user.id, username: user.username, ver: user.tokenVersion }, config.jwt.mfaPendingExpiresIn);
+        // A session's lifetime, with the session's claims: the ICTPBX client keeps this token and,
+        // reading mfa_enabled, sends the user to its MFA page; it holds as a session once the code
+        // is given within the pending window (mfa.service.ts).
+        const mfaBy = Math.floor(Date.now() / 1000) + config.jwt.mfaPendingExpiresIn;
+        const token = tokens.sign({ ...accessClaims(user), typ: 'mfa', mfa_by: mfaBy }, config.jwt.expiresIn);
         await activity.record(ctx, 'login_mfa_pending', '', { userId: user.id, tenantId: user.tenantId, username: user.username });
         return { kind: 'mfa', token, expiresIn: config.jwt.mfaPendingExpiresIn };
       }

@@ -11,6 +11,7 @@ import type { ActivityLog } from '../activities/activity-log.ts';
 import type { UserRecord, UsersRepository } from '../users/users.repository.ts';
 import type { AuthService, Session } from './auth.service.ts';
 import { type Lockout } from './lockout.ts';
+import type { SessionGrants } from './session-grants.ts';
 
 /** One period either side, for phones whose clocks drift a little. */
 const TOLERANCE_SECONDS = 30;
@@ -32,6 +33,7 @@ export function createMfaService(deps: {
   auth: Pick<AuthService, 'admit' | 'completeMfaLogin'>;
   secrets: SecretBox;
   activity: ActivityLog;
+  grants: SessionGrants;
 }) {
   const { users, activity } = deps;
 
@@ -68,7 +70,9 @@ export function createMfaService(deps: {
     },
 
     /**
-     * With a full token: confirms the enrolment. With an MFA-pending token: completes the login.
+     * With a full token: confirms the enrolment. With an MFA-pending token: completes the login,
+     * answering a new session, and lets the pending token itself hold as that session from now on
+     * (the ICTPBX client goes on with the token it logged in with).
      */
     async verify(input: { code: string }, ctx: MfaCtx): Promise<Verification> {
       if (ctx.actor) {
@@ -85,6 +89,7 @@ export function createMfaService(deps: {
       const user = await users.findById(ctx.mfaUserId);
       if (!user || !user.mfaEnabled) throw unauthorized();
       await accept(user, input.code, ctx);
+      if (ctx.token) await deps.grants.grant(ctx.token, user.id, user.tokenVersion);
       return { kind: 'session', ...(await deps.auth.completeMfaLogin(user.id, ctx)) };
     },
   };

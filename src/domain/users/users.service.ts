@@ -2,7 +2,7 @@
 // the users of its tenant, an end user only itself. Unreachable users are "not found".
 import type { Config } from '../../config.ts';
 import { authorize, can, requireActor, scopeOf, type Actor, type AuthedCtx, type Ctx } from '../../context.ts';
-import { conflict, forbidden, notFound, validationFailed } from '../../errors.ts';
+import { conflict, forbidden, mfaRequired, notFound, unauthorized, validationFailed } from '../../errors.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
 import { ADMIN_ROLE, USER_ROLE } from '../roles/catalogue.ts';
@@ -10,6 +10,7 @@ import type { RolesRepository } from '../roles/roles.repository.ts';
 import type { PasswordPolicyService } from '../settings/password-policy.service.ts';
 import { page, paging, splitList, type ListQuery, type Page } from '../shared/list.ts';
 import { Input, parse } from '../shared/schema.ts';
+import type { SessionGrants } from '../auth/session-grants.ts';
 import type { TenantsRepository } from '../tenants/tenants.repository.ts';
 import type { UserFields, UserFilter, UserRecord, UsersRepository } from './users.repository.ts';
 import { Password, UserCreate, UserFilter as UserFilterSchema, UserUpdate, type UserUpdateInput, type UserView } from './users.schema.ts';
@@ -24,7 +25,8 @@ export interface UserInput extends UserFields {
 
 const PasswordOnly = Input({ password: Password });
 
-export function userView(u: UserRecord): UserView {
+/** `secondFactorPending`: read by the user itself with an MFA-pending token, so `verify` is 0. */
+export function userView(u: UserRecord, { secondFactorPending = false } = {}): UserView {
   return {
     userId: u.id,
     id: u.id,
@@ -49,6 +51,9 @@ export function userView(u: UserRecord): UserView {
     isTenant: u.permissions.includes('user_admin'),
     userPermission: u.permissions.join(','),
     mfaEnabled: u.mfaEnabled,
+    verify: u.mfaEnabled && !secondFactorPending ? 1 : 0,
+    authType: u.mfaEnabled ? 'app' : '',
+    appsecret: u.mfaEnabled ? 'enrolled' : '',
     dailyLimit: u.dailyLimit,
     monthlyLimit: u.monthlyLimit,
     quotaExtensions: u.quotaExtensions,
@@ -109,6 +114,7 @@ export function createUsersService(deps: {
   tenants: TenantsRepository;
   policy: PasswordPolicyService;
   activity: ActivityLog;
+  grants: Pick<SessionGrants, 'grant'>;
 }) {
   const { users, roles, activity } = deps;
 
@@ -148,8 +154,15 @@ export function createUsersService(deps: {
   async function passwordChange(user: UserRecord, password: string, ctx: AuthedCtx) {
     authorize(ctx, user.id === ctx.actor.id ? 'enduser_password' : 'user_password');
     await deps.policy.check(password);
-    // A new password ends every other session.
+    // A new password ends every other session (keepCallerSession keeps the caller's own).
     return { passwordHash: await hashPassword(password), passwordChangedAt: new Date(), tokenVersion: user.tokenVersion + 1 };
+  }
+
+  /** The caller who changed its own password goes on with the token it came with. */
+  async function keepCallerSession(before: UserRecord, after: UserRecord, ctx: AuthedCtx): Promise<void> {
+    if (before.id === ctx.actor.id && ctx.token && after.tokenVersion !== before.tokenVersion) {
+      await deps.grants.grant(ctx.token, after.id, after.tokenVersion);
+    }
   }
 
   async function setPassword(id: number, given: unknown, ctx: Ctx): Promise<UserRecord> {
@@ -157,6 +170,7 @@ export function createUsersService(deps: {
     const { password } = parse(PasswordOnly, { password: given });
     const user = await visible(id, ctx, id === ctx.actor.id ? 'enduser_password' : 'user_password');
     const updated = await users.update(user.id, await passwordChange(user, password, ctx));
+    await keepCallerSession(user, updated, ctx);
     await activity.record(ctx, 'password_changed', `Password of ${user.username} changed`, { tenantId: user.tenantId });
     return updated;
   }
@@ -164,6 +178,15 @@ export function createUsersService(deps: {
   return {
     reaches,
     get: (id: number, ctx: Ctx) => visible(id, ctx),
+
+    /** The one read an MFA-pending token may make: its own user. */
+    async selfWhileMfaPending(id: number, mfaUserId: number | undefined): Promise<UserRecord> {
+      if (mfaUserId === undefined) throw unauthorized('Authentication required');
+      if (id !== mfaUserId) throw mfaRequired();
+      const user = await users.findById(id);
+      if (!user) throw unauthorized();
+      return user;
+    },
     visible,
 
     async list(query: ListQuery & Record<string, unknown>, ctx: Ctx): Promise<Page<UserRecord>> {
@@ -247,6 +270,7 @@ export function createUsersService(deps: {
       // Everything is checked before anything is written, and written in one statement.
       const password = input.password !== undefined ? await passwordChange(user, input.password, ctx) : {};
       const updated = await users.update(id, { ...fields, ...password });
+      await keepCallerSession(user, updated, ctx);
       if (input.password !== undefined) await activity.record(ctx, 'password_changed', `Password of ${user.username} changed`, { tenantId: user.tenantId });
       await activity.record(ctx, 'user_updated', `Update User [${user.username} -ID:${user.id}]: ${Object.keys(input).join(', ')}`, { tenantId: user.tenantId });
       return updated;

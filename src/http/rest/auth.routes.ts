@@ -129,6 +129,6 @@ export default async function authRoutes(app: FastifyInstance) {
         response: { 200: arrayOf(userSchema), ...errorResponses },
       },
     },
-    async (request) => (await users.list({ ...(request.query.tenant_id ? { tenantId: request.query.tenant_id } : {}) }, request.ctx)).items.map(userView),
+    async (request) => (await users.list({ ...(request.query.tenant_id ? { tenantId: request.query.tenant_id } : {}) }, request.ctx)).items.map((u) => userView(u)),
   );
 }

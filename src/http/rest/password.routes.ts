@@ -58,7 +58,7 @@ export default async function passwordRoutes(app: FastifyInstance) {
       schema: {
         tags: ['auth'],
         summary:
-          "Change the caller's own password (`enduser_password`; the policy applies). It ends every session opened with the old password, this one included: log in again",
+          "Change the caller's own password (`enduser_password`; the policy applies). It ends every other session opened with the old password; the caller's own token goes on",
         body: clientKeys(wireSchema(OwnPasswordChange), { confirm_password: 'confirmPassword' }),
         response: { 200: userSchema, ...errorResponses },
       },

@@ -12,6 +12,7 @@ export const errorResponses = {
   403: errorEnvelope,
   404: errorEnvelope,
   409: errorEnvelope,
+  428: errorEnvelope,
 };
 
 export function idParams(...names: string[]) {
@@ -48,7 +49,7 @@ export function sendPage<T, V>(reply: FastifyReply, result: Page<T>, view: (item
     reply.serializer(JSON.stringify);
     return result.total;
   }
-  return result.items.map(view);
+  return result.items.map((item) => view(item));
 }
 
 /** A bare JSON string (e.g. a new UUID): Fastify would otherwise send a string as text/plain. */

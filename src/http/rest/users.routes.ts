@@ -40,8 +40,17 @@ export default async function usersRoutes(app: FastifyInstance) {
 
   app.get<{ Params: { user_id: number } }>(
     '/users/:user_id',
-    { schema: { tags, summary: 'Read a user', params, response: { 200: userSchema, ...errorResponses } } },
-    async (request) => userView(await users.get(request.params.user_id, request.ctx)),
+    {
+      // An MFA-pending token may read its own user, and nothing else: the ICTPBX client reads
+      // `verify` there to send the user to its MFA page.
+      config: { auth: 'mfa' },
+      schema: { tags, summary: 'Read a user (with an MFA-pending token: only itself, verify 0)', params, response: { 200: userSchema, ...errorResponses } },
+    },
+    async (request) => {
+      const { ctx } = request;
+      if (ctx.actor) return userView(await users.get(request.params.user_id, ctx));
+      return userView(await users.selfWhileMfaPending(request.params.user_id, ctx.mfaUserId), { secondFactorPending: true });
+    },
   );
 
   app.post(

@@ -79,10 +79,10 @@ describe.each(databaseKinds)('GraphQL authentication on $name', (kind) => {
     expect(login.data.login).toMatchObject({ mfaRequired: true, user: null });
     const pending = login.data.login.token;
     const me = await t.gql('{ me { id } }', {}, pending);
-    expect(codeOf(me)).toBe(401);
+    expect(codeOf(me)).toBe(428);
     expect(me.data).toBeNull();
     const relogin = await t.gql(LOGIN, { username: 'careful', password: PASSWORD }, pending);
-    expect(codeOf(relogin)).toBe(401);
+    expect(codeOf(relogin)).toBe(428);
   });
 
   it('the password policy reads and, for the super-admin, writes', async () => {

@@ -167,14 +167,20 @@ describe.each(databaseKinds)('authentication on $name', (kind) => {
     expect((await t.api('POST', `/api/authenticate/cancel/${cast.adminA.id}`, { token: cast.userA.token })).statusCode).toBe(404);
   });
 
-  it('changing the password revokes the tokens issued before', async () => {
+  it("changing one's own password revokes the other tokens issued before, and keeps the caller's", async () => {
     const id = await createUser(t, cast.admin, { username: 'changer' });
     const token = await t.login('changer', PASSWORD);
+    const other = await t.login('changer', PASSWORD);
     const res = await t.api('PUT', `/api/users/${id}`, { token, body: { password: 'N3w-Passw0rd!' } });
     expect(res.statusCode).toBe(200);
+    expect((await t.api('GET', '/api/get_user', { token: other })).statusCode).toBe(401);
+    expect((await t.api('GET', '/api/get_user', { token })).statusCode).toBe(200);
+    // An administrator's change ends them all.
+    expect((await t.api('PUT', `/api/users/${id}/password`, { token: cast.admin, body: { password: 'An0ther-Passw0rd!' } })).statusCode).toBe(200);
     expect((await t.api('GET', '/api/get_user', { token })).statusCode).toBe(401);
+    expect((await authenticate(t, { username: 'changer', password: 'N3w-Passw0rd!' })).statusCode).toBe(401);
+    expect((await authenticate(t, { username: 'changer', password: 'An0ther-Passw0rd!' })).statusCode).toBe(200);
     expect((await authenticate(t, { username: 'changer', password: PASSWORD })).statusCode).toBe(401);
-    expect((await authenticate(t, { username: 'changer', password: 'N3w-Passw0rd!' })).statusCode).toBe(200);
   });
 
   it('token_payload returns the claims of a valid token and 401 for garbage', async () => {

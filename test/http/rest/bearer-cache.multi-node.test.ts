@@ -2,6 +2,7 @@
 // memory: a revocation, a disabling or a change of grants made through one node is refused by the
 // other as soon as the change notice reaches it (LISTEN/NOTIFY), and a node that lost its
 // listening connection forgets everything it kept once it is back.
+import { generate } from 'otplib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LISTENER_NAME } from '../../../src/infra/pg-change-bus.ts';
@@ -69,6 +70,27 @@ describe.skipIf(postgres.length === 0)('the bearer cache on two nodes sharing on
     const user = await member();
     expect((await a.api('PUT', `/api/users/${user.id}`, { token: admin, body: { password: 'N3w-Passw0rd!' } })).statusCode).toBe(200);
     await nodeBAnswers(401, user.token);
+  });
+
+  it("a user's own password change on node A keeps its token on node B and ends its other sessions there", { timeout: NOTICE_TIMEOUT }, async () => {
+    const user = await member();
+    const other = await a.login(user.username, PASSWORD);
+    expect(await statusOn(b.app, other)).toBe(200);
+    const res = await a.api('PUT', '/api/password/users', { token: user.token, body: { password: 'N3w-Passw0rd!', confirmPassword: 'N3w-Passw0rd!' } });
+    expect(res.statusCode, res.body).toBe(200);
+    await nodeBAnswers(401, other);
+    expect(await statusOn(b.app, user.token)).toBe(200);
+  });
+
+  it('a second factor given on node A lets the pending token in on node B', { timeout: NOTICE_TIMEOUT }, async () => {
+    const user = await member();
+    const { secret } = (await a.api('POST', '/api/user/totpqrcode', { token: user.token })).json();
+    expect((await a.api('POST', '/api/user/totp/verify', { token: user.token, body: { code: await generate({ secret }) } })).statusCode).toBe(200);
+    const pending = (await a.api('POST', '/api/authenticate', { body: { username: user.username, password: PASSWORD } })).json().token as string;
+    expect(await statusOn(b.app, pending)).toBe(428);
+    const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+    expect((await a.api('POST', '/api/user/totp/verify', { token: pending, body: { code } })).statusCode).toBe(200);
+    expect(await statusOn(b.app, pending)).toBe(200);
   });
 
   it('a user disabled on node A is refused by node B, and let in again once enabled', { timeout: NOTICE_TIMEOUT }, async () => {

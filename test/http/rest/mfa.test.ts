@@ -1,5 +1,5 @@
 import { generate } from 'otplib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/app.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { createUser, PASSWORD } from '../../helpers/fixtures.ts';
@@ -65,7 +65,7 @@ describe.each(databaseKinds)('TOTP MFA on $name', (kind) => {
     expect((await verify(token, 'abc')).statusCode).toBe(400);
   });
 
-  it('a confirmed enrolment turns login into an MFA-pending token that opens nothing but the verification', async () => {
+  it('a confirmed enrolment turns login into an MFA-pending token that opens nothing but its own user and the verification', async () => {
     const { id, secret } = await enrolled('mfa-user');
     const confirmation = await generate({ secret });
 
@@ -75,21 +75,26 @@ describe.each(databaseKinds)('TOTP MFA on $name', (kind) => {
     expect(body).toMatchObject({ mfa_required: true, token_type: 'Bearer', scope: 'mfa' });
     expect(body).not.toHaveProperty('user_id');
     const pending = body.token as string;
-    expect(decodeJwt(pending).payload).toMatchObject({ typ: 'mfa', user_id: id });
+    // The session's claims (the ICTPBX client reads them to send the user to its MFA page).
+    expect(decodeJwt(pending).payload).toMatchObject({ typ: 'mfa', user_id: id, mfa_enabled: '1', is_admin: '0', is_tenant: '0' });
 
     for (const [method, url] of [
       ['GET', '/api/get_user'],
       ['GET', '/api/tenants'],
-      ['GET', `/api/users/${id}`],
+      ['GET', `/api/users/${id - 1}`],
+      ['PUT', `/api/users/${id}`],
       ['POST', '/api/user/totpqrcode'],
       ['POST', `/api/authenticate/cancel/${id}`],
-      // (GET /password_policy is public since issue 14: the ICTPBX client reads it before login.)
       ['GET', '/api/user/get_user'],
     ]) {
-      expect((await t.api(method, url, { token: pending })).statusCode, `${method} ${url}`).toBe(401);
+      const res = await t.api(method, url, { token: pending, body: method === 'PUT' ? { first_name: 'Mallory' } : undefined });
+      expect(res.statusCode, `${method} ${url}`).toBe(428);
+      expect(res.json().error).toMatchObject({ code: 428, reason: 'MFA_REQUIRED' });
     }
     const gql = await t.api('POST', '/graphql', { token: pending, body: { query: '{ __typename }' } });
-    expect(gql.statusCode).toBe(401);
+    expect(gql.statusCode).toBe(428);
+    // Its own user, with verify 0: the one read it may make.
+    expect((await t.api('GET', `/api/users/${id}`, { token: pending })).json()).toMatchObject({ user_id: id, mfa_enabled: 1, verify: 0, auth_type: 'app' });
 
     // The confirmation code was accepted once already.
     expect((await verify(pending, confirmation)).statusCode).toBe(401);
@@ -101,13 +106,36 @@ describe.each(databaseKinds)('TOTP MFA on $name', (kind) => {
     expect(session).toMatchObject({ user_id: id, username: 'mfa-user', token_type: 'Bearer', mfa_enabled: 1, mfa_required: false });
     expect(session.access_token).toBe(session.token);
     expect(decodeJwt(session.token).payload).toMatchObject({ typ: 'access', mfa_enabled: '1' });
-    expect((await t.api('GET', '/api/get_user', { token: session.token })).json()).toMatchObject({ user_id: id, mfa_enabled: 1 });
+    expect((await t.api('GET', '/api/get_user', { token: session.token })).json()).toMatchObject({ user_id: id, mfa_enabled: 1, verify: 1 });
+    // The pending token now holds as a session too, and is ended like one.
+    expect((await t.api('GET', `/api/users/${id}`, { token: pending })).json()).toMatchObject({ user_id: id, verify: 1 });
+    expect((await t.api('GET', '/api/get_user', { token: pending })).statusCode).toBe(200);
 
     // The same code cannot open a second session.
     const again = (await authenticate('mfa-user')).json().token;
     expect((await verify(again, code)).statusCode).toBe(401);
+    expect((await t.api('GET', '/api/get_user', { token: again })).statusCode).toBe(428);
     const log = (await t.api('GET', `/api/users/activity/${id}?action=login`, { token: admin })).json();
     expect(log.map((a: { activities: string }) => a.activities)).toContain('Logged In (MFA)');
+
+    expect((await t.api('POST', `/api/authenticate/cancel/${id}`, { token: pending })).statusCode).toBe(200);
+    for (const token of [pending, session.token, again]) expect((await t.api('GET', `/api/users/${id}`, { token })).statusCode).toBe(401);
+  });
+
+  it('a pending token whose second factor is not given in time is good for nothing', async () => {
+    const { id, secret } = await enrolled('mfa-late');
+    const pending = (await authenticate('mfa-late')).json().token as string;
+    const { mfa_by } = decodeJwt(pending).payload as { mfa_by: number };
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime((mfa_by + 1) * 1000);
+      const res = await t.api('GET', `/api/users/${id}`, { token: pending });
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.message).toContain('not given in time');
+      expect((await verify(pending, await generate({ secret }))).statusCode).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('enrolling again once MFA is enabled answers 409', async () => {

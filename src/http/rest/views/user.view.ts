@@ -15,7 +15,7 @@ export const userSchema = wireAnswer(UserView, { active: oneZero, is_admin: oneZ
 
 const bit = (b: boolean) => (b ? '1' : '0');
 
-export function userView(u: UserRecord) {
-  const view = viewOf(u);
+export function userView(u: UserRecord, options?: Parameters<typeof viewOf>[1]) {
+  const view = viewOf(u, options);
   return { ...toWire(view), active: bit(view.active), is_admin: bit(view.isAdmin), is_tenant: bit(view.isTenant), mfa_enabled: view.mfaEnabled ? 1 : 0 };
 }
