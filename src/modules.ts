@@ -4,6 +4,7 @@
 // service (routes and DIDs use providers'). docs/adding-a-module.md says how to add one.
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
+import { callBlocksModule } from './domain/call-blocks/call-blocks.module.ts';
 import { callerIdsModule } from './domain/caller-ids/caller-ids.module.ts';
 import { countriesModule } from './domain/countries/countries.module.ts';
 import { destinationsModule } from './domain/destinations/destinations.module.ts';
@@ -16,9 +17,11 @@ import { routesModule } from './domain/routes/routes.module.ts';
 import type { ServicesWith } from './domain/services.ts';
 import type { SwitchingServices } from './freeswitch/control/switching.ts';
 import type { DialplanPieces } from './freeswitch/xml-curl/xml-curl.service.ts';
+import { callBlocksProvider } from './freeswitch/xml-curl/dialplan/call-blocks.ts';
 import { inboundDidsProvider } from './freeswitch/xml-curl/dialplan/inbound-dids.ts';
 import { localExtensionsProvider } from './freeswitch/xml-curl/dialplan/local-extensions.ts';
 import { outboundRoutesProvider } from './freeswitch/xml-curl/dialplan/outbound-routes.ts';
+import { callBlocksResolvers } from './http/graphql/call-blocks.resolvers.ts';
 import { callerIdsResolvers } from './http/graphql/caller-ids.resolvers.ts';
 import { countriesResolvers } from './http/graphql/countries.resolvers.ts';
 import { destinationsResolvers } from './http/graphql/destinations.resolvers.ts';
@@ -27,6 +30,7 @@ import { domainsResolvers } from './http/graphql/domains.resolvers.ts';
 import { extensionsResolvers } from './http/graphql/extensions.resolvers.ts';
 import { providersResolvers } from './http/graphql/providers.resolvers.ts';
 import { routesResolvers } from './http/graphql/routes.resolvers.ts';
+import callBlocksRoutes from './http/rest/call-blocks.routes.ts';
 import callerIdsRoutes from './http/rest/caller-ids.routes.ts';
 import countriesRoutes from './http/rest/countries.routes.ts';
 import destinationsRoutes from './http/rest/destinations.routes.ts';
@@ -58,6 +62,7 @@ export const modules = [
   entry({ domain: routesModule, rest: [routesRoutes], graphql: routesResolvers, dialplan: { tenant: [outboundRoutesProvider] } }),
   entry({ domain: didsModule, rest: [didsRoutes], graphql: didsResolvers, dialplan: { public: [inboundDidsProvider] } }),
   entry({ domain: callerIdsModule, rest: [callerIdsRoutes], graphql: callerIdsResolvers }),
+  entry({ domain: callBlocksModule, rest: [callBlocksRoutes], graphql: callBlocksResolvers, dialplan: { public: [callBlocksProvider] } }),
 ];
 
 type DomainModules = (typeof modules)[number]['domain'][];

@@ -9,6 +9,7 @@ export type ChangedEntity =
   | 'provider'
   | 'route'
   | 'did'
+  | 'call_block'
   | 'caller_id'
   | 'destination'
   | 'sip_profile'

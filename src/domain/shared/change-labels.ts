@@ -14,6 +14,8 @@ export const labels = {
   providers: 'providers',
   routesOf: (tenantId: number | null) => (tenantId === null ? 'routes:global' : `routes:${tenantId}`),
   dids: 'dids',
+  /** Every tenant's call blocks (the public context renders them ahead of the DIDs). */
+  callBlocks: 'call_blocks',
   callerIdsOf: (tenantId: number) => `caller_ids:${tenantId}`,
   sipProfiles: 'sip_profiles',
   /** What the trunks' host names resolve to. */

@@ -1,6 +1,6 @@
 // What the dialplan renderers read: a tenant's enabled extensions, its outbound routes (its own
-// and the shared ones) with their providers, its caller id, and every live DID. Rendered contexts
-// are cached, so these run once per change, not per call.
+// and the shared ones) with their providers, its caller id, and every live DID and call block.
+// Rendered contexts are cached, so these run once per change, not per call.
 import type { Db } from '../../../db/database.ts';
 import type { DialplanTenant } from './extension-provider.ts';
 import type { ExtensionRecord } from '../../../domain/extensions/extensions.repository.ts';
@@ -46,6 +46,17 @@ export interface InboundDid {
   destinationValue: string;
   callerIdPrefix: string;
   tenant: DialplanTenant;
+}
+
+/** An enabled call block as the public context renders it (its patterns as the user wrote them). */
+export interface InboundCallBlock {
+  id: string;
+  tenantId: number;
+  number: string;
+  callerIdName: string;
+  countryCode: string;
+  action: string;
+  data: string;
 }
 
 export function dialplanRepository(db: Db) {
@@ -108,6 +119,15 @@ export function dialplanRepository(db: Db) {
         orderBy: { phone: 'asc' },
       });
       return rows.flatMap(({ phone, ...r }) => (r.tenant ? [{ ...r, number: phone, tenant: r.tenant }] : []));
+    },
+
+    /** Every enabled inbound call block of a live tenant, oldest first. */
+    async callBlocks(): Promise<InboundCallBlock[]> {
+      return db.callBlock.findMany({
+        where: { enabled: true, direction: 'inbound', tenant: { active: true } },
+        select: { id: true, tenantId: true, number: true, callerIdName: true, countryCode: true, action: true, data: true },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      });
     },
   };
 }
