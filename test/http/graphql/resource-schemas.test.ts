@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ActivityView } from '../../../src/domain/activities/activities.schema.ts';
 import { PermissionCreate, PermissionView } from '../../../src/domain/permissions/permissions.schema.ts';
 import { RoleCreate, RoleUpdate, RoleView } from '../../../src/domain/roles/roles.schema.ts';
+import { CallBlockCreate, CallBlockUpdate, CallBlockView } from '../../../src/domain/call-blocks/call-blocks.schema.ts';
 import { CallerIdCreate, CallerIdUpdate, CallerIdView } from '../../../src/domain/caller-ids/caller-ids.schema.ts';
 import { CountryView, RegionView } from '../../../src/domain/countries/countries.schema.ts';
 import { DestinationCreate, DestinationUpdate, DestinationView } from '../../../src/domain/destinations/destinations.schema.ts';
@@ -27,6 +28,7 @@ const writable = (schema: TObject) => Object.entries(schema.properties).filter((
 
 const resources = [
   { type: 'Did', view: DidView, relations: ['provider'], create: ['DidCreateInput', DidCreate], update: ['DidUpdateInput', DidUpdate] },
+  { type: 'CallBlock', view: CallBlockView, relations: [], create: ['CallBlockCreateInput', CallBlockCreate], update: ['CallBlockUpdateInput', CallBlockUpdate] },
   { type: 'CallerId', view: CallerIdView, relations: [], create: ['CallerIdCreateInput', CallerIdCreate], update: ['CallerIdUpdateInput', CallerIdUpdate] },
   { type: 'Extension', view: ExtensionView, relations: [], create: ['ExtensionCreateInput', ExtensionCreate], update: ['ExtensionUpdateInput', ExtensionUpdate] },
   { type: 'Provider', view: ProviderView, relations: [], create: ['ProviderCreateInput', ProviderCreate], update: ['ProviderUpdateInput', ProviderUpdate] },
