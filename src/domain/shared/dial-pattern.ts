@@ -1,5 +1,5 @@
-// Dial patterns: the regular expressions users write for routes (and, later, call block and
-// the like). FreeSWITCH runs them with PCRE on every call and Switchyard with JavaScript on every
+// Dial patterns: the regular expressions users write for routes (call block's, caller-pattern.ts,
+// are built, then checked here). FreeSWITCH runs them with PCRE on every call and Switchyard with JavaScript on every
 // dialplan fetch; both backtrack, so a pattern such as ^9(\d+)+$ takes time exponential in the
 // number dialled and a caller picks that number. Only a subset both engines read alike is
 // accepted, and only shapes whose matching stays polynomial with a small exponent:
