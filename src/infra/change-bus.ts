@@ -9,6 +9,7 @@ export type ChangedEntity =
   | 'provider'
   | 'route'
   | 'did'
+  | 'ring_group'
   | 'caller_id'
   | 'destination'
   | 'sip_profile'

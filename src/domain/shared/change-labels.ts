@@ -14,6 +14,7 @@ export const labels = {
   providers: 'providers',
   routesOf: (tenantId: number | null) => (tenantId === null ? 'routes:global' : `routes:${tenantId}`),
   dids: 'dids',
+  ringGroupsOf: (tenantId: number) => `ring_groups:${tenantId}`,
   callerIdsOf: (tenantId: number) => `caller_ids:${tenantId}`,
   sipProfiles: 'sip_profiles',
   /** What the trunks' host names resolve to. */
