@@ -42,6 +42,7 @@ export const RingGroupMemberInput = Input({
   destinationPrompt: Type.Optional(Flag({ description: "FusionPBX's answer confirmation: kept, not rendered (it needs FusionPBX's Lua)" })),
   destinationDescription: Blank(Text(255)),
   ringGroupDestinationUuid: ReadOnly(),
+  destinationType: ReadOnly('extension or external: worked out from the number'),
 });
 
 const writable = {
