@@ -13,6 +13,7 @@ import { domainsModule } from './domain/domains/domains.module.ts';
 import { extensionsModule } from './domain/extensions/extensions.module.ts';
 import type { AnyModule } from './domain/module.ts';
 import { providersModule } from './domain/providers/providers.module.ts';
+import { ringGroupsModule } from './domain/ring-groups/ring-groups.module.ts';
 import { routesModule } from './domain/routes/routes.module.ts';
 import type { ServicesWith } from './domain/services.ts';
 import type { SwitchingServices } from './freeswitch/control/switching.ts';
@@ -22,6 +23,7 @@ import { inboundDidsProvider } from './freeswitch/xml-curl/dialplan/inbound-dids
 import { localExtensionsProvider } from './freeswitch/xml-curl/dialplan/local-extensions.ts';
 import { outboundRoutesProvider } from './freeswitch/xml-curl/dialplan/outbound-routes.ts';
 import { callBlocksResolvers } from './http/graphql/call-blocks.resolvers.ts';
+import { ringGroupsProvider } from './freeswitch/xml-curl/dialplan/ring-groups.ts';
 import { callerIdsResolvers } from './http/graphql/caller-ids.resolvers.ts';
 import { countriesResolvers } from './http/graphql/countries.resolvers.ts';
 import { destinationsResolvers } from './http/graphql/destinations.resolvers.ts';
@@ -29,6 +31,7 @@ import { didsResolvers } from './http/graphql/dids.resolvers.ts';
 import { domainsResolvers } from './http/graphql/domains.resolvers.ts';
 import { extensionsResolvers } from './http/graphql/extensions.resolvers.ts';
 import { providersResolvers } from './http/graphql/providers.resolvers.ts';
+import { ringGroupsResolvers } from './http/graphql/ring-groups.resolvers.ts';
 import { routesResolvers } from './http/graphql/routes.resolvers.ts';
 import callBlocksRoutes from './http/rest/call-blocks.routes.ts';
 import callerIdsRoutes from './http/rest/caller-ids.routes.ts';
@@ -39,6 +42,7 @@ import domainsRoutes from './http/rest/domains.routes.ts';
 import extensionsRoutes from './http/rest/extensions.routes.ts';
 import gatewaysRoutes from './http/rest/gateways.routes.ts';
 import providersRoutes from './http/rest/providers.routes.ts';
+import ringGroupsRoutes from './http/rest/ring-groups.routes.ts';
 import routesRoutes from './http/rest/routes.routes.ts';
 
 export interface ModuleEntry {
@@ -61,6 +65,7 @@ export const modules = [
   entry({ domain: destinationsModule, rest: [destinationsRoutes], graphql: destinationsResolvers }),
   entry({ domain: routesModule, rest: [routesRoutes], graphql: routesResolvers, dialplan: { tenant: [outboundRoutesProvider] } }),
   entry({ domain: didsModule, rest: [didsRoutes], graphql: didsResolvers, dialplan: { public: [inboundDidsProvider] } }),
+  entry({ domain: ringGroupsModule, rest: [ringGroupsRoutes], graphql: ringGroupsResolvers, dialplan: { tenant: [ringGroupsProvider] } }),
   entry({ domain: callerIdsModule, rest: [callerIdsRoutes], graphql: callerIdsResolvers }),
   entry({ domain: callBlocksModule, rest: [callBlocksRoutes], graphql: callBlocksResolvers, dialplan: { public: [callBlocksProvider] } }),
 ];

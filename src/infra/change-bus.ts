@@ -10,6 +10,7 @@ export type ChangedEntity =
   | 'route'
   | 'did'
   | 'call_block'
+  | 'ring_group'
   | 'caller_id'
   | 'destination'
   | 'sip_profile'

@@ -55,6 +55,16 @@ export async function createDid(t: TestApp, body: Record<string, unknown>): Prom
   return created(await t.api('POST', '/api/dids', { token: await t.adminToken(), body }));
 }
 
+/** Creates a ring group; answers its ring_group_uuid. */
+export async function createRingGroup(t: TestApp, tenantId: number, body: Record<string, unknown>): Promise<string> {
+  return (await created(await t.api('POST', '/api/ring_groups', { token: await t.adminToken(), body: { tenant_id: tenantId, ...body } }))).ring_group_uuid;
+}
+
+export async function updateRingGroup(t: TestApp, uuid: string, body: Record<string, unknown>): Promise<void> {
+  const res = await t.api('PUT', `/api/ring_groups/${uuid}`, { token: await t.adminToken(), body });
+  expect(res.statusCode, res.body).toBe(200);
+}
+
 export async function createCallerId(t: TestApp, body: Record<string, unknown>): Promise<number> {
   return created(await t.api('POST', '/api/cids', { token: await t.adminToken(), body }));
 }

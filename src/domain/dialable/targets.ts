@@ -11,6 +11,13 @@ export type DestinationType = (typeof DESTINATION_TYPES)[number];
 /** Answers a problem ("names no extension of the tenant") or null when the value is fine. */
 export type TargetCheck = (tenantId: number, value: string) => Promise<string | null>;
 
+/** What points at a destination: the objects of one module whose destination is (type, value) in the tenant. */
+export interface TargetUser {
+  type: string;
+  id: string | number;
+}
+export type TargetUsers = (tenantId: number, type: DestinationType, value: string) => Promise<TargetUser[]>;
+
 const IDENTIFIER = /^[A-Za-z0-9_.@*#+-]{1,64}$/;
 export const EXTERNAL_NUMBER = /^\+?[0-9]{2,20}$/;
 
@@ -18,6 +25,10 @@ export interface DestinationTargets {
   register(type: DestinationType, check: TargetCheck): void;
   /** Throws a 400 naming `field` when the value does not fit the kind within the tenant. */
   check(tenantId: number, type: DestinationType, value: string, field: string): Promise<void>;
+  /** A module that keeps destinations says which of its objects point where (module.ts: destinationUsers). */
+  registerUsers(users: TargetUsers): void;
+  /** Everything pointing at (type, value) in the tenant: an object it names cannot go or be renumbered. */
+  usersOf(tenantId: number, type: DestinationType, value: string): Promise<TargetUser[]>;
 }
 
 /** The kinds a module answers for register their checks (module.ts: destinations); external numbers are checked here. */
@@ -25,9 +36,16 @@ export function createDestinationTargets(): DestinationTargets {
   const checks = new Map<DestinationType, TargetCheck>([
     ['external', async (_t, value) => (EXTERNAL_NUMBER.test(value) ? null : 'must be a phone number (digits, optional +)')],
   ]);
+  const users: TargetUsers[] = [];
   return {
     register(type, check) {
       checks.set(type, check);
+    },
+    registerUsers(source) {
+      users.push(source);
+    },
+    async usersOf(tenantId, type, value) {
+      return (await Promise.all(users.map((source) => source(tenantId, type, value)))).flat();
     },
     async check(tenantId, type, value, field) {
       if (!IDENTIFIER.test(value)) throw validationFailed(field, 'must be a number or identifier of at most 64 characters');

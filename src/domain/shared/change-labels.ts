@@ -16,6 +16,7 @@ export const labels = {
   dids: 'dids',
   /** Every tenant's call blocks (the public context renders them ahead of the DIDs). */
   callBlocks: 'call_blocks',
+  ringGroupsOf: (tenantId: number) => `ring_groups:${tenantId}`,
   callerIdsOf: (tenantId: number) => `caller_ids:${tenantId}`,
   sipProfiles: 'sip_profiles',
   /** What the trunks' host names resolve to. */

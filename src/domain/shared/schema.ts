@@ -127,7 +127,7 @@ function problemOf(error: ValueError): string {
       const branches: TSchema[] = schema.anyOf ?? [];
       if (branches.every((b) => 'const' in b)) return `must be one of ${branches.map((b) => JSON.stringify(b.const)).join(', ')}`;
       // X or null: what is wrong with it as an X.
-      const [only, ...rest] = branches.filter((b) => b.type !== 'null');
+      const [only, ...rest] = branches.filter((b) => b.type !== 'null' && b[Kind] !== 'NoValue');
       if (only && rest.length === 0 && error.value !== null) {
         const inner = checkerOf(only).Errors(error.value).First();
         if (inner) return problemOf(inner);

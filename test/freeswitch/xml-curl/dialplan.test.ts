@@ -9,6 +9,7 @@ import {
   createDid,
   createExtension,
   createProvider,
+  createRingGroup,
   createRoute,
   createTenant,
   fetchXml,
@@ -62,6 +63,7 @@ describe.each(databaseKinds)('dialplan answers on $name', (kind) => {
     await createDid(t, { phone: '+15551230001', tenant_id: acme, destination_type: 'extension', destination_value: '1001', caller_id_prefix: 'Acme <in> & ' });
     await createDid(t, { phone: '15551230002', tenant_id: acme, destination_type: 'voicemail', destination_value: '1000' });
     await createDid(t, { phone: '15551230003', tenant_id: globex, destination_type: 'external', destination_value: '+15557654321' });
+    await createRingGroup(t, acme, { ring_group_name: 'Sales', ring_group_extension: '6000', destinations: [{ destination_number: '1001' }] });
     await createDid(t, { phone: '15551230004', tenant_id: acme, destination_type: 'ring_group', destination_value: '6000' });
   });
   afterAll(() => t?.close());

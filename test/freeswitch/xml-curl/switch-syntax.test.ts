@@ -66,6 +66,18 @@ describe.each(databaseKinds)('FreeSWITCH syntax in user text, on $name', (kind) 
     expect((await t.api('GET', `/api/dids/${did}`, { token })).json().caller_id_prefix).toBe('Sales ');
   });
 
+  it('a ring group refuses it in its name, caller-id name and prefix, through REST and GraphQL', async () => {
+    const token = await t.adminToken();
+    const base = { tenant_id: cast.tenantA, ring_group_name: 'Sales', ring_group_extension: '6000' };
+    refused(await t.api('POST', '/api/ring_groups', { token, body: { ...base, ring_group_name: `Sales ${RUN}` } }), 'ring_group_name');
+    refused(await t.api('POST', '/api/ring_groups', { token, body: { ...base, ring_group_caller_id_name: '$${hostname}' } }), 'ring_group_caller_id_name');
+    refused(await t.api('POST', '/api/ring_groups', { token, body: { ...base, ring_group_cid_name_prefix: 'a{b}' } }), 'ring_group_cid_name_prefix');
+    const gql = await t.gql('mutation($t: Int) { createRingGroup(input: { tenantId: $t, ringGroupName: "x", ringGroupExtension: "6000", ringGroupCidNamePrefix: "${caller_id_name}" }) { ringGroupUuid } }', { t: cast.tenantA }, token);
+    expect(gql.errors?.[0].extensions.code).toBe(400);
+    expect(gql.errors?.[0].message).toMatch(/FreeSWITCH would expand/);
+    expect((await t.api('GET', '/api/ring_groups', { token })).json()).toEqual([]);
+  });
+
   it('a caller id refuses it in its name', async () => {
     refused(await t.api('POST', '/api/cids', { token: await t.adminToken(), body: { tenant_id: cast.tenantA, first_name: `Main ${RUN}`, phone: '+15550199' } }), 'name');
   });

@@ -59,6 +59,22 @@ export interface InboundCallBlock {
   data: string;
 }
 
+/** An enabled ring group as the dialplan rings it, its enabled members in order. */
+export interface DialplanRingGroup {
+  id: string;
+  extension: string;
+  strategy: string;
+  callTimeout: number;
+  callerIdName: string;
+  callerIdNumber: string;
+  cidNamePrefix: string;
+  cidNumberPrefix: string;
+  timeoutType: string;
+  timeoutValue: string;
+  ringback: string;
+  members: { number: string; kind: string; delay: number; timeout: number }[];
+}
+
 export function dialplanRepository(db: Db) {
   return {
     async tenant(domain: string): Promise<DialplanTenant | null> {
@@ -110,6 +126,27 @@ export function dialplanRepository(db: Db) {
     async defaultCallerId(tenantId: number): Promise<{ number: string; name: string } | null> {
       const cid = await db.account.findFirst({ where: { tenantId, type: 'cid', active: true }, select: { phone: true, firstName: true }, orderBy: { id: 'asc' } });
       return cid && { number: cid.phone, name: cid.firstName };
+    },
+
+    async ringGroups(tenantId: number): Promise<DialplanRingGroup[]> {
+      return db.ringGroup.findMany({
+        where: { tenantId, enabled: true },
+        select: {
+          id: true,
+          extension: true,
+          strategy: true,
+          callTimeout: true,
+          callerIdName: true,
+          callerIdNumber: true,
+          cidNamePrefix: true,
+          cidNumberPrefix: true,
+          timeoutType: true,
+          timeoutValue: true,
+          ringback: true,
+          members: { where: { enabled: true }, select: { number: true, kind: true, delay: true, timeout: true }, orderBy: [{ position: 'asc' }, { id: 'asc' }] },
+        },
+        orderBy: { extension: 'asc' },
+      });
     },
 
     async dids(): Promise<InboundDid[]> {

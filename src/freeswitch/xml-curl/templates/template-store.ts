@@ -23,6 +23,7 @@ export const TEMPLATE_NAMES = [
   'dialplan/local-extension.xml',
   'dialplan/local-extension-failover.xml',
   'dialplan/outbound-route.xml',
+  'dialplan/ring-group.xml',
   'dialplan/inbound-did.xml',
   'dialplan/call-block.xml',
   'sofia.conf.xml',
