@@ -13,12 +13,14 @@ import { extensionsModule } from './domain/extensions/extensions.module.ts';
 import type { AnyModule } from './domain/module.ts';
 import { providersModule } from './domain/providers/providers.module.ts';
 import { routesModule } from './domain/routes/routes.module.ts';
+import { timeConditionsModule } from './domain/time-conditions/time-conditions.module.ts';
 import type { ServicesWith } from './domain/services.ts';
 import type { SwitchingServices } from './freeswitch/control/switching.ts';
 import type { DialplanPieces } from './freeswitch/xml-curl/xml-curl.service.ts';
 import { inboundDidsProvider } from './freeswitch/xml-curl/dialplan/inbound-dids.ts';
 import { localExtensionsProvider } from './freeswitch/xml-curl/dialplan/local-extensions.ts';
 import { outboundRoutesProvider } from './freeswitch/xml-curl/dialplan/outbound-routes.ts';
+import { timeConditionsProvider } from './freeswitch/xml-curl/dialplan/time-conditions.ts';
 import { callerIdsResolvers } from './http/graphql/caller-ids.resolvers.ts';
 import { countriesResolvers } from './http/graphql/countries.resolvers.ts';
 import { destinationsResolvers } from './http/graphql/destinations.resolvers.ts';
@@ -27,6 +29,7 @@ import { domainsResolvers } from './http/graphql/domains.resolvers.ts';
 import { extensionsResolvers } from './http/graphql/extensions.resolvers.ts';
 import { providersResolvers } from './http/graphql/providers.resolvers.ts';
 import { routesResolvers } from './http/graphql/routes.resolvers.ts';
+import { timeConditionsResolvers } from './http/graphql/time-conditions.resolvers.ts';
 import callerIdsRoutes from './http/rest/caller-ids.routes.ts';
 import countriesRoutes from './http/rest/countries.routes.ts';
 import destinationsRoutes from './http/rest/destinations.routes.ts';
@@ -36,6 +39,7 @@ import extensionsRoutes from './http/rest/extensions.routes.ts';
 import gatewaysRoutes from './http/rest/gateways.routes.ts';
 import providersRoutes from './http/rest/providers.routes.ts';
 import routesRoutes from './http/rest/routes.routes.ts';
+import timeConditionsRoutes from './http/rest/time-conditions.routes.ts';
 
 export interface ModuleEntry {
   domain: AnyModule;
@@ -58,6 +62,7 @@ export const modules = [
   entry({ domain: routesModule, rest: [routesRoutes], graphql: routesResolvers, dialplan: { tenant: [outboundRoutesProvider] } }),
   entry({ domain: didsModule, rest: [didsRoutes], graphql: didsResolvers, dialplan: { public: [inboundDidsProvider] } }),
   entry({ domain: callerIdsModule, rest: [callerIdsRoutes], graphql: callerIdsResolvers }),
+  entry({ domain: timeConditionsModule, rest: [timeConditionsRoutes], graphql: timeConditionsResolvers, dialplan: { tenant: [timeConditionsProvider] } }),
 ];
 
 type DomainModules = (typeof modules)[number]['domain'][];

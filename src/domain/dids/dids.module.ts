@@ -16,5 +16,6 @@ export const didsModule = defineModule({
   repository: didsRepository,
   service: (dids, deps) =>
     createDidsService({ dids, tenants: deps.repos.tenants, users: deps.repos.users, providers: need<ProvidersService>(deps, 'providers'), targets: deps.targets, changes: deps.changes, activity: deps.activity }),
+  referrers: (dids) => ({ type: 'did', pointingAt: dids.pointingAt }),
   changeLabels: { entity: 'did', labels: () => [labels.dids] },
 });

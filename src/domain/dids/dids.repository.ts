@@ -71,6 +71,11 @@ export function didsRepository(db: Db) {
     findById: (id: number): Promise<DidRecord | null> => db.account.findFirst({ where: { id, type: DID }, select }),
     findByIds: (ids: readonly number[]): Promise<DidRecord[]> => db.account.findMany({ where: { id: { in: [...ids] }, type: DID }, select }),
     findByPhone: (phone: string): Promise<DidRecord | null> => db.account.findFirst({ where: { phone, type: DID }, select }),
+    /** The DIDs of the tenant whose calls go to `kind` `value`. */
+    async pointingAt(tenantId: number, kind: string, value: string): Promise<number[]> {
+      const rows = await db.account.findMany({ where: { type: DID, tenantId, destinationType: kind, destinationValue: value }, select: { id: true } });
+      return rows.map((r) => r.id);
+    },
     async list(filter: DidFilter, p: Paging) {
       const [items, total] = await Promise.all([
         db.account.findMany({ where: where(filter), select, skip: p.skip, take: p.take, orderBy: [{ [p.sortField]: p.order }, { id: 'asc' }] }),

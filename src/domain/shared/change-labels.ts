@@ -15,6 +15,7 @@ export const labels = {
   routesOf: (tenantId: number | null) => (tenantId === null ? 'routes:global' : `routes:${tenantId}`),
   dids: 'dids',
   callerIdsOf: (tenantId: number) => `caller_ids:${tenantId}`,
+  timeConditionsOf: (tenantId: number) => `time_conditions:${tenantId}`,
   sipProfiles: 'sip_profiles',
   /** What the trunks' host names resolve to. */
   trunkAddresses: 'trunk_addresses',

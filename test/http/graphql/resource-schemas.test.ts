@@ -15,6 +15,7 @@ import { GatewayCreate, GatewayUpdate, GatewayView, ProviderCreate, ProviderUpda
 import { RouteCreate, RouteUpdate, RouteView } from '../../../src/domain/routes/routes.schema.ts';
 import type { TObject, TSchema } from '../../../src/domain/shared/schema.ts';
 import { TenantCreate, TenantUpdate, TenantView } from '../../../src/domain/tenants/tenants.schema.ts';
+import { TimeConditionCreate, TimeConditionUpdate, TimeConditionView } from '../../../src/domain/time-conditions/time-conditions.schema.ts';
 import { UserCreate, UserUpdate, UserView } from '../../../src/domain/users/users.schema.ts';
 import { ConferenceMemberView, ConferenceRoomView, ParticipantControlAnswer } from '../../../src/freeswitch/control/conference-participants.schema.ts';
 import { CallControlAnswer, OriginateAnswer, RealtimeChannel, RealtimeRegistration, RealtimeSnapshot } from '../../../src/freeswitch/control/realtime.schema.ts';
@@ -33,6 +34,7 @@ const resources = [
   { type: 'Gateway', view: GatewayView, relations: [], create: ['GatewayCreateInput', GatewayCreate], update: ['GatewayUpdateInput', GatewayUpdate] },
   { type: 'PbxDomain', view: DomainView, relations: [], create: null, update: null },
   { type: 'Route', view: RouteView, relations: ['gateway'], create: ['RouteCreateInput', RouteCreate], update: ['RouteUpdateInput', RouteUpdate] },
+  { type: 'TimeCondition', view: TimeConditionView, relations: [], create: ['TimeConditionCreateInput', TimeConditionCreate], update: ['TimeConditionUpdateInput', TimeConditionUpdate] },
   { type: 'Destination', view: DestinationView, relations: [], create: ['DestinationCreateInput', DestinationCreate], update: ['DestinationUpdateInput', DestinationUpdate] },
   // GraphQL's own additions: the tenant's users, its dates as DateTime.
   { type: 'Tenant', view: TenantView, relations: ['users', 'createdAt', 'updatedAt'], create: ['TenantCreateInput', TenantCreate], update: ['TenantUpdateInput', TenantUpdate] },

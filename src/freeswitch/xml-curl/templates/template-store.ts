@@ -24,6 +24,7 @@ export const TEMPLATE_NAMES = [
   'dialplan/local-extension-failover.xml',
   'dialplan/outbound-route.xml',
   'dialplan/inbound-did.xml',
+  'dialplan/time-condition.xml',
   'sofia.conf.xml',
   'acl.conf.xml',
 ] as const;
