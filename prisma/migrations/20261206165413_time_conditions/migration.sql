@@ -24,10 +24,10 @@ CREATE TABLE "time_conditions" (
 );
 
 -- CreateIndex
-CREATE INDEX "time_conditions_open_destination_type_open_destination_value_idx" ON "time_conditions"("open_destination_type", "open_destination_value");
+CREATE INDEX "time_conditions_open_destination_idx" ON "time_conditions"("tenant_id", "open_destination_type", "open_destination_value");
 
 -- CreateIndex
-CREATE INDEX "time_conditions_closed_destination_type_closed_destination_value_idx" ON "time_conditions"("closed_destination_type", "closed_destination_value");
+CREATE INDEX "time_conditions_closed_destination_idx" ON "time_conditions"("tenant_id", "closed_destination_type", "closed_destination_value");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "time_conditions_tenant_id_extension_key" ON "time_conditions"("tenant_id", "extension");
