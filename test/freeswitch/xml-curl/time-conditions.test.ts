@@ -13,6 +13,7 @@ import { databaseKinds } from '../../helpers/databases.ts';
 import { answerOf, createDid, createExtension, createTenant, fetchXml } from '../../helpers/pbx-fixtures.ts';
 import { loadCapture, withParams } from '../../helpers/xml-curl-captures.ts';
 import { findAll, isNotFound, parseXml, type XmlNode } from '../../helpers/xml-tree.ts';
+import { dayOfYear, hoursOfDay, weekdays, yearDays } from '../../../src/freeswitch/xml-curl/dialplan/time-conditions.ts';
 
 const captured = loadCapture('dialplan-inbound-sip-internal-9196.txt').body;
 const golden = (name: string) => readFileSync(new URL(`./golden/${name}`, import.meta.url), 'utf8').replace(/>\s+</g, '><').trim();
@@ -111,6 +112,32 @@ function runExtension(extension: XmlNode, destination: string, now: Date): strin
   }
   return apps;
 }
+
+describe('the pieces a schedule is rendered from', () => {
+  it('days of the year count from 1 and know leap years', () => {
+    expect([dayOfYear('2026-01-01'), dayOfYear('2026-12-31'), dayOfYear('2028-12-31'), dayOfYear('2028-03-01')]).toEqual([1, 365, 366, 61]);
+  });
+
+  it('a span of days becomes one year/yday piece per year, whole years as a year range, open ends up to 9999 or from 1970', () => {
+    expect(yearDays('2026-03-01', '2026-03-01')).toEqual([{ year: '2026', yday: '60' }]);
+    expect(yearDays('2026-12-20', '2029-01-05')).toEqual([
+      { year: '2026', yday: '354-365' },
+      { year: '2027-2028' },
+      { year: '2029', yday: '1-5' },
+    ]);
+    expect(yearDays('2026-07-01', '')).toEqual([{ year: '2026', yday: '182-365' }, { year: '2027-9999' }]);
+    expect(yearDays('', '2026-01-31')).toEqual([{ year: '1970-2025' }, { year: '2026', yday: '1-31' }]);
+    expect(yearDays('', '')).toEqual([]);
+  });
+
+  it('weekday ranges wrap past Saturday as two ranges; hours wrap past midnight as two pieces', () => {
+    expect([weekdays('mon', 'fri'), weekdays('sat', 'sat'), weekdays('fri', 'mon'), weekdays('sun', 'sat')]).toEqual(['mon-fri', 'sat', 'fri-sat,sun-mon', 'sun-sat']);
+    expect(hoursOfDay('08:00', '17:00')).toEqual(['08:00-17:00']);
+    expect(hoursOfDay('22:00', '06:00')).toEqual(['22:00-24:00', '00:00-06:00']);
+    expect(hoursOfDay('22:00', '00:00')).toEqual(['22:00-24:00']);
+    expect(hoursOfDay('00:00', '24:00')).toEqual(['00:00-24:00']);
+  });
+});
 
 const OPEN = ['transfer 1001 XML acme.test'];
 const CLOSED = ['answer', 'sleep 1000', 'voicemail default acme.test 1002'];
