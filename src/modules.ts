@@ -15,6 +15,7 @@ import type { AnyModule } from './domain/module.ts';
 import { providersModule } from './domain/providers/providers.module.ts';
 import { ringGroupsModule } from './domain/ring-groups/ring-groups.module.ts';
 import { routesModule } from './domain/routes/routes.module.ts';
+import { timeConditionsModule } from './domain/time-conditions/time-conditions.module.ts';
 import type { ServicesWith } from './domain/services.ts';
 import type { SwitchingServices } from './freeswitch/control/switching.ts';
 import type { DialplanPieces } from './freeswitch/xml-curl/xml-curl.service.ts';
@@ -24,6 +25,7 @@ import { localExtensionsProvider } from './freeswitch/xml-curl/dialplan/local-ex
 import { outboundRoutesProvider } from './freeswitch/xml-curl/dialplan/outbound-routes.ts';
 import { callBlocksResolvers } from './http/graphql/call-blocks.resolvers.ts';
 import { ringGroupsProvider } from './freeswitch/xml-curl/dialplan/ring-groups.ts';
+import { timeConditionsProvider } from './freeswitch/xml-curl/dialplan/time-conditions.ts';
 import { callerIdsResolvers } from './http/graphql/caller-ids.resolvers.ts';
 import { countriesResolvers } from './http/graphql/countries.resolvers.ts';
 import { destinationsResolvers } from './http/graphql/destinations.resolvers.ts';
@@ -34,6 +36,7 @@ import { providersResolvers } from './http/graphql/providers.resolvers.ts';
 import { ringGroupsResolvers } from './http/graphql/ring-groups.resolvers.ts';
 import { routesResolvers } from './http/graphql/routes.resolvers.ts';
 import callBlocksRoutes from './http/rest/call-blocks.routes.ts';
+import { timeConditionsResolvers } from './http/graphql/time-conditions.resolvers.ts';
 import callerIdsRoutes from './http/rest/caller-ids.routes.ts';
 import countriesRoutes from './http/rest/countries.routes.ts';
 import destinationsRoutes from './http/rest/destinations.routes.ts';
@@ -44,6 +47,7 @@ import gatewaysRoutes from './http/rest/gateways.routes.ts';
 import providersRoutes from './http/rest/providers.routes.ts';
 import ringGroupsRoutes from './http/rest/ring-groups.routes.ts';
 import routesRoutes from './http/rest/routes.routes.ts';
+import timeConditionsRoutes from './http/rest/time-conditions.routes.ts';
 
 export interface ModuleEntry {
   domain: AnyModule;
@@ -68,6 +72,7 @@ export const modules = [
   entry({ domain: ringGroupsModule, rest: [ringGroupsRoutes], graphql: ringGroupsResolvers, dialplan: { tenant: [ringGroupsProvider] } }),
   entry({ domain: callerIdsModule, rest: [callerIdsRoutes], graphql: callerIdsResolvers }),
   entry({ domain: callBlocksModule, rest: [callBlocksRoutes], graphql: callBlocksResolvers, dialplan: { public: [callBlocksProvider] } }),
+  entry({ domain: timeConditionsModule, rest: [timeConditionsRoutes], graphql: timeConditionsResolvers, dialplan: { tenant: [timeConditionsProvider] } }),
 ];
 
 type DomainModules = (typeof modules)[number]['domain'][];

@@ -10,7 +10,7 @@ import type { Change, ChangeBus } from '../infra/change-bus.ts';
 import type { SecretBox } from '../security/secrets.ts';
 import type { ActivityLog } from './activities/activity-log.ts';
 import type { DialableNumbers, DialableSource } from './dialable/numbers.ts';
-import type { DestinationTargets, DestinationType, TargetCheck, TargetUsers } from './dialable/targets.ts';
+import type { DestinationReferrer, DestinationTargets, DestinationType, TargetCheck } from './dialable/targets.ts';
 import type { TenantsRepository } from './tenants/tenants.repository.ts';
 import type { UsersRepository } from './users/users.repository.ts';
 
@@ -49,8 +49,8 @@ export interface DomainModule<Name extends string = string, Repository = unknown
   dialable?(repository: Repository): DialableSource;
   /** The destination kinds it answers for, each with its check. */
   destinations?(repository: Repository): Partial<Record<DestinationType, TargetCheck>>;
-  /** Which of its objects point at a destination (a DID's, a ring group's timeout): what they name cannot be deleted. */
-  destinationUsers?(repository: Repository): TargetUsers;
+  /** Which of its objects point at a destination (so a target pointed at is not deleted). */
+  referrers?(repository: Repository): DestinationReferrer;
   /**
    * The labels of the rendered FreeSWITCH answers a change of its entity touches
    * (freeswitch/xml-curl/change-tags.ts), or null when it cannot say (everything goes).

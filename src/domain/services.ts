@@ -78,7 +78,7 @@ function createModuleServices<M extends readonly AnyModule[]>(modules: M, deps: 
     services[module.name] = module.service(repository, { ...deps, services });
     if (module.dialable) deps.dialable.register(module.dialable(repository));
     for (const [kind, check] of Object.entries(module.destinations?.(repository) ?? {})) deps.targets.register(kind as never, check);
-    if (module.destinationUsers) deps.targets.registerUsers(module.destinationUsers(repository));
+    if (module.referrers) deps.targets.registerReferrer(module.referrers(repository));
   }
   return services as ServicesOf<M>;
 }

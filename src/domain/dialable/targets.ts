@@ -11,24 +11,24 @@ export type DestinationType = (typeof DESTINATION_TYPES)[number];
 /** Answers a problem ("names no extension of the tenant") or null when the value is fine. */
 export type TargetCheck = (tenantId: number, value: string) => Promise<string | null>;
 
-/** What points at a destination: the objects of one module whose destination is (type, value) in the tenant. */
-export interface TargetUser {
-  type: string;
-  id: string | number;
-}
-export type TargetUsers = (tenantId: number, type: DestinationType, value: string) => Promise<TargetUser[]>;
-
 const IDENTIFIER = /^[A-Za-z0-9_.@*#+-]{1,64}$/;
 export const EXTERNAL_NUMBER = /^\+?[0-9]{2,20}$/;
+
+/** Who points at a destination: a module whose objects name destinations (DIDs, time conditions, ...). */
+export interface DestinationReferrer {
+  /** The kind of object that points (did, time_condition, ...). */
+  type: string;
+  /** The ids of its objects in the tenant whose destination is `kind` `value`. */
+  pointingAt(tenantId: number, kind: DestinationType, value: string): Promise<(string | number)[]>;
+}
 
 export interface DestinationTargets {
   register(type: DestinationType, check: TargetCheck): void;
   /** Throws a 400 naming `field` when the value does not fit the kind within the tenant. */
   check(tenantId: number, type: DestinationType, value: string, field: string): Promise<void>;
-  /** A module that keeps destinations says which of its objects point where (module.ts: destinationUsers). */
-  registerUsers(users: TargetUsers): void;
-  /** Everything pointing at (type, value) in the tenant: an object it names cannot go or be renumbered. */
-  usersOf(tenantId: number, type: DestinationType, value: string): Promise<TargetUser[]>;
+  registerReferrer(referrer: DestinationReferrer): void;
+  /** What points at `kind` `value` in the tenant (a target that is pointed at cannot go: 409). */
+  referrers(tenantId: number, kind: DestinationType, value: string): Promise<{ type: string; id: string | number }[]>;
 }
 
 /** The kinds a module answers for register their checks (module.ts: destinations); external numbers are checked here. */
@@ -36,16 +36,17 @@ export function createDestinationTargets(): DestinationTargets {
   const checks = new Map<DestinationType, TargetCheck>([
     ['external', async (_t, value) => (EXTERNAL_NUMBER.test(value) ? null : 'must be a phone number (digits, optional +)')],
   ]);
-  const users: TargetUsers[] = [];
+  const referrers: DestinationReferrer[] = [];
   return {
     register(type, check) {
       checks.set(type, check);
     },
-    registerUsers(source) {
-      users.push(source);
+    registerReferrer(referrer) {
+      referrers.push(referrer);
     },
-    async usersOf(tenantId, type, value) {
-      return (await Promise.all(users.map((source) => source(tenantId, type, value)))).flat();
+    async referrers(tenantId, kind, value) {
+      const found = await Promise.all(referrers.map(async (r) => (await r.pointingAt(tenantId, kind, value)).map((id) => ({ type: r.type, id }))));
+      return found.flat();
     },
     async check(tenantId, type, value, field) {
       if (!IDENTIFIER.test(value)) throw validationFailed(field, 'must be a number or identifier of at most 64 characters');

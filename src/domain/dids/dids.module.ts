@@ -16,7 +16,6 @@ export const didsModule = defineModule({
   repository: didsRepository,
   service: (dids, deps) =>
     createDidsService({ dids, tenants: deps.repos.tenants, users: deps.repos.users, providers: need<ProvidersService>(deps, 'providers'), targets: deps.targets, changes: deps.changes, activity: deps.activity }),
-  // A DID routed to a ring group (an IVR, ...) keeps it from being deleted or renumbered.
-  destinationUsers: (dids) => dids.pointingAt,
+  referrers: (dids) => ({ type: 'did', pointingAt: dids.pointingAt }),
   changeLabels: { entity: 'did', labels: () => [labels.dids] },
 });

@@ -71,10 +71,10 @@ export function didsRepository(db: Db) {
     findById: (id: number): Promise<DidRecord | null> => db.account.findFirst({ where: { id, type: DID }, select }),
     findByIds: (ids: readonly number[]): Promise<DidRecord[]> => db.account.findMany({ where: { id: { in: [...ids] }, type: DID }, select }),
     findByPhone: (phone: string): Promise<DidRecord | null> => db.account.findFirst({ where: { phone, type: DID }, select }),
-    /** The tenant's DIDs whose destination is (type, value). */
-    async pointingAt(tenantId: number, type: string, value: string): Promise<{ type: string; id: number }[]> {
-      const rows = await db.account.findMany({ where: { type: DID, tenantId, destinationType: type, destinationValue: value }, select: { id: true } });
-      return rows.map((r) => ({ type: 'did', id: r.id }));
+    /** The DIDs of the tenant whose calls go to `kind` `value`. */
+    async pointingAt(tenantId: number, kind: string, value: string): Promise<number[]> {
+      const rows = await db.account.findMany({ where: { type: DID, tenantId, destinationType: kind, destinationValue: value }, select: { id: true } });
+      return rows.map((r) => r.id);
     },
     async list(filter: DidFilter, p: Paging) {
       const [items, total] = await Promise.all([

@@ -17,6 +17,6 @@ export const ringGroupsModule = defineModule({
   destinations: (ringGroups) => ({
     ring_group: async (tenantId, value) => ((await ringGroups.holding(tenantId, [value])).length > 0 ? null : 'names no ring group of the tenant (by its number)'),
   }),
-  destinationUsers: (ringGroups) => ringGroups.pointingAt,
+  referrers: (ringGroups) => ({ type: 'ring_group', pointingAt: ringGroups.pointingAt }),
   changeLabels: { entity: 'ring_group', labels: ({ tenantId }) => (tenantId === null ? null : [labels.ringGroupsOf(tenantId)]) },
 });

@@ -96,9 +96,9 @@ export function ringGroupsRepository(db: Db) {
       return (await db.ringGroup.findMany({ where: { tenantId }, select: { extension: true } })).map((r) => r.extension);
     },
     /** The tenant's ring groups whose timeout destination is (type, value). */
-    async pointingAt(tenantId: number, type: string, value: string): Promise<{ type: string; id: string }[]> {
+    async pointingAt(tenantId: number, type: string, value: string): Promise<string[]> {
       const rows = await db.ringGroup.findMany({ where: { tenantId, timeoutType: type, timeoutValue: value }, select: { id: true } });
-      return rows.map((r) => ({ type: 'ring_group', id: r.id }));
+      return rows.map((r) => r.id);
     },
     async list(filter: RingGroupFilter, p: Paging) {
       const [items, total] = await Promise.all([

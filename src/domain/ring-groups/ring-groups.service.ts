@@ -101,8 +101,8 @@ export function createRingGroupsService(deps: {
 
   /** Nothing may point at the group's number when it goes or is renumbered. */
   async function checkUnused(group: RingGroupRecord, doing: string): Promise<void> {
-    const users = (await targets.usersOf(group.tenantId, 'ring_group', group.extension)).filter((u) => !(u.type === 'ring_group' && u.id === group.id));
-    if (users.length) throw conflict(`Ring group ${group.extension} cannot be ${doing}: it is the destination of ${users.map((u) => `${u.type} ${u.id}`).join(', ')}`);
+    const referrers = (await targets.referrers(group.tenantId, 'ring_group', group.extension)).filter((r) => !(r.type === 'ring_group' && r.id === group.id));
+    if (referrers.length) throw conflict(`Ring group ${group.extension} cannot be ${doing}: it is the destination of ${referrers.map((r) => `${r.type} ${r.id}`).join(', ')}`);
   }
 
   /** Members in their order, each an extension of the tenant or an external number. */

@@ -18,6 +18,7 @@ export const labels = {
   callBlocks: 'call_blocks',
   ringGroupsOf: (tenantId: number) => `ring_groups:${tenantId}`,
   callerIdsOf: (tenantId: number) => `caller_ids:${tenantId}`,
+  timeConditionsOf: (tenantId: number) => `time_conditions:${tenantId}`,
   sipProfiles: 'sip_profiles',
   /** What the trunks' host names resolve to. */
   trunkAddresses: 'trunk_addresses',

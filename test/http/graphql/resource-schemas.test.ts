@@ -17,6 +17,7 @@ import { RingGroupCreate, RingGroupMemberInput, RingGroupMemberView, RingGroupUp
 import { RouteCreate, RouteUpdate, RouteView } from '../../../src/domain/routes/routes.schema.ts';
 import type { TObject, TSchema } from '../../../src/domain/shared/schema.ts';
 import { TenantCreate, TenantUpdate, TenantView } from '../../../src/domain/tenants/tenants.schema.ts';
+import { TimeConditionCreate, TimeConditionUpdate, TimeConditionView } from '../../../src/domain/time-conditions/time-conditions.schema.ts';
 import { UserCreate, UserUpdate, UserView } from '../../../src/domain/users/users.schema.ts';
 import { ConferenceMemberView, ConferenceRoomView, ParticipantControlAnswer } from '../../../src/freeswitch/control/conference-participants.schema.ts';
 import { CallControlAnswer, OriginateAnswer, RealtimeChannel, RealtimeRegistration, RealtimeSnapshot } from '../../../src/freeswitch/control/realtime.schema.ts';
@@ -38,6 +39,7 @@ const resources = [
   { type: 'Route', view: RouteView, relations: ['gateway'], create: ['RouteCreateInput', RouteCreate], update: ['RouteUpdateInput', RouteUpdate] },
   { type: 'RingGroup', view: RingGroupView, relations: [], create: ['RingGroupCreateInput', RingGroupCreate], update: ['RingGroupUpdateInput', RingGroupUpdate] },
   { type: 'RingGroupMember', view: RingGroupMemberView, relations: [], create: ['RingGroupMemberInput', RingGroupMemberInput], update: ['RingGroupMemberInput', RingGroupMemberInput] },
+  { type: 'TimeCondition', view: TimeConditionView, relations: [], create: ['TimeConditionCreateInput', TimeConditionCreate], update: ['TimeConditionUpdateInput', TimeConditionUpdate] },
   { type: 'Destination', view: DestinationView, relations: [], create: ['DestinationCreateInput', DestinationCreate], update: ['DestinationUpdateInput', DestinationUpdate] },
   // GraphQL's own additions: the tenant's users, its dates as DateTime.
   { type: 'Tenant', view: TenantView, relations: ['users', 'createdAt', 'updatedAt'], create: ['TenantCreateInput', TenantCreate], update: ['TenantUpdateInput', TenantUpdate] },

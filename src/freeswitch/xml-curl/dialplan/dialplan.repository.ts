@@ -1,9 +1,10 @@
-// What the dialplan renderers read: a tenant's enabled extensions, its outbound routes (its own
-// and the shared ones) with their providers, its caller id, and every live DID and call block.
-// Rendered contexts are cached, so these run once per change, not per call.
+// What the dialplan renderers read: a tenant's enabled extensions, ring groups and time conditions,
+// its outbound routes (its own and the shared ones) with their providers, its caller id, and every
+// live DID and call block. Rendered contexts are cached, so these run once per change, not per call.
 import type { Db } from '../../../db/database.ts';
 import type { DialplanTenant } from './extension-provider.ts';
 import type { ExtensionRecord } from '../../../domain/extensions/extensions.repository.ts';
+import type { TimeConditionRecord } from '../../../domain/time-conditions/time-conditions.repository.ts';
 
 const tenantSelect = { id: true, domain: true, domainUuid: true, maxConcurrentCalls: true } as const;
 
@@ -38,6 +39,24 @@ export interface OutboundRoute {
   tollType: string;
   provider: { id: number; gatewayUuid: string; tenantId: number | null; active: boolean; prefix: string };
 }
+
+/** An enabled time condition as the dialplan routes through it. */
+export type TimeConditionRule = Pick<
+  TimeConditionRecord,
+  | 'extension'
+  | 'timezone'
+  | 'wdayStart'
+  | 'wdayStop'
+  | 'timeStart'
+  | 'timeStop'
+  | 'dateStart'
+  | 'dateStop'
+  | 'holidays'
+  | 'openDestinationType'
+  | 'openDestinationValue'
+  | 'closedDestinationType'
+  | 'closedDestinationValue'
+>;
 
 export interface InboundDid {
   id: number;
@@ -101,6 +120,29 @@ export function dialplanRepository(db: Db) {
         },
         orderBy: { extension: 'asc' },
       });
+    },
+
+    async timeConditions(tenantId: number): Promise<TimeConditionRule[]> {
+      const rows = await db.timeCondition.findMany({
+        where: { tenantId, enabled: true },
+        select: {
+          extension: true,
+          timezone: true,
+          wdayStart: true,
+          wdayStop: true,
+          timeStart: true,
+          timeStop: true,
+          dateStart: true,
+          dateStop: true,
+          holidays: true,
+          openDestinationType: true,
+          openDestinationValue: true,
+          closedDestinationType: true,
+          closedDestinationValue: true,
+        },
+        orderBy: { extension: 'asc' },
+      });
+      return rows.map((r) => ({ ...r, holidays: JSON.parse(r.holidays) as string[] }));
     },
 
     /** The tenant's active routes and the shared ones, in trying order. */

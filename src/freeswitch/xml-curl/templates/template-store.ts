@@ -26,6 +26,7 @@ export const TEMPLATE_NAMES = [
   'dialplan/ring-group.xml',
   'dialplan/inbound-did.xml',
   'dialplan/call-block.xml',
+  'dialplan/time-condition.xml',
   'sofia.conf.xml',
   'acl.conf.xml',
 ] as const;
