@@ -18,6 +18,8 @@ export interface Loaded<T> {
 export interface AnswerCache {
   /** The value under `key` and its labels, loaded when missing or stale. A hit is the entry itself: never change it. */
   get<T>(key: string, load: () => Promise<Loaded<T>>): Promise<Loaded<T>>;
+  /** Keeps the entry under `key` under `alias` too (one entry: stale for both at once). */
+  alias(alias: string, key: string): void;
   invalidate(tags: readonly string[]): void;
   clear(): void;
 }
@@ -102,6 +104,11 @@ export function createAnswerCache(options: { enabled: boolean; maxEntries: numbe
       }
       if (!options.enabled) return load();
       return (loading.get(key) ?? loadEntry(key, load)) as Promise<Loaded<T>>;
+    },
+
+    alias(alias, key) {
+      const entry = options.enabled ? entries.get(key) : undefined;
+      if (entry && fresh(entry)) keep(alias, entry);
     },
 
     invalidate(tags) {

@@ -59,6 +59,8 @@ async function graphql(app: FastifyInstance, options: { modules: readonly { grap
     // `limit` comes in a variable) is checked in preExecution below, which every request passes.
     validationRules: queryLimitRules(limits),
     cache: DOCUMENT_CACHE_SIZE,
+    // A document seen before runs as the function graphql-jit compiled for it the first time.
+    jit: 1,
     subscription: subscriptionOptions(app),
   });
   validateSubscriptions(app);

@@ -108,6 +108,27 @@ describe.each(databaseKinds)('the xml_curl listener thread on $name', (kind) => 
     expect(thread.asked() - asked).toBe(1);
   });
 
+  it("answers the message-count that follows a REGISTER's sip_auth from the sip_auth's answer, without asking the app", async () => {
+    const messageCount = loadCapture('directory-message-count-after-register.txt').body;
+    const of = (body: string, user: string) => withParams(body, { user, ...(body === sipAuth ? { sip_auth_username: user } : {}) });
+    const asked = thread.asked();
+    const auth = await post(thread, of(sipAuth, '1003'));
+    expect(callerName(auth.body)).toBe('User 1003');
+    expect(thread.asked() - asked).toBe(1);
+    const count = await post(thread, of(messageCount, '1003'));
+    expect(thread.asked() - asked).toBe(1);
+    expect(count.body).toBe(await answerOf(fetchXml(t, of(messageCount, '1003'), { headers: { authorization: AUTHORIZATION } })));
+    // One entry under both keys: a change makes both ask again.
+    await updateExtension(t, ext[1003], { display_name: 'Renamed 1003' });
+    expect(callerName((await post(thread, of(messageCount, '1003'))).body)).toBe('Renamed 1003');
+    expect(thread.asked() - asked).toBe(2);
+    // A sip_auth answered "not found" answers nothing else: the message-count asks for itself.
+    const unknown = thread.asked();
+    expect(isNotFound((await post(thread, of(sipAuth, '1998'))).body)).toBe(true);
+    await post(thread, of(messageCount, '1998'));
+    expect(thread.asked() - unknown).toBe(2);
+  });
+
   it('guards as the app does: 401 without the credentials, 400 for a body that is not a fetch, never XML', async () => {
     for (const headers of [{}, { authorization: basic('freeswitch', 'wrong') }, { authorization: 'Bearer x' }] as Record<string, string>[]) {
       const res = await post(thread, sipAuth, headers);

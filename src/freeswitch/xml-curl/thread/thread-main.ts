@@ -10,6 +10,7 @@ import Fastify from 'fastify';
 import { redactPaths } from '../../../logging.ts';
 import { setErrorReplies } from '../../../error-replies.ts';
 import { createAnswerCache, type AnswerCache, type Loaded } from '../answer-cache.ts';
+import { followUpOf } from '../directory/follow-up-fetches.ts';
 import { registerFetchRoutes } from '../fetch-routes.ts';
 import { FormFields, type FetchParams } from '../form-body.ts';
 import type { Xml } from '../xml.ts';
@@ -87,8 +88,13 @@ registerFetchRoutes(app, {
   fields,
   answer: (section, params) => {
     const cache = caches.get(section);
-    const read = cache ? cache.get(keyOf(section, params), () => askApp(section, params)) : askApp(section, params);
-    return read.then(documentOf, notFoundIfTooSlow);
+    if (!cache) return askApp(section, params).then(documentOf, notFoundIfTooSlow);
+    const key = keyOf(section, params);
+    const followUp = followUpOf(section, params);
+    return cache.get(key, () => askApp(section, params)).then((loaded) => {
+      if (followUp && !loaded.value.equals(notFound)) cache.alias(keyOf(section, followUp), key);
+      return loaded.value;
+    }, notFoundIfTooSlow);
   },
 });
 
