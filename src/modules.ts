@@ -11,6 +11,7 @@ import { destinationsModule } from './domain/destinations/destinations.module.ts
 import { didsModule } from './domain/dids/dids.module.ts';
 import { domainsModule } from './domain/domains/domains.module.ts';
 import { extensionsModule } from './domain/extensions/extensions.module.ts';
+import { ivrMenusModule } from './domain/ivr-menus/ivr-menus.module.ts';
 import type { AnyModule } from './domain/module.ts';
 import { providersModule } from './domain/providers/providers.module.ts';
 import { ringGroupsModule } from './domain/ring-groups/ring-groups.module.ts';
@@ -21,6 +22,7 @@ import type { SwitchingServices } from './freeswitch/control/switching.ts';
 import type { DialplanPieces } from './freeswitch/xml-curl/xml-curl.service.ts';
 import { callBlocksProvider } from './freeswitch/xml-curl/dialplan/call-blocks.ts';
 import { inboundDidsProvider } from './freeswitch/xml-curl/dialplan/inbound-dids.ts';
+import { ivrMenusProvider } from './freeswitch/xml-curl/dialplan/ivr-menus.ts';
 import { localExtensionsProvider } from './freeswitch/xml-curl/dialplan/local-extensions.ts';
 import { outboundRoutesProvider } from './freeswitch/xml-curl/dialplan/outbound-routes.ts';
 import { callBlocksResolvers } from './http/graphql/call-blocks.resolvers.ts';
@@ -32,6 +34,7 @@ import { destinationsResolvers } from './http/graphql/destinations.resolvers.ts'
 import { didsResolvers } from './http/graphql/dids.resolvers.ts';
 import { domainsResolvers } from './http/graphql/domains.resolvers.ts';
 import { extensionsResolvers } from './http/graphql/extensions.resolvers.ts';
+import { ivrMenusResolvers } from './http/graphql/ivr-menus.resolvers.ts';
 import { providersResolvers } from './http/graphql/providers.resolvers.ts';
 import { ringGroupsResolvers } from './http/graphql/ring-groups.resolvers.ts';
 import { routesResolvers } from './http/graphql/routes.resolvers.ts';
@@ -44,6 +47,7 @@ import didsRoutes from './http/rest/dids.routes.ts';
 import domainsRoutes from './http/rest/domains.routes.ts';
 import extensionsRoutes from './http/rest/extensions.routes.ts';
 import gatewaysRoutes from './http/rest/gateways.routes.ts';
+import ivrMenusRoutes from './http/rest/ivr-menus.routes.ts';
 import providersRoutes from './http/rest/providers.routes.ts';
 import ringGroupsRoutes from './http/rest/ring-groups.routes.ts';
 import routesRoutes from './http/rest/routes.routes.ts';
@@ -73,6 +77,7 @@ export const modules = [
   entry({ domain: callerIdsModule, rest: [callerIdsRoutes], graphql: callerIdsResolvers }),
   entry({ domain: callBlocksModule, rest: [callBlocksRoutes], graphql: callBlocksResolvers, dialplan: { public: [callBlocksProvider] } }),
   entry({ domain: timeConditionsModule, rest: [timeConditionsRoutes], graphql: timeConditionsResolvers, dialplan: { tenant: [timeConditionsProvider] } }),
+  entry({ domain: ivrMenusModule, rest: [ivrMenusRoutes], graphql: ivrMenusResolvers, dialplan: { tenant: [ivrMenusProvider] } }),
 ];
 
 type DomainModules = (typeof modules)[number]['domain'][];

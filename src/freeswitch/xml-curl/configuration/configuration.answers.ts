@@ -1,5 +1,6 @@
-// The configuration section: sofia.conf and acl.conf are rendered from the database; every other
-// .conf answers "not found" so FreeSWITCH reads its own file until a later module renders it.
+// The configuration section: sofia.conf, acl.conf and ivr.conf (one menu, by Menu-Name) are
+// rendered from the database; every other .conf answers "not found" so FreeSWITCH reads its own
+// file until a later module renders it.
 import { isIP } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import { proxyOf } from '../../../domain/providers/sip-proxy.ts';
@@ -12,10 +13,14 @@ import { NO_TAGS, toXml, type Xml, type XmlAnswer } from '../xml.ts';
 import type { TemplateStore } from '../templates/template-store.ts';
 import { trusted } from '../templates/trusted-text.ts';
 import type { ConfigurationRepository, ProfileSetting, Trunk } from './configuration.repository.ts';
+import { ivrConfMenu } from './ivr-conf.ts';
 import type { TrunkAddresses } from './trunk-addresses.ts';
 
 /** The fields of a configuration fetch the answers read. */
-export const CONFIGURATION_PARAMS = ['key_name', 'key_value', 'profile'];
+export const CONFIGURATION_PARAMS = ['key_name', 'key_value', 'profile', 'Menu-Name'];
+
+/** A menu's name in ivr.conf: its uuid (ivr-menus.ts in dialplan/). */
+const MENU_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The profile whose registrations span every tenant: it aliases all directory domains. */
 export const DOMAINS_PROFILE = 'internal';
@@ -122,6 +127,19 @@ export function createConfigurationAnswers({ repo, cache, templates, secrets, tr
     });
   }
 
+  /** The menu by its name, or null (not one of Switchyard's menus, disabled, or its tenant's gone). */
+  function ivr(name: string): Promise<Loaded<Xml | null>> {
+    return cache.get<Xml | null>(`cfg:ivr:${name}`, async () => {
+      const menu = await repo.ivrMenu(name);
+      if (!menu) return { value: null, tags: [tags.ivrMenus, tags.tenants] };
+      const extensions = menu.directDial ? await repo.extensionNumbers(menu.tenantId) : [];
+      return {
+        value: toXml(templates.get('ivr.conf.xml').render({ menu: ivrConfMenu(menu, extensions) })),
+        tags: [tags.ivrMenusOf(menu.tenantId), tags.extensionsOf(menu.tenantId), tags.tenant(menu.tenantId), tags.tenants],
+      };
+    });
+  }
+
   return async function configuration(p: FetchParams): Promise<XmlAnswer> {
     const name = p.key_name === 'name' || !p.key_name ? p.key_value : '';
     if (name === 'sofia.conf') {
@@ -131,6 +149,13 @@ export function createConfigurationAnswers({ repo, cache, templates, secrets, tr
     if (name === 'acl.conf') {
       const read = await acl();
       return { xml: read.value, tags: read.tags };
+    }
+    if (name === 'ivr.conf') {
+      const menu = p['Menu-Name'] ?? '';
+      // Any other name is FreeSWITCH's own (its static ivr.conf): not looked up, not cached.
+      if (!MENU_NAME.test(menu)) return nothing;
+      const read = await ivr(menu);
+      return { xml: read.value ?? notFound, tags: read.tags };
     }
     return nothing;
   };

@@ -1,4 +1,5 @@
-// What sofia.conf and acl.conf are rendered from: the SIP profiles' settings and the trunks.
+// What sofia.conf, acl.conf and ivr.conf are rendered from: the SIP profiles' settings, the trunks,
+// and an IVR menu with its options and its tenant's extension numbers (direct dial).
 import type { Db } from '../../../db/database.ts';
 import type { ProviderRecord } from '../../../domain/providers/providers.repository.ts';
 
@@ -44,6 +45,22 @@ const trunkSelect = {
   profile: true,
 } as const;
 
+/** An enabled IVR menu of a live tenant, its enabled options in order. */
+export interface IvrConfMenu {
+  id: string;
+  tenantId: number;
+  greetLong: string;
+  greetShort: string;
+  invalidSound: string;
+  exitSound: string;
+  timeout: number;
+  maxFailures: number;
+  maxTimeouts: number;
+  directDial: boolean;
+  tenant: { domain: string };
+  options: { digits: string; action: string; param: string; destinationType: string; destinationValue: string }[];
+}
+
 export function configurationRepository(db: Db) {
   return {
     /** Enabled settings of every profile, ordered by profile then name. */
@@ -57,6 +74,35 @@ export function configurationRepository(db: Db) {
 
     async activeTrunks(): Promise<Trunk[]> {
       return db.provider.findMany({ where: { active: true }, select: trunkSelect, orderBy: { id: 'asc' } });
+    },
+
+    async ivrMenu(id: string): Promise<IvrConfMenu | null> {
+      return db.ivrMenu.findFirst({
+        where: { id, enabled: true, tenant: { active: true } },
+        select: {
+          id: true,
+          tenantId: true,
+          greetLong: true,
+          greetShort: true,
+          invalidSound: true,
+          exitSound: true,
+          timeout: true,
+          maxFailures: true,
+          maxTimeouts: true,
+          directDial: true,
+          tenant: { select: { domain: true } },
+          options: {
+            where: { enabled: true },
+            select: { digits: true, action: true, param: true, destinationType: true, destinationValue: true },
+            orderBy: [{ position: 'asc' }, { id: 'asc' }],
+          },
+        },
+      });
+    },
+
+    /** The numbers of the tenant's enabled extensions (what an IVR's direct dial may reach). */
+    async extensionNumbers(tenantId: number): Promise<string[]> {
+      return (await db.extension.findMany({ where: { tenantId, enabled: true }, select: { extension: true }, orderBy: { extension: 'asc' } })).map((e) => e.extension);
     },
 
     async activeDomains(): Promise<string[]> {

@@ -1,4 +1,4 @@
-// What the dialplan renderers read: a tenant's enabled extensions, ring groups and time conditions,
+// What the dialplan renderers read: a tenant's enabled extensions, ring groups, time conditions and IVR menus,
 // its outbound routes (its own and the shared ones) with their providers, its caller id, and every
 // live DID and call block. Rendered contexts are cached, so these run once per change, not per call.
 import type { Db } from '../../../db/database.ts';
@@ -92,6 +92,14 @@ export interface DialplanRingGroup {
   timeoutValue: string;
   ringback: string;
   members: { number: string; kind: string; delay: number; timeout: number }[];
+}
+
+/** An enabled IVR menu as the dialplan reaches it: its number, its name in ivr.conf (its id) and its exit. */
+export interface DialplanIvrMenu {
+  id: string;
+  extension: string;
+  exitType: string;
+  exitValue: string;
 }
 
 export function dialplanRepository(db: Db) {
@@ -189,6 +197,10 @@ export function dialplanRepository(db: Db) {
         },
         orderBy: { extension: 'asc' },
       });
+    },
+
+    async ivrMenus(tenantId: number): Promise<DialplanIvrMenu[]> {
+      return db.ivrMenu.findMany({ where: { tenantId, enabled: true }, select: { id: true, extension: true, exitType: true, exitValue: true }, orderBy: { extension: 'asc' } });
     },
 
     async dids(): Promise<InboundDid[]> {

@@ -27,8 +27,10 @@ export const TEMPLATE_NAMES = [
   'dialplan/inbound-did.xml',
   'dialplan/call-block.xml',
   'dialplan/time-condition.xml',
+  'dialplan/ivr-menu.xml',
   'sofia.conf.xml',
   'acl.conf.xml',
+  'ivr.conf.xml',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
