@@ -140,7 +140,7 @@ export function createIvrMenusService(deps: {
   async function destinationOf(tenantId: number, domain: string, own: string, raw: string, field: string): Promise<Destination> {
     const [dial, xml, context] = raw.split(' ');
     if (xml !== undefined && context !== CLIENT_CONTEXT && context !== domain) throw validationFailed(field, `must name the tenant's context (${domain}) or ${CLIENT_CONTEXT}`);
-    let type = '';
+    let type: string;
     let value = dial;
     if (dial.startsWith(VOICEMAIL_DIAL_PREFIX)) {
       type = 'voicemail';
