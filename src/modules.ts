@@ -1,7 +1,7 @@
 // The resource modules of the PBX, each with its adapters: the one list every wiring point
 // iterates (the services, the permission catalogue, the xml_curl change labels and dialplan
 // pieces, the REST routes, the GraphQL resolvers). Order matters where a module uses another's
-// service (routes and DIDs use providers'). docs/adding-a-module.md says how to add one.
+// service (routes and DIDs use providers', inbound routes DIDs'). docs/adding-a-module.md says how to add one.
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { callBlocksModule } from './domain/call-blocks/call-blocks.module.ts';
@@ -11,6 +11,7 @@ import { destinationsModule } from './domain/destinations/destinations.module.ts
 import { didsModule } from './domain/dids/dids.module.ts';
 import { domainsModule } from './domain/domains/domains.module.ts';
 import { extensionsModule } from './domain/extensions/extensions.module.ts';
+import { inboundRoutesModule } from './domain/inbound-routes/inbound-routes.module.ts';
 import type { AnyModule } from './domain/module.ts';
 import { providersModule } from './domain/providers/providers.module.ts';
 import { ringGroupsModule } from './domain/ring-groups/ring-groups.module.ts';
@@ -32,6 +33,7 @@ import { destinationsResolvers } from './http/graphql/destinations.resolvers.ts'
 import { didsResolvers } from './http/graphql/dids.resolvers.ts';
 import { domainsResolvers } from './http/graphql/domains.resolvers.ts';
 import { extensionsResolvers } from './http/graphql/extensions.resolvers.ts';
+import { inboundRoutesResolvers } from './http/graphql/inbound-routes.resolvers.ts';
 import { providersResolvers } from './http/graphql/providers.resolvers.ts';
 import { ringGroupsResolvers } from './http/graphql/ring-groups.resolvers.ts';
 import { routesResolvers } from './http/graphql/routes.resolvers.ts';
@@ -44,6 +46,7 @@ import didsRoutes from './http/rest/dids.routes.ts';
 import domainsRoutes from './http/rest/domains.routes.ts';
 import extensionsRoutes from './http/rest/extensions.routes.ts';
 import gatewaysRoutes from './http/rest/gateways.routes.ts';
+import inboundRoutesRoutes from './http/rest/inbound-routes.routes.ts';
 import providersRoutes from './http/rest/providers.routes.ts';
 import ringGroupsRoutes from './http/rest/ring-groups.routes.ts';
 import routesRoutes from './http/rest/routes.routes.ts';
@@ -69,6 +72,8 @@ export const modules = [
   entry({ domain: destinationsModule, rest: [destinationsRoutes], graphql: destinationsResolvers }),
   entry({ domain: routesModule, rest: [routesRoutes], graphql: routesResolvers, dialplan: { tenant: [outboundRoutesProvider] } }),
   entry({ domain: didsModule, rest: [didsRoutes], graphql: didsResolvers, dialplan: { public: [inboundDidsProvider] } }),
+  // The DIDs' routing in FusionPBX's words: after DIDs, whose service it writes through.
+  entry({ domain: inboundRoutesModule, rest: [inboundRoutesRoutes], graphql: inboundRoutesResolvers }),
   entry({ domain: ringGroupsModule, rest: [ringGroupsRoutes], graphql: ringGroupsResolvers, dialplan: { tenant: [ringGroupsProvider] } }),
   entry({ domain: callerIdsModule, rest: [callerIdsRoutes], graphql: callerIdsResolvers }),
   entry({ domain: callBlocksModule, rest: [callBlocksRoutes], graphql: callBlocksResolvers, dialplan: { public: [callBlocksProvider] } }),
