@@ -1,7 +1,7 @@
 // The resource modules of the PBX, each with its adapters: the one list every wiring point
 // iterates (the services, the permission catalogue, the xml_curl change labels and dialplan
 // pieces, the REST routes, the GraphQL resolvers). Order matters where a module uses another's
-// service (routes and DIDs use providers'). docs/adding-a-module.md says how to add one.
+// service (routes and DIDs use providers', inbound routes DIDs'). docs/adding-a-module.md says how to add one.
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { callBlocksModule } from './domain/call-blocks/call-blocks.module.ts';
@@ -12,6 +12,7 @@ import { didsModule } from './domain/dids/dids.module.ts';
 import { domainsModule } from './domain/domains/domains.module.ts';
 import { extensionsModule } from './domain/extensions/extensions.module.ts';
 import { ivrMenusModule } from './domain/ivr-menus/ivr-menus.module.ts';
+import { inboundRoutesModule } from './domain/inbound-routes/inbound-routes.module.ts';
 import type { AnyModule } from './domain/module.ts';
 import { providersModule } from './domain/providers/providers.module.ts';
 import { ringGroupsModule } from './domain/ring-groups/ring-groups.module.ts';
@@ -35,6 +36,7 @@ import { didsResolvers } from './http/graphql/dids.resolvers.ts';
 import { domainsResolvers } from './http/graphql/domains.resolvers.ts';
 import { extensionsResolvers } from './http/graphql/extensions.resolvers.ts';
 import { ivrMenusResolvers } from './http/graphql/ivr-menus.resolvers.ts';
+import { inboundRoutesResolvers } from './http/graphql/inbound-routes.resolvers.ts';
 import { providersResolvers } from './http/graphql/providers.resolvers.ts';
 import { ringGroupsResolvers } from './http/graphql/ring-groups.resolvers.ts';
 import { routesResolvers } from './http/graphql/routes.resolvers.ts';
@@ -48,6 +50,7 @@ import domainsRoutes from './http/rest/domains.routes.ts';
 import extensionsRoutes from './http/rest/extensions.routes.ts';
 import gatewaysRoutes from './http/rest/gateways.routes.ts';
 import ivrMenusRoutes from './http/rest/ivr-menus.routes.ts';
+import inboundRoutesRoutes from './http/rest/inbound-routes.routes.ts';
 import providersRoutes from './http/rest/providers.routes.ts';
 import ringGroupsRoutes from './http/rest/ring-groups.routes.ts';
 import routesRoutes from './http/rest/routes.routes.ts';
@@ -73,6 +76,8 @@ export const modules = [
   entry({ domain: destinationsModule, rest: [destinationsRoutes], graphql: destinationsResolvers }),
   entry({ domain: routesModule, rest: [routesRoutes], graphql: routesResolvers, dialplan: { tenant: [outboundRoutesProvider] } }),
   entry({ domain: didsModule, rest: [didsRoutes], graphql: didsResolvers, dialplan: { public: [inboundDidsProvider] } }),
+  // The DIDs' routing in FusionPBX's words: after DIDs, whose service it writes through.
+  entry({ domain: inboundRoutesModule, rest: [inboundRoutesRoutes], graphql: inboundRoutesResolvers }),
   entry({ domain: ringGroupsModule, rest: [ringGroupsRoutes], graphql: ringGroupsResolvers, dialplan: { tenant: [ringGroupsProvider] } }),
   entry({ domain: callerIdsModule, rest: [callerIdsRoutes], graphql: callerIdsResolvers }),
   entry({ domain: callBlocksModule, rest: [callBlocksRoutes], graphql: callBlocksResolvers, dialplan: { public: [callBlocksProvider] } }),

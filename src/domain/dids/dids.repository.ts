@@ -7,6 +7,8 @@ export const DID = 'did';
 
 export interface DidRecord {
   id: number;
+  /** Its stable key: an inbound route's destination_uuid. */
+  uuid: string;
   phone: string;
   username: string;
   firstName: string;
@@ -21,10 +23,10 @@ export interface DidRecord {
   active: boolean;
   createdAt: Date;
   updatedAt: Date;
-  tenant: { name: string; domain: string } | null;
+  tenant: { name: string; domain: string; domainUuid: string } | null;
 }
 
-export type DidFields = Partial<Omit<DidRecord, 'id' | 'createdAt' | 'updatedAt' | 'tenant'>>;
+export type DidFields = Partial<Omit<DidRecord, 'id' | 'uuid' | 'createdAt' | 'updatedAt' | 'tenant'>>;
 
 export interface DidFilter {
   tenantIds?: (number | null)[];
@@ -32,11 +34,14 @@ export interface DidFilter {
   firstName?: string;
   providerId?: number;
   destinationType?: string;
+  /** Only the tenants' DIDs that go somewhere (an inbound route each). */
+  routed?: boolean;
   active?: boolean;
 }
 
 const select = {
   id: true,
+  uuid: true,
   phone: true,
   username: true,
   firstName: true,
@@ -51,17 +56,19 @@ const select = {
   active: true,
   createdAt: true,
   updatedAt: true,
-  tenant: { select: { name: true, domain: true } },
+  tenant: { select: { name: true, domain: true, domainUuid: true } },
 } satisfies Prisma.AccountSelect;
 
 function where(filter: DidFilter): Prisma.AccountWhereInput {
   return {
     type: DID,
     ...tenantWhere(filter.tenantIds),
+    // A route belongs to a tenant: a deleted tenant's DIDs are in stock, whatever they pointed at.
+    ...(filter.routed ? { NOT: { tenantId: null } } : {}),
     phone: filter.phone,
     firstName: filter.firstName === undefined ? undefined : { contains: filter.firstName },
     providerId: filter.providerId,
-    destinationType: filter.destinationType,
+    destinationType: filter.destinationType ?? (filter.routed ? { not: '' } : undefined),
     active: filter.active,
   };
 }
@@ -70,6 +77,7 @@ export function didsRepository(db: Db) {
   return {
     findById: (id: number): Promise<DidRecord | null> => db.account.findFirst({ where: { id, type: DID }, select }),
     findByIds: (ids: readonly number[]): Promise<DidRecord[]> => db.account.findMany({ where: { id: { in: [...ids] }, type: DID }, select }),
+    findByUuid: (uuid: string): Promise<DidRecord | null> => db.account.findFirst({ where: { uuid, type: DID }, select }),
     findByPhone: (phone: string): Promise<DidRecord | null> => db.account.findFirst({ where: { phone, type: DID }, select }),
     /** The DIDs of the tenant whose calls go to `kind` `value`. */
     async pointingAt(tenantId: number, kind: string, value: string): Promise<number[]> {

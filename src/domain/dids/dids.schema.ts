@@ -49,6 +49,7 @@ const echoed = {
   rangeTo: ReadOnly("the batch form's range"),
   accountId: ReadOnly(),
   id: ReadOnly(),
+  uuid: ReadOnly(),
   tenantName: ReadOnly(),
   userId: ReadOnly('set through PUT /accounts/:id/users/:user_id'),
   createdBy: ReadOnly(),
@@ -89,6 +90,7 @@ const Nid = Nullable(Type.Integer());
 export const DidView = Type.Object({
   accountId: Type.Integer(),
   id: Type.Integer(),
+  uuid: Type.String({ description: 'Its stable key: the destination_uuid of its inbound route (/inbound_routes)' }),
   type: Type.Literal('did'),
   phone: Type.String(),
   username: Type.String(),

@@ -23,6 +23,7 @@ export function didView(d: DidRecord): DidView {
   return {
     accountId: d.id,
     id: d.id,
+    uuid: d.uuid,
     type: 'did',
     phone: d.phone,
     username: d.username,

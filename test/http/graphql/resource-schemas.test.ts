@@ -11,6 +11,7 @@ import { CountryView, RegionView } from '../../../src/domain/countries/countries
 import { DestinationCreate, DestinationUpdate, DestinationView } from '../../../src/domain/destinations/destinations.schema.ts';
 import { DidCreate, DidUpdate, DidView } from '../../../src/domain/dids/dids.schema.ts';
 import { DomainView } from '../../../src/domain/domains/domains.schema.ts';
+import { InboundRouteCreate, InboundRouteUpdate, InboundRouteView } from '../../../src/domain/inbound-routes/inbound-routes.schema.ts';
 import { ExtensionCreate, ExtensionUpdate, ExtensionView } from '../../../src/domain/extensions/extensions.schema.ts';
 import { GatewayCreate, GatewayUpdate, GatewayView, ProviderCreate, ProviderUpdate, ProviderView } from '../../../src/domain/providers/providers.schema.ts';
 import { IvrMenuCreate, IvrMenuOptionInput, IvrMenuOptionView, IvrMenuUpdate, IvrMenuView } from '../../../src/domain/ivr-menus/ivr-menus.schema.ts';
@@ -31,6 +32,7 @@ const writable = (schema: TObject) => Object.entries(schema.properties).filter((
 
 const resources = [
   { type: 'Did', view: DidView, relations: ['provider'], create: ['DidCreateInput', DidCreate], update: ['DidUpdateInput', DidUpdate] },
+  { type: 'InboundRoute', view: InboundRouteView, relations: [], create: ['InboundRouteCreateInput', InboundRouteCreate], update: ['InboundRouteUpdateInput', InboundRouteUpdate] },
   { type: 'CallBlock', view: CallBlockView, relations: [], create: ['CallBlockCreateInput', CallBlockCreate], update: ['CallBlockUpdateInput', CallBlockUpdate] },
   { type: 'CallerId', view: CallerIdView, relations: [], create: ['CallerIdCreateInput', CallerIdCreate], update: ['CallerIdUpdateInput', CallerIdUpdate] },
   { type: 'Extension', view: ExtensionView, relations: [], create: ['ExtensionCreateInput', ExtensionCreate], update: ['ExtensionUpdateInput', ExtensionUpdate] },
