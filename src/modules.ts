@@ -11,6 +11,7 @@ import { destinationsModule } from './domain/destinations/destinations.module.ts
 import { didsModule } from './domain/dids/dids.module.ts';
 import { domainsModule } from './domain/domains/domains.module.ts';
 import { extensionsModule } from './domain/extensions/extensions.module.ts';
+import { followMeModule } from './domain/follow-me/follow-me.module.ts';
 import type { AnyModule } from './domain/module.ts';
 import { providersModule } from './domain/providers/providers.module.ts';
 import { ringGroupsModule } from './domain/ring-groups/ring-groups.module.ts';
@@ -32,6 +33,7 @@ import { destinationsResolvers } from './http/graphql/destinations.resolvers.ts'
 import { didsResolvers } from './http/graphql/dids.resolvers.ts';
 import { domainsResolvers } from './http/graphql/domains.resolvers.ts';
 import { extensionsResolvers } from './http/graphql/extensions.resolvers.ts';
+import { followMeResolvers } from './http/graphql/follow-me.resolvers.ts';
 import { providersResolvers } from './http/graphql/providers.resolvers.ts';
 import { ringGroupsResolvers } from './http/graphql/ring-groups.resolvers.ts';
 import { routesResolvers } from './http/graphql/routes.resolvers.ts';
@@ -43,6 +45,7 @@ import destinationsRoutes from './http/rest/destinations.routes.ts';
 import didsRoutes from './http/rest/dids.routes.ts';
 import domainsRoutes from './http/rest/domains.routes.ts';
 import extensionsRoutes from './http/rest/extensions.routes.ts';
+import followMeRoutes from './http/rest/follow-me.routes.ts';
 import gatewaysRoutes from './http/rest/gateways.routes.ts';
 import providersRoutes from './http/rest/providers.routes.ts';
 import ringGroupsRoutes from './http/rest/ring-groups.routes.ts';
@@ -73,6 +76,8 @@ export const modules = [
   entry({ domain: callerIdsModule, rest: [callerIdsRoutes], graphql: callerIdsResolvers }),
   entry({ domain: callBlocksModule, rest: [callBlocksRoutes], graphql: callBlocksResolvers, dialplan: { public: [callBlocksProvider] } }),
   entry({ domain: timeConditionsModule, rest: [timeConditionsRoutes], graphql: timeConditionsResolvers, dialplan: { tenant: [timeConditionsProvider] } }),
+  // Rendered by the local extensions' piece (an extension's entry rings its follow-me).
+  entry({ domain: followMeModule, rest: [followMeRoutes], graphql: followMeResolvers }),
 ];
 
 type DomainModules = (typeof modules)[number]['domain'][];

@@ -16,6 +16,7 @@ export type ChangedEntity =
   | 'sip_profile'
   | 'switch_node'
   | 'time_condition'
+  | 'follow_me'
   /** A trunk's host name resolved to other addresses (acl.conf). */
   | 'trunk_addresses'
   /** A user's or a role's access (token version, activity, roles, permissions): bearer caches drop it. */

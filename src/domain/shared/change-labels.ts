@@ -19,6 +19,8 @@ export const labels = {
   ringGroupsOf: (tenantId: number) => `ring_groups:${tenantId}`,
   callerIdsOf: (tenantId: number) => `caller_ids:${tenantId}`,
   timeConditionsOf: (tenantId: number) => `time_conditions:${tenantId}`,
+  /** A tenant's follow-me (its extensions' rendered entries ring them). */
+  followMeOf: (tenantId: number) => `follow_me:${tenantId}`,
   sipProfiles: 'sip_profiles',
   /** What the trunks' host names resolve to. */
   trunkAddresses: 'trunk_addresses',

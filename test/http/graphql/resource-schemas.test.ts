@@ -12,6 +12,7 @@ import { DestinationCreate, DestinationUpdate, DestinationView } from '../../../
 import { DidCreate, DidUpdate, DidView } from '../../../src/domain/dids/dids.schema.ts';
 import { DomainView } from '../../../src/domain/domains/domains.schema.ts';
 import { ExtensionCreate, ExtensionUpdate, ExtensionView } from '../../../src/domain/extensions/extensions.schema.ts';
+import { FollowMeCreate, FollowMeDestinationInput, FollowMeDestinationView, FollowMeUpdate, FollowMeView } from '../../../src/domain/follow-me/follow-me.schema.ts';
 import { GatewayCreate, GatewayUpdate, GatewayView, ProviderCreate, ProviderUpdate, ProviderView } from '../../../src/domain/providers/providers.schema.ts';
 import { RingGroupCreate, RingGroupMemberInput, RingGroupMemberView, RingGroupUpdate, RingGroupView } from '../../../src/domain/ring-groups/ring-groups.schema.ts';
 import { RouteCreate, RouteUpdate, RouteView } from '../../../src/domain/routes/routes.schema.ts';
@@ -39,6 +40,8 @@ const resources = [
   { type: 'Route', view: RouteView, relations: ['gateway'], create: ['RouteCreateInput', RouteCreate], update: ['RouteUpdateInput', RouteUpdate] },
   { type: 'RingGroup', view: RingGroupView, relations: [], create: ['RingGroupCreateInput', RingGroupCreate], update: ['RingGroupUpdateInput', RingGroupUpdate] },
   { type: 'RingGroupMember', view: RingGroupMemberView, relations: [], create: ['RingGroupMemberInput', RingGroupMemberInput], update: ['RingGroupMemberInput', RingGroupMemberInput] },
+  { type: 'FollowMe', view: FollowMeView, relations: [], create: ['FollowMeCreateInput', FollowMeCreate], update: ['FollowMeUpdateInput', FollowMeUpdate] },
+  { type: 'FollowMeDestination', view: FollowMeDestinationView, relations: [], create: ['FollowMeDestinationInput', FollowMeDestinationInput], update: ['FollowMeDestinationInput', FollowMeDestinationInput] },
   { type: 'TimeCondition', view: TimeConditionView, relations: [], create: ['TimeConditionCreateInput', TimeConditionCreate], update: ['TimeConditionUpdateInput', TimeConditionUpdate] },
   { type: 'Destination', view: DestinationView, relations: [], create: ['DestinationCreateInput', DestinationCreate], update: ['DestinationUpdateInput', DestinationUpdate] },
   // GraphQL's own additions: the tenant's users, its dates as DateTime.

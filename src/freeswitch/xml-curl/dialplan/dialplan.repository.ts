@@ -1,6 +1,6 @@
-// What the dialplan renderers read: a tenant's enabled extensions, ring groups and time conditions,
-// its outbound routes (its own and the shared ones) with their providers, its caller id, and every
-// live DID and call block. Rendered contexts are cached, so these run once per change, not per call.
+// What the dialplan renderers read: a tenant's enabled extensions and their follow-me, ring groups
+// and time conditions, its outbound routes (its own and the shared ones) with their providers, its
+// caller id, and every live DID and call block. Rendered contexts are cached, so these run once per change, not per call.
 import type { Db } from '../../../db/database.ts';
 import type { DialplanTenant } from './extension-provider.ts';
 import type { ExtensionRecord } from '../../../domain/extensions/extensions.repository.ts';
@@ -92,6 +92,15 @@ export interface DialplanRingGroup {
   timeoutValue: string;
   ringback: string;
   members: { number: string; kind: string; delay: number; timeout: number }[];
+}
+
+/** The follow-me of an enabled extension whose follow_me_enabled is on, its destinations in order. */
+export interface DialplanFollowMe {
+  extension: string;
+  ignoreBusy: boolean;
+  cidNamePrefix: string;
+  cidNumberPrefix: string;
+  destinations: { number: string; kind: string; delay: number; timeout: number }[];
 }
 
 export function dialplanRepository(db: Db) {
@@ -189,6 +198,20 @@ export function dialplanRepository(db: Db) {
         },
         orderBy: { extension: 'asc' },
       });
+    },
+
+    async followMe(tenantId: number): Promise<DialplanFollowMe[]> {
+      const rows = await db.followMe.findMany({
+        where: { tenantId, extension: { enabled: true, followMeEnabled: true } },
+        select: {
+          ignoreBusy: true,
+          cidNamePrefix: true,
+          cidNumberPrefix: true,
+          extension: { select: { extension: true } },
+          destinations: { select: { number: true, kind: true, delay: true, timeout: true }, orderBy: [{ position: 'asc' }, { id: 'asc' }] },
+        },
+      });
+      return rows.map(({ extension, ...r }) => ({ ...r, extension: extension.extension }));
     },
 
     async dids(): Promise<InboundDid[]> {
