@@ -9,7 +9,11 @@ import { Blank, Flag, Id, Input, Int, Matching, NoValue, Nullable, ReadOnly, Swi
 /** A destination: an extension number of the tenant or an external number (digits, optional +); '' is a row left empty. */
 const DESTINATION = '^$|^\\+?[0-9]{2,20}$';
 
-/** A number input's value: a number, its text (a select's value), or null once cleared (not given). */
+/**
+ * A number input's value: a number, its text (a select's value), or null once cleared (not given).
+ * REST's coercion may turn a number into its text, so the range is checked again after decoding
+ * (SECONDS, by the service).
+ */
 const Seconds = (minimum: number, maximum: number, description: string) =>
   Type.Optional(
     Type.Transform(
@@ -22,17 +26,21 @@ const Seconds = (minimum: number, maximum: number, description: string) =>
       .Encode((n) => n ?? null),
   );
 
+/** The ranges of a destination's numbers. */
+export const SECONDS = { followMeDelay: [0, 300], followMeTimeout: [1, 600], followMeOrder: [0, 9999] } as const;
+
 export const FollowMeDestinationInput = Input({
   followMeDestination: Blank(
     Matching(DESTINATION, 'must be an extension number or an external number (digits, optional leading +)', {
       description: "An extension of the tenant, or an external number dialled through its outbound routes ('' for a row left empty: skipped)",
     }),
   ),
-  followMeDelay: Seconds(0, 300, 'Seconds after the call starts before it rings (default 0)'),
-  followMeTimeout: Seconds(1, 600, 'Seconds it rings (default 30)'),
+  followMeDelay: Seconds(...SECONDS.followMeDelay, 'Seconds after the call starts before it rings (default 0)'),
+  followMeTimeout: Seconds(...SECONDS.followMeTimeout, 'Seconds it rings (default 30)'),
   followMePrompt: Type.Optional(Flag({ description: "FusionPBX's answer confirmation: kept, not rendered (it needs FusionPBX's Lua)" })),
-  followMeOrder: Seconds(0, 9999, 'Its place in the order (lowest first; ties keep the list order)'),
+  followMeOrder: Seconds(...SECONDS.followMeOrder, 'Its place in the order (lowest first; ties keep the list order)'),
   followMeDestinationUuid: ReadOnly(),
+  followMeDestinationType: ReadOnly('extension or external: worked out from the number'),
 });
 
 const writable = {

@@ -18,7 +18,7 @@ import { parse } from '../shared/schema.ts';
 import { listTenants, reachesTenant } from '../shared/tenancy.ts';
 import { unixSeconds } from '../shared/unix-time.ts';
 import type { FollowMeDestinationFields, FollowMeFields, FollowMeRecord, FollowMeRepository } from './follow-me.repository.ts';
-import { FollowMeCreate, FollowMeFilter, FollowMeUpdate, type FollowMeCreateInput, type FollowMeDestinationInput, type FollowMeUpdateInput, type FollowMeView } from './follow-me.schema.ts';
+import { FollowMeCreate, FollowMeFilter, FollowMeUpdate, SECONDS, type FollowMeCreateInput, type FollowMeDestinationInput, type FollowMeUpdateInput, type FollowMeView } from './follow-me.schema.ts';
 
 const SORTABLE = { follow_me_uuid: 'id', date_created: 'createdAt', extension_uuid: 'extensionId' };
 
@@ -74,6 +74,12 @@ export function createFollowMeService(deps: { followMe: FollowMeRepository; dial
 
   /** The destinations in their order (rows left empty skipped), each an extension of the tenant or an external number. */
   async function destinationsOf(tenantId: number, given: readonly FollowMeDestinationInput[]): Promise<FollowMeDestinationFields[]> {
+    given.forEach((d, i) => {
+      for (const [field, [min, max]] of Object.entries(SECONDS)) {
+        const v = d[field as keyof typeof SECONDS];
+        if (v !== undefined && (v < min || v > max)) throw validationFailed(`destinations/${i}/${field}`, `must be a whole number from ${min} to ${max}`);
+      }
+    });
     const ordered = given
       .map((d, i) => ({ d, i, number: d.followMeDestination ?? '' }))
       .filter(({ number }) => number !== '')
