@@ -11,14 +11,14 @@ const DESTINATION = '^$|^\\+?[0-9]{2,20}$';
 
 /**
  * A number input's value: a number, its text (a select's value), or null once cleared (not given).
- * REST's coercion may turn a number into its text, so the range is checked again after decoding
- * (SECONDS, by the service).
+ * Its range (SECONDS) is checked by the service once decoded: REST's coercion may have turned the
+ * number into its text, and an error inside a union in a list would name the list, not the field.
  */
 const Seconds = (minimum: number, maximum: number, description: string) =>
   Type.Optional(
     Type.Transform(
-      Type.Union([Int(minimum, maximum), Matching('^[0-9]{1,4}$', `must be a whole number from ${minimum} to ${maximum}`), NoValue], {
-        description,
+      Type.Union([Int(0, 9999), Matching('^[0-9]{1,4}$', `must be a whole number from ${minimum} to ${maximum}`), NoValue], {
+        description: `${description}: ${minimum} to ${maximum}`,
         typeMessage: `must be a whole number from ${minimum} to ${maximum}`,
       }),
     )

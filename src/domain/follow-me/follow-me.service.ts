@@ -83,7 +83,7 @@ export function createFollowMeService(deps: { followMe: FollowMeRepository; dial
     const ordered = given
       .map((d, i) => ({ d, i, number: d.followMeDestination ?? '' }))
       .filter(({ number }) => number !== '')
-      .sort((a, b) => (a.d.followMeOrder ?? a.i) - (b.d.followMeOrder ?? b.i) || a.i - b.i);
+      .sort((a, b) => (a.d.followMeOrder ?? (a.i + 1) * ORDER_STEP) - (b.d.followMeOrder ?? (b.i + 1) * ORDER_STEP) || a.i - b.i);
     const numbers = [...new Set(ordered.map(({ number }) => number))];
     const holders = await Promise.all(numbers.map(async (n) => [n, await dialable.conflicts(tenantId, n)] as const));
     const extensions = new Set(holders.filter(([, held]) => held.some((h) => h.type === 'extension')).map(([n]) => n));
