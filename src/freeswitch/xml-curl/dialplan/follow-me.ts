@@ -6,10 +6,11 @@
 // The extension itself rings at once for its call timeout, first, unless a destination names it
 // (then it rings where and as that destination says); the destinations follow in their order, each
 // a leg as ring groups build them (legs.ts). The originate as a whole is bounded by the caller's
-// call_timeout (switch_ivr_originate.c reads SWITCH_CALL_TIMEOUT_VARIABLE as its timelimit), so
-// it is set to when the last leg stops ringing. fail_on_single_reject is read by
-// switch_ivr_originate.c from the originate's variables: one leg answering USER_BUSY ends the
-// call for all (then the extension's busy forward or voicemail), as FusionPBX's follow-me does.
+// call_timeout (mod_dptools.c audio_bridge_function passes SWITCH_CALL_TIMEOUT_VARIABLE to
+// switch_ivr_originate as its timelimit), so it is set to when the last leg stops ringing.
+// fail_on_single_reject is read by switch_ivr_originate from the `{...}` variables (true, or the
+// causes that end the attempt): a leg refusing with USER_BUSY ends the call for all (then the
+// extension's busy forward or voicemail), as FusionPBX's follow-me does.
 // The prompt (FusionPBX's group_confirm through its confirm.lua) is kept, not rendered.
 import type { DialplanFollowMe, LocalExtension } from './dialplan.repository.ts';
 import { perLeg, targetOf, type Leg } from './legs.ts';
