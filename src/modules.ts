@@ -13,6 +13,7 @@ import { domainsModule } from './domain/domains/domains.module.ts';
 import { extensionsModule } from './domain/extensions/extensions.module.ts';
 import { ivrMenusModule } from './domain/ivr-menus/ivr-menus.module.ts';
 import { inboundRoutesModule } from './domain/inbound-routes/inbound-routes.module.ts';
+import { followMeModule } from './domain/follow-me/follow-me.module.ts';
 import type { AnyModule } from './domain/module.ts';
 import { providersModule } from './domain/providers/providers.module.ts';
 import { ringGroupsModule } from './domain/ring-groups/ring-groups.module.ts';
@@ -37,6 +38,7 @@ import { domainsResolvers } from './http/graphql/domains.resolvers.ts';
 import { extensionsResolvers } from './http/graphql/extensions.resolvers.ts';
 import { ivrMenusResolvers } from './http/graphql/ivr-menus.resolvers.ts';
 import { inboundRoutesResolvers } from './http/graphql/inbound-routes.resolvers.ts';
+import { followMeResolvers } from './http/graphql/follow-me.resolvers.ts';
 import { providersResolvers } from './http/graphql/providers.resolvers.ts';
 import { ringGroupsResolvers } from './http/graphql/ring-groups.resolvers.ts';
 import { routesResolvers } from './http/graphql/routes.resolvers.ts';
@@ -48,6 +50,7 @@ import destinationsRoutes from './http/rest/destinations.routes.ts';
 import didsRoutes from './http/rest/dids.routes.ts';
 import domainsRoutes from './http/rest/domains.routes.ts';
 import extensionsRoutes from './http/rest/extensions.routes.ts';
+import followMeRoutes from './http/rest/follow-me.routes.ts';
 import gatewaysRoutes from './http/rest/gateways.routes.ts';
 import ivrMenusRoutes from './http/rest/ivr-menus.routes.ts';
 import inboundRoutesRoutes from './http/rest/inbound-routes.routes.ts';
@@ -83,6 +86,8 @@ export const modules = [
   entry({ domain: callBlocksModule, rest: [callBlocksRoutes], graphql: callBlocksResolvers, dialplan: { public: [callBlocksProvider] } }),
   entry({ domain: timeConditionsModule, rest: [timeConditionsRoutes], graphql: timeConditionsResolvers, dialplan: { tenant: [timeConditionsProvider] } }),
   entry({ domain: ivrMenusModule, rest: [ivrMenusRoutes], graphql: ivrMenusResolvers, dialplan: { tenant: [ivrMenusProvider] } }),
+  // Rendered by the local extensions' piece (an extension's entry rings its follow-me).
+  entry({ domain: followMeModule, rest: [followMeRoutes], graphql: followMeResolvers }),
 ];
 
 type DomainModules = (typeof modules)[number]['domain'][];

@@ -17,6 +17,7 @@ export type ChangedEntity =
   | 'switch_node'
   | 'time_condition'
   | 'ivr_menu'
+  | 'follow_me'
   /** A trunk's host name resolved to other addresses (acl.conf). */
   | 'trunk_addresses'
   /** A user's or a role's access (token version, activity, roles, permissions): bearer caches drop it. */

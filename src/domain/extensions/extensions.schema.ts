@@ -59,7 +59,7 @@ const writable = {
       description: 'The codecs the extension offers and accepts, in order (FreeSWITCH absolute_codec_string)',
     }),
   ),
-  followMeEnabled: Type.Optional(Flag({ description: "FusionPBX's follow-me flag, kept for the client (follow-me destinations are not in Switchyard yet)" })),
+  followMeEnabled: Type.Optional(Flag({ description: 'Whether its follow-me (/follow_me) rings with it: the same state as the follow-me’s follow_me_enabled' })),
   forwardAllEnabled: Type.Optional(Flag()),
   forwardAllDestination: Blank(Matching(DIALABLE, DIALABLE_PROBLEM)),
   forwardBusyEnabled: Type.Optional(Flag()),

@@ -22,6 +22,8 @@ export const labels = {
   ivrMenusOf: (tenantId: number) => `ivr_menus:${tenantId}`,
   /** Any tenant's IVR menus (ivr.conf answers for a menu not found). */
   ivrMenus: 'ivr_menus',
+  /** A tenant's follow-me (its extensions' rendered entries ring them). */
+  followMeOf: (tenantId: number) => `follow_me:${tenantId}`,
   sipProfiles: 'sip_profiles',
   /** What the trunks' host names resolve to. */
   trunkAddresses: 'trunk_addresses',

@@ -13,6 +13,7 @@ import { DidCreate, DidUpdate, DidView } from '../../../src/domain/dids/dids.sch
 import { DomainView } from '../../../src/domain/domains/domains.schema.ts';
 import { InboundRouteCreate, InboundRouteUpdate, InboundRouteView } from '../../../src/domain/inbound-routes/inbound-routes.schema.ts';
 import { ExtensionCreate, ExtensionUpdate, ExtensionView } from '../../../src/domain/extensions/extensions.schema.ts';
+import { FollowMeCreate, FollowMeDestinationInput, FollowMeDestinationView, FollowMeUpdate, FollowMeView } from '../../../src/domain/follow-me/follow-me.schema.ts';
 import { GatewayCreate, GatewayUpdate, GatewayView, ProviderCreate, ProviderUpdate, ProviderView } from '../../../src/domain/providers/providers.schema.ts';
 import { IvrMenuCreate, IvrMenuOptionInput, IvrMenuOptionView, IvrMenuUpdate, IvrMenuView } from '../../../src/domain/ivr-menus/ivr-menus.schema.ts';
 import { RingGroupCreate, RingGroupMemberInput, RingGroupMemberView, RingGroupUpdate, RingGroupView } from '../../../src/domain/ring-groups/ring-groups.schema.ts';
@@ -44,6 +45,8 @@ const resources = [
   { type: 'RingGroupMember', view: RingGroupMemberView, relations: [], create: ['RingGroupMemberInput', RingGroupMemberInput], update: ['RingGroupMemberInput', RingGroupMemberInput] },
   { type: 'IvrMenu', view: IvrMenuView, relations: [], create: ['IvrMenuCreateInput', IvrMenuCreate], update: ['IvrMenuUpdateInput', IvrMenuUpdate] },
   { type: 'IvrMenuOption', view: IvrMenuOptionView, relations: [], create: ['IvrMenuOptionInput', IvrMenuOptionInput], update: ['IvrMenuOptionInput', IvrMenuOptionInput] },
+  { type: 'FollowMe', view: FollowMeView, relations: [], create: ['FollowMeCreateInput', FollowMeCreate], update: ['FollowMeUpdateInput', FollowMeUpdate] },
+  { type: 'FollowMeDestination', view: FollowMeDestinationView, relations: [], create: ['FollowMeDestinationInput', FollowMeDestinationInput], update: ['FollowMeDestinationInput', FollowMeDestinationInput] },
   { type: 'TimeCondition', view: TimeConditionView, relations: [], create: ['TimeConditionCreateInput', TimeConditionCreate], update: ['TimeConditionUpdateInput', TimeConditionUpdate] },
   { type: 'Destination', view: DestinationView, relations: [], create: ['DestinationCreateInput', DestinationCreate], update: ['DestinationUpdateInput', DestinationUpdate] },
   // GraphQL's own additions: the tenant's users, its dates as DateTime.

@@ -1,6 +1,7 @@
-// What the dialplan renderers read: a tenant's enabled extensions, ring groups, time conditions and IVR menus,
-// its outbound routes (its own and the shared ones) with their providers, its caller id, and every
-// live DID and call block. Rendered contexts are cached, so these run once per change, not per call.
+// What the dialplan renderers read: a tenant's enabled extensions (with their follow-me), ring
+// groups, time conditions and IVR menus, its outbound routes (its own and the shared ones) with their
+// providers, its caller id, and every live DID and call block. Rendered contexts are cached, so these
+// run once per change, not per call.
 import type { Db } from '../../../db/database.ts';
 import type { DialplanTenant } from './extension-provider.ts';
 import type { ExtensionRecord } from '../../../domain/extensions/extensions.repository.ts';
@@ -102,6 +103,15 @@ export interface DialplanIvrMenu {
   exitValue: string;
 }
 
+/** The follow-me of an enabled extension whose follow_me_enabled is on, its destinations in order. */
+export interface DialplanFollowMe {
+  extension: string;
+  ignoreBusy: boolean;
+  cidNamePrefix: string;
+  cidNumberPrefix: string;
+  destinations: { number: string; kind: string; delay: number; timeout: number }[];
+}
+
 export function dialplanRepository(db: Db) {
   return {
     async tenant(domain: string): Promise<DialplanTenant | null> {
@@ -201,6 +211,20 @@ export function dialplanRepository(db: Db) {
 
     async ivrMenus(tenantId: number): Promise<DialplanIvrMenu[]> {
       return db.ivrMenu.findMany({ where: { tenantId, enabled: true }, select: { id: true, extension: true, exitType: true, exitValue: true }, orderBy: { extension: 'asc' } });
+    },
+
+    async followMe(tenantId: number): Promise<DialplanFollowMe[]> {
+      const rows = await db.followMe.findMany({
+        where: { tenantId, extension: { enabled: true, followMeEnabled: true } },
+        select: {
+          ignoreBusy: true,
+          cidNamePrefix: true,
+          cidNumberPrefix: true,
+          extension: { select: { extension: true } },
+          destinations: { select: { number: true, kind: true, delay: true, timeout: true }, orderBy: [{ position: 'asc' }, { id: 'asc' }] },
+        },
+      });
+      return rows.map(({ extension, ...r }) => ({ ...r, extension: extension.extension }));
     },
 
     async dids(): Promise<InboundDid[]> {

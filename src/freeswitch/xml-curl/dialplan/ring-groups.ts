@@ -2,13 +2,10 @@
 // script (app/switch/resources/scripts/app/ring_groups/index.lua) builds one bridge dial string,
 // and this renders the same string once, when the context is compiled.
 //
-// Each member is a leg: an extension as the local extensions ring it (`user/<ext>@<domain>`; a
-// disabled or do-not-disturb extension is left out), an external number through the tenant's
-// outbound routes by a loopback leg into the tenant's context (`loopback/<number>/<context>`,
-// mod_loopback.c channel_outgoing_channel: what follows the first "/" is the context). Per leg,
-// in `[...]`: `leg_timeout` and `leg_delay_start` (switch_ivr_originate.c reads both per leg);
-// legs join with "," (all at once) or "|" (one after the other), behind
-// `{ignore_early_media=true}` as FusionPBX's script does. Enterprise legs join with ":_:"
+// Each member is a leg (legs.ts: an extension by user/, an external number by a loopback leg into
+// the tenant's context, each with its leg_timeout and leg_delay_start); legs join with "," (all
+// at once) or "|" (one after the other), behind `{ignore_early_media=true}` as FusionPBX's script
+// does. Enterprise legs join with ":_:"
 // (SWITCH_ENT_ORIGINATE_DELIM, switch_types.h), each its own `{originate_timeout=..,
 // originate_delay_start=<ms>}` (enterprise originate cannot read leg_delay_start; the variables'
 // documentation on developer.signalwire.com). Rollover bridges each member on its own (one bridge
@@ -29,24 +26,10 @@ import { trusted } from '../templates/trusted-text.ts';
 import type { DialplanRepository, DialplanRingGroup, LocalExtension } from './dialplan.repository.ts';
 import type { DialplanTenant, TenantProvider } from './extension-provider.ts';
 import { escapeRegExp, fragmentSet, type Fragment } from './extension-provider.ts';
-
-interface Leg {
-  target: string;
-  delay: number;
-  timeout: number;
-}
+import { extensionsByNumber, perLeg, targetOf, vars, type Leg } from './legs.ts';
 
 const HEX = '0123456789abcdef';
 const MAX_ROTATIONS = 16;
-
-/** The leg of a member, or null when it cannot ring (an extension gone, disabled or in do-not-disturb). */
-function targetOf(member: DialplanRingGroup['members'][number], extensions: Map<string, LocalExtension>, domain: string): string | null {
-  if (member.kind === 'extension') {
-    const ext = extensions.get(member.number);
-    return ext && !ext.doNotDisturb ? `user/${ext.extension}@${domain}` : null;
-  }
-  return `loopback/${member.number}/${domain}`;
-}
 
 /** Legs rung at once: each rings at most until the group's timeout. */
 function atOnce(legs: Leg[], callTimeout: number): Leg[] {
@@ -65,9 +48,6 @@ function inTurn(legs: Leg[], callTimeout: number): Leg[] {
   }
   return kept;
 }
-
-const vars = (pairs: [string, number][]) => pairs.filter(([, v]) => v > 0).map(([k, v]) => `${k}=${v}`).join(',');
-const perLeg = (l: Leg) => `[${vars([['leg_timeout', l.timeout], ['leg_delay_start', l.delay]])}]${l.target}`;
 
 /** The bridge actions' data for the legs, in order. */
 function bridges(strategy: string, legs: Leg[], callTimeout: number): string[] {
@@ -142,11 +122,7 @@ export function ringGroupsProvider(repo: DialplanRepository): TenantProvider {
     order: 300,
     async load({ tenant }, templates) {
       const [groups, extensions] = await Promise.all([repo.ringGroups(tenant.id), repo.extensions(tenant.id)]);
-      const byNumber = new Map<string, LocalExtension>();
-      for (const ext of extensions) {
-        byNumber.set(ext.extension, ext);
-        if (ext.numberAlias) byNumber.set(ext.numberAlias, ext);
-      }
+      const byNumber = extensionsByNumber(extensions);
       return {
         // Members ring as their extensions are now: enabled, in do-not-disturb or not.
         tags: [tags.ringGroupsOf(tenant.id), tags.extensionsOf(tenant.id)],
