@@ -8,9 +8,11 @@ import { callBlocksModule } from './domain/call-blocks/call-blocks.module.ts';
 import { callerIdsModule } from './domain/caller-ids/caller-ids.module.ts';
 import { countriesModule } from './domain/countries/countries.module.ts';
 import { destinationsModule } from './domain/destinations/destinations.module.ts';
+import { dialplansModule } from './domain/dialplans/dialplans.module.ts';
 import { didsModule } from './domain/dids/dids.module.ts';
 import { domainsModule } from './domain/domains/domains.module.ts';
 import { extensionsModule } from './domain/extensions/extensions.module.ts';
+import { featureCodesModule } from './domain/feature-codes/feature-codes.module.ts';
 import type { AnyModule } from './domain/module.ts';
 import { providersModule } from './domain/providers/providers.module.ts';
 import { ringGroupsModule } from './domain/ring-groups/ring-groups.module.ts';
@@ -20,6 +22,7 @@ import type { ServicesWith } from './domain/services.ts';
 import type { SwitchingServices } from './freeswitch/control/switching.ts';
 import type { DialplanPieces } from './freeswitch/xml-curl/xml-curl.service.ts';
 import { callBlocksProvider } from './freeswitch/xml-curl/dialplan/call-blocks.ts';
+import { featureCodesProvider } from './freeswitch/xml-curl/dialplan/feature-codes.ts';
 import { inboundDidsProvider } from './freeswitch/xml-curl/dialplan/inbound-dids.ts';
 import { localExtensionsProvider } from './freeswitch/xml-curl/dialplan/local-extensions.ts';
 import { outboundRoutesProvider } from './freeswitch/xml-curl/dialplan/outbound-routes.ts';
@@ -32,6 +35,7 @@ import { destinationsResolvers } from './http/graphql/destinations.resolvers.ts'
 import { didsResolvers } from './http/graphql/dids.resolvers.ts';
 import { domainsResolvers } from './http/graphql/domains.resolvers.ts';
 import { extensionsResolvers } from './http/graphql/extensions.resolvers.ts';
+import { dialplansResolvers, featureCodesResolvers } from './http/graphql/feature-codes.resolvers.ts';
 import { providersResolvers } from './http/graphql/providers.resolvers.ts';
 import { ringGroupsResolvers } from './http/graphql/ring-groups.resolvers.ts';
 import { routesResolvers } from './http/graphql/routes.resolvers.ts';
@@ -40,9 +44,11 @@ import { timeConditionsResolvers } from './http/graphql/time-conditions.resolver
 import callerIdsRoutes from './http/rest/caller-ids.routes.ts';
 import countriesRoutes from './http/rest/countries.routes.ts';
 import destinationsRoutes from './http/rest/destinations.routes.ts';
+import dialplansRoutes from './http/rest/dialplans.routes.ts';
 import didsRoutes from './http/rest/dids.routes.ts';
 import domainsRoutes from './http/rest/domains.routes.ts';
 import extensionsRoutes from './http/rest/extensions.routes.ts';
+import featureCodesRoutes from './http/rest/feature-codes.routes.ts';
 import gatewaysRoutes from './http/rest/gateways.routes.ts';
 import providersRoutes from './http/rest/providers.routes.ts';
 import ringGroupsRoutes from './http/rest/ring-groups.routes.ts';
@@ -62,6 +68,8 @@ export interface ModuleEntry {
 const entry = <D extends AnyModule>(e: ModuleEntry & { domain: D }) => e;
 
 export const modules = [
+  // First: the feature codes every tenant has, and the catalogue later modules add theirs to.
+  entry({ domain: featureCodesModule, rest: [featureCodesRoutes], graphql: featureCodesResolvers, dialplan: { tenant: [() => featureCodesProvider] } }),
   entry({ domain: extensionsModule, rest: [extensionsRoutes], graphql: extensionsResolvers, dialplan: { tenant: [localExtensionsProvider] } }),
   entry({ domain: domainsModule, rest: [domainsRoutes], graphql: domainsResolvers }),
   entry({ domain: providersModule, rest: [providersRoutes, gatewaysRoutes], graphql: providersResolvers }),
@@ -73,6 +81,8 @@ export const modules = [
   entry({ domain: callerIdsModule, rest: [callerIdsRoutes], graphql: callerIdsResolvers }),
   entry({ domain: callBlocksModule, rest: [callBlocksRoutes], graphql: callBlocksResolvers, dialplan: { public: [callBlocksProvider] } }),
   entry({ domain: timeConditionsModule, rest: [timeConditionsRoutes], graphql: timeConditionsResolvers, dialplan: { tenant: [timeConditionsProvider] } }),
+  // Last: a read-only view of what the pieces above render.
+  entry({ domain: dialplansModule, rest: [dialplansRoutes], graphql: dialplansResolvers }),
 ];
 
 type DomainModules = (typeof modules)[number]['domain'][];

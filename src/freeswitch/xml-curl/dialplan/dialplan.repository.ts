@@ -24,6 +24,7 @@ export type LocalExtension = Pick<
   | 'forwardUserNotRegisteredEnabled'
   | 'forwardUserNotRegisteredDestination'
   | 'voicemailEnabled'
+  | 'callGroup'
 >;
 
 export interface OutboundRoute {
@@ -117,6 +118,7 @@ export function dialplanRepository(db: Db) {
           forwardUserNotRegisteredEnabled: true,
           forwardUserNotRegisteredDestination: true,
           voicemailEnabled: true,
+          callGroup: true,
         },
         orderBy: { extension: 'asc' },
       });
