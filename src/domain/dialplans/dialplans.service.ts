@@ -4,11 +4,11 @@
 // the adapters read them there for the tenants this answers.
 import { authorize, scopeOf, type Ctx } from '../../context.ts';
 import { listLimits } from '../shared/list.ts';
-import { Id, Input, parse } from '../shared/schema.ts';
+import { Id, Input, parse, Type } from '../shared/schema.ts';
 import { queriedTenant } from '../shared/tenancy.ts';
 import type { TenantsRepository } from '../tenants/tenants.repository.ts';
 
-export const DialplanQuery = Input({ tenantId: Id({ description: "Super-admin: one tenant's context (default every tenant's)" }) });
+export const DialplanQuery = Input({ tenantId: Type.Optional(Id({ description: "Super-admin: one tenant's context (default every tenant's)" })) });
 
 export interface DialplanTenant {
   id: number;

@@ -4,7 +4,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Input } from '../shared/schema.ts';
 
-export const FeatureCodeQuery = Input({ tenantId: Id({ description: "Super-admin: the tenant whose codes (default: the core codes every tenant has)" }) });
+export const FeatureCodeQuery = Input({ tenantId: Type.Optional(Id({ description: "Super-admin: the tenant whose codes (default: the core codes every tenant has)" })) });
 
 export const FeatureCodeView = Type.Object({
   dialplanNumber: Type.String({ description: "What a caller dials ('*78'; '**<extension>' names a variable part)" }),

@@ -11,6 +11,7 @@ import { CountryView, RegionView } from '../../../src/domain/countries/countries
 import { DestinationCreate, DestinationUpdate, DestinationView } from '../../../src/domain/destinations/destinations.schema.ts';
 import { DidCreate, DidUpdate, DidView } from '../../../src/domain/dids/dids.schema.ts';
 import { DomainView } from '../../../src/domain/domains/domains.schema.ts';
+import { FeatureCodeView } from '../../../src/domain/feature-codes/feature-codes.schema.ts';
 import { ExtensionCreate, ExtensionUpdate, ExtensionView } from '../../../src/domain/extensions/extensions.schema.ts';
 import { GatewayCreate, GatewayUpdate, GatewayView, ProviderCreate, ProviderUpdate, ProviderView } from '../../../src/domain/providers/providers.schema.ts';
 import { RingGroupCreate, RingGroupMemberInput, RingGroupMemberView, RingGroupUpdate, RingGroupView } from '../../../src/domain/ring-groups/ring-groups.schema.ts';
@@ -20,6 +21,7 @@ import { TenantCreate, TenantUpdate, TenantView } from '../../../src/domain/tena
 import { TimeConditionCreate, TimeConditionUpdate, TimeConditionView } from '../../../src/domain/time-conditions/time-conditions.schema.ts';
 import { UserCreate, UserUpdate, UserView } from '../../../src/domain/users/users.schema.ts';
 import { ConferenceMemberView, ConferenceRoomView, ParticipantControlAnswer } from '../../../src/freeswitch/control/conference-participants.schema.ts';
+import { DialplanEntryView } from '../../../src/freeswitch/xml-curl/dialplan/dialplan-entries.ts';
 import { CallControlAnswer, OriginateAnswer, RealtimeChannel, RealtimeRegistration, RealtimeSnapshot } from '../../../src/freeswitch/control/realtime.schema.ts';
 import { schemaText } from '../../../src/http/graphql/index.ts';
 
@@ -52,6 +54,8 @@ const resources = [
     create: ['UserCreateInput', UserCreate],
     update: ['UserUpdateInput', UserUpdate],
   },
+  { type: 'FeatureCode', view: FeatureCodeView, relations: [], create: null, update: null },
+  { type: 'DialplanEntry', view: DialplanEntryView, relations: [], create: null, update: null },
   { type: 'Region', view: RegionView, relations: [], create: null, update: null },
   { type: 'Country', view: CountryView, relations: [], create: null, update: null },
   { type: 'Realtime', view: RealtimeSnapshot, relations: [], create: null, update: null },
