@@ -8,12 +8,14 @@ import { callBlocksModule } from './domain/call-blocks/call-blocks.module.ts';
 import { callerIdsModule } from './domain/caller-ids/caller-ids.module.ts';
 import { countriesModule } from './domain/countries/countries.module.ts';
 import { destinationsModule } from './domain/destinations/destinations.module.ts';
+import { dialplansModule } from './domain/dialplans/dialplans.module.ts';
 import { didsModule } from './domain/dids/dids.module.ts';
 import { domainsModule } from './domain/domains/domains.module.ts';
 import { extensionsModule } from './domain/extensions/extensions.module.ts';
 import { ivrMenusModule } from './domain/ivr-menus/ivr-menus.module.ts';
 import { inboundRoutesModule } from './domain/inbound-routes/inbound-routes.module.ts';
 import { followMeModule } from './domain/follow-me/follow-me.module.ts';
+import { featureCodesModule } from './domain/feature-codes/feature-codes.module.ts';
 import type { AnyModule } from './domain/module.ts';
 import { providersModule } from './domain/providers/providers.module.ts';
 import { ringGroupsModule } from './domain/ring-groups/ring-groups.module.ts';
@@ -23,6 +25,7 @@ import type { ServicesWith } from './domain/services.ts';
 import type { SwitchingServices } from './freeswitch/control/switching.ts';
 import type { DialplanPieces } from './freeswitch/xml-curl/xml-curl.service.ts';
 import { callBlocksProvider } from './freeswitch/xml-curl/dialplan/call-blocks.ts';
+import { featureCodesProvider } from './freeswitch/xml-curl/dialplan/feature-codes.ts';
 import { inboundDidsProvider } from './freeswitch/xml-curl/dialplan/inbound-dids.ts';
 import { ivrMenusProvider } from './freeswitch/xml-curl/dialplan/ivr-menus.ts';
 import { localExtensionsProvider } from './freeswitch/xml-curl/dialplan/local-extensions.ts';
@@ -39,6 +42,7 @@ import { extensionsResolvers } from './http/graphql/extensions.resolvers.ts';
 import { ivrMenusResolvers } from './http/graphql/ivr-menus.resolvers.ts';
 import { inboundRoutesResolvers } from './http/graphql/inbound-routes.resolvers.ts';
 import { followMeResolvers } from './http/graphql/follow-me.resolvers.ts';
+import { dialplansResolvers, featureCodesResolvers } from './http/graphql/feature-codes.resolvers.ts';
 import { providersResolvers } from './http/graphql/providers.resolvers.ts';
 import { ringGroupsResolvers } from './http/graphql/ring-groups.resolvers.ts';
 import { routesResolvers } from './http/graphql/routes.resolvers.ts';
@@ -47,10 +51,12 @@ import { timeConditionsResolvers } from './http/graphql/time-conditions.resolver
 import callerIdsRoutes from './http/rest/caller-ids.routes.ts';
 import countriesRoutes from './http/rest/countries.routes.ts';
 import destinationsRoutes from './http/rest/destinations.routes.ts';
+import dialplansRoutes from './http/rest/dialplans.routes.ts';
 import didsRoutes from './http/rest/dids.routes.ts';
 import domainsRoutes from './http/rest/domains.routes.ts';
 import extensionsRoutes from './http/rest/extensions.routes.ts';
 import followMeRoutes from './http/rest/follow-me.routes.ts';
+import featureCodesRoutes from './http/rest/feature-codes.routes.ts';
 import gatewaysRoutes from './http/rest/gateways.routes.ts';
 import ivrMenusRoutes from './http/rest/ivr-menus.routes.ts';
 import inboundRoutesRoutes from './http/rest/inbound-routes.routes.ts';
@@ -72,6 +78,8 @@ export interface ModuleEntry {
 const entry = <D extends AnyModule>(e: ModuleEntry & { domain: D }) => e;
 
 export const modules = [
+  // First: the feature codes every tenant has, and the catalogue later modules add theirs to.
+  entry({ domain: featureCodesModule, rest: [featureCodesRoutes], graphql: featureCodesResolvers, dialplan: { tenant: [() => featureCodesProvider] } }),
   entry({ domain: extensionsModule, rest: [extensionsRoutes], graphql: extensionsResolvers, dialplan: { tenant: [localExtensionsProvider] } }),
   entry({ domain: domainsModule, rest: [domainsRoutes], graphql: domainsResolvers }),
   entry({ domain: providersModule, rest: [providersRoutes, gatewaysRoutes], graphql: providersResolvers }),
@@ -88,6 +96,8 @@ export const modules = [
   entry({ domain: ivrMenusModule, rest: [ivrMenusRoutes], graphql: ivrMenusResolvers, dialplan: { tenant: [ivrMenusProvider] } }),
   // Rendered by the local extensions' piece (an extension's entry rings its follow-me).
   entry({ domain: followMeModule, rest: [followMeRoutes], graphql: followMeResolvers }),
+  // Last: a read-only view of what the pieces above render.
+  entry({ domain: dialplansModule, rest: [dialplansRoutes], graphql: dialplansResolvers }),
 ];
 
 type DomainModules = (typeof modules)[number]['domain'][];

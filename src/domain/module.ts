@@ -1,6 +1,6 @@
 // A resource module of the PBX (extensions, DIDs, ring groups, ...) describes itself once, here:
 // its service, the permissions it checks and which built-in roles hold them, the numbers it takes
-// in a tenant's dial plan, the destination kinds it answers for, and which rendered FreeSWITCH
+// in a tenant's dial plan and the feature codes it adds, the destination kinds it answers for, and which rendered FreeSWITCH
 // answers a change of it touches. src/modules.ts lists every module with its adapters (REST,
 // GraphQL, the xml_curl dialplan pieces); everything that wires modules iterates that list.
 // docs/adding-a-module.md says how a module is built.
@@ -10,6 +10,7 @@ import type { Change, ChangeBus } from '../infra/change-bus.ts';
 import type { SecretBox } from '../security/secrets.ts';
 import type { ActivityLog } from './activities/activity-log.ts';
 import type { DialableNumbers, DialableSource } from './dialable/numbers.ts';
+import type { FeatureCatalogue, FeatureCodeSource } from './feature-codes/catalogue.ts';
 import type { DestinationReferrer, DestinationTargets, DestinationType, TargetCheck } from './dialable/targets.ts';
 import type { TenantsRepository } from './tenants/tenants.repository.ts';
 import type { UsersRepository } from './users/users.repository.ts';
@@ -26,6 +27,8 @@ export interface ModuleDeps {
   dialable: DialableNumbers;
   /** The destination checks (a module registers its kinds through `destinations`). */
   targets: DestinationTargets;
+  /** The tenant's feature codes (a module contributes its own through `featureCodes`). */
+  featureCodes: FeatureCatalogue;
   /** The services of the modules listed before this one, by name (see need()). */
   services: Readonly<Record<string, unknown>>;
 }
@@ -47,6 +50,11 @@ export interface DomainModule<Name extends string = string, Repository = unknown
   service(repository: Repository, deps: ModuleDeps): Service;
   /** The numbers it holds in a tenant's dial plan (extensions, ring groups, ...). */
   dialable?(repository: Repository): DialableSource;
+  /**
+   * The feature codes it adds to a tenant's dial plan (a call flow's toggle, follow-me's): listed
+   * by /feature_codes and reserved like any dialable number; its dialplan piece renders them.
+   */
+  featureCodes?(repository: Repository): FeatureCodeSource;
   /** The destination kinds it answers for, each with its check. */
   destinations?(repository: Repository): Partial<Record<DestinationType, TargetCheck>>;
   /** Which of its objects point at a destination (so a target pointed at is not deleted). */

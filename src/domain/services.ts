@@ -30,6 +30,7 @@ import { usersRepository } from './users/users.repository.ts';
 import { createUsersService } from './users/users.service.ts';
 import { createDialableNumbers } from './dialable/numbers.ts';
 import { createDestinationTargets } from './dialable/targets.ts';
+import { createFeatureCatalogue } from './feature-codes/catalogue.ts';
 import type { AnyModule, ModuleDeps, ServicesOf } from './module.ts';
 import { accountsRepository } from './accounts/accounts.repository.ts';
 import { createActivitiesService } from './activities/activities.service.ts';
@@ -77,6 +78,7 @@ function createModuleServices<M extends readonly AnyModule[]>(modules: M, deps: 
     const repository = module.repository(deps.db);
     services[module.name] = module.service(repository, { ...deps, services });
     if (module.dialable) deps.dialable.register(module.dialable(repository));
+    if (module.featureCodes) deps.featureCodes.register(module.name, module.featureCodes(repository));
     for (const [kind, check] of Object.entries(module.destinations?.(repository) ?? {})) deps.targets.register(kind as never, check);
     if (module.referrers) deps.targets.registerReferrer(module.referrers(repository));
   }
@@ -128,11 +130,12 @@ export function createServices<M extends readonly AnyModule[]>({ config, db, key
   const cdrs = createCdrsService({ cdrs: repos.cdrs });
   const sipProfiles = createSipProfilesService({ repo: repos.sipProfiles, changes, activity });
 
-  const dialable = createDialableNumbers();
+  const featureCodes = createFeatureCatalogue();
+  const dialable = createDialableNumbers([featureCodes.dialable]);
   const targets = createDestinationTargets();
-  const moduleServices = createModuleServices(modules, { config, db, repos, secrets, changes, activity, dialable, targets });
+  const moduleServices = createModuleServices(modules, { config, db, repos, secrets, changes, activity, dialable, targets, featureCodes });
 
-  return { config, repos, changes, activity, tokens, secrets, mailer: mail, passwordPolicy, auth, mfa, passwordReset, tenants, users, roles, permissions, activities, userGrants, userDetails, cdrs, sipProfiles, dialable, targets, accountTypeOf: repos.accounts.typeOf, ...moduleServices };
+  return { config, repos, changes, activity, tokens, secrets, mailer: mail, passwordPolicy, auth, mfa, passwordReset, tenants, users, roles, permissions, activities, userGrants, userDetails, cdrs, sipProfiles, dialable, targets, featureCatalogue: featureCodes, accountTypeOf: repos.accounts.typeOf, ...moduleServices };
 }
 
 /** The services of the core and of `M`'s modules (src/modules.ts names the app's). */

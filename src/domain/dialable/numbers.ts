@@ -1,5 +1,5 @@
 // Everything a caller can dial inside a tenant shares one number space: extensions now, and ring
-// groups, IVR menus, queues, conference rooms and feature codes as their modules arrive. Each
+// groups, IVR menus, queues, conference rooms as their modules arrive, and the feature codes. Each
 // module registers a source here; creating or renumbering anything dialable asks `conflicts`, so a
 // number is never taken twice across kinds.
 
@@ -17,17 +17,6 @@ export interface DialableSource {
   all(tenantId: number): Promise<string[]>;
 }
 
-/** Dialplan feature codes every tenant has; the feature-code module may register more. */
-export const BUILT_IN_FEATURE_CODES = ['9196', '*97', '*98'];
-
-export function staticSource(type: string, numbers: readonly string[]): DialableSource {
-  return {
-    type,
-    holding: async (_tenantId, wanted) => numbers.filter((n) => wanted.includes(n)).map((n) => ({ number: n, id: n })),
-    all: async () => [...numbers],
-  };
-}
-
 export interface DialableNumbers {
   register(source: DialableSource): void;
   /** Who holds `number` in the tenant, leaving out `except` (the object being renumbered). */
@@ -36,7 +25,8 @@ export interface DialableNumbers {
   nextAvailable(tenantId: number, start: number, max?: number): Promise<string | null>;
 }
 
-export function createDialableNumbers(sources: DialableSource[] = [staticSource('feature_code', BUILT_IN_FEATURE_CODES)]): DialableNumbers {
+/** The feature codes register first (domain/feature-codes/catalogue.ts), then each module's numbers. */
+export function createDialableNumbers(sources: DialableSource[] = []): DialableNumbers {
   const registered = [...sources];
   return {
     register(source) {

@@ -14,7 +14,6 @@ import { CONFIGURATION_PARAMS, createConfigurationAnswers } from './configuratio
 import { createDialplanAnswers, DIALPLAN_PARAMS } from './dialplan/dialplan.answers.ts';
 import { dialplanRepository, type DialplanRepository } from './dialplan/dialplan.repository.ts';
 import type { PublicProvider, TenantProvider } from './dialplan/extension-provider.ts';
-import { featureCodesProvider } from './dialplan/feature-codes.ts';
 import { createDirectoryAnswers, DIRECTORY_PARAMS } from './directory/directory.answers.ts';
 import { directoryRepository } from './directory/directory.repository.ts';
 import { FormFields, type FetchParams } from './form-body.ts';
@@ -52,6 +51,14 @@ export function createXmlCurl({ config, db, reads, secrets, log, publish, labels
   const nothing: XmlAnswer = { xml: notFound, tags: NO_TAGS };
   const dialplans = dialplanRepository(db);
 
+  const dialplanAnswers = createDialplanAnswers({
+    repo: dialplans,
+    cache,
+    templates,
+    tenantProviders: dialplan.tenant.map((make) => make(dialplans)),
+    publicProviders: dialplan.public.map((make) => make(dialplans)),
+  });
+
   const sections: Record<string, (p: FetchParams) => Promise<XmlAnswer>> = {
     directory: createDirectoryAnswers({
       repo: directoryRepository(db, reads),
@@ -60,13 +67,7 @@ export function createXmlCurl({ config, db, reads, secrets, log, publish, labels
       secrets,
       settings: { directoryAuth: config.directoryAuth, dialString: trusted(config.dialString), userCacheableMs: config.userCacheableMs },
     }),
-    dialplan: createDialplanAnswers({
-      repo: dialplans,
-      cache,
-      templates,
-      tenantProviders: [featureCodesProvider, ...dialplan.tenant.map((make) => make(dialplans))],
-      publicProviders: dialplan.public.map((make) => make(dialplans)),
-    }),
+    dialplan: dialplanAnswers.dialplan,
     configuration: createConfigurationAnswers({
       repo: configurationRepository(db),
       cache,
@@ -98,6 +99,8 @@ export function createXmlCurl({ config, db, reads, secrets, log, publish, labels
         return nothing;
       });
     },
+    /** A tenant's rendered context, entry by entry (the /dialplans view). */
+    dialplanEntries: dialplanAnswers.entries,
     labelsOf,
     onChange(change: Change): void {
       applyChange(labelsOf(change), cache);

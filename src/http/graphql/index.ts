@@ -50,7 +50,7 @@ async function graphql(app: FastifyInstance, options: { modules: readonly { grap
     path: '/graphql',
     routes: true,
     additionalRouteOptions: { config: { auth: 'optional' } },
-    context: (request: FastifyRequest) => buildContext(app.services, request.ctx),
+    context: (request: FastifyRequest) => buildContext(app, request.ctx),
     errorFormatter: formatErrors,
     // A document of more tokens than this is refused before it is parsed into a tree.
     graphql: { parseOptions: { maxTokens: MAX_TOKENS } },

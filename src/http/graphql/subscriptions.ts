@@ -33,7 +33,7 @@ export function subscriptionOptions(app: FastifyInstance): Exclude<MercuriusOpti
     context: (_socket, request): SubscriptionContext => {
       const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
       const expiresAt = token && request.ctx.actor ? expiryOf(token) : Number.POSITIVE_INFINITY;
-      return { ...buildContext(services, request.ctx), expiresAt };
+      return { ...buildContext(app, request.ctx), expiresAt };
     },
     // Its object is merged over that context: the payload's identity wins.
     onConnect: async ({ payload }) => {

@@ -178,12 +178,16 @@ const EXPECTED: Record<string, Check> = {
     );
   },
   'dialplan-transfer-public-to-default.txt': inTenantContext((tree) => {
-    expect(findAll(tree, 'extension').map((e) => e.attrs.name)).toEqual(['local-1000']);
-    expect(actions(tree)).toEqual([
+    // The renderings for what the feature codes may have set come first (feature-codes.test.ts).
+    expect(findAll(tree, 'extension').map((e) => e.attrs.name)).toEqual(['local-1000-dnd', 'local-1000-forward', 'local-1000']);
+    expect(actions(findAll(tree, 'extension')[2])).toEqual([
       'export dialed_extension=1000',
       'set call_timeout=30',
       'set hangup_after_bridge=true',
       'set continue_on_fail=true',
+      `hash insert/${DOMAIN}-last_dial_ext/1000/\${uuid}`,
+      // The user's call group (the captured directory's callgroup), where *8 finds the call.
+      `hash insert/${DOMAIN}-last_dial_ext/techsupport/\${uuid}`,
       `bridge user/1000@${DOMAIN}`,
       'answer',
       'sleep 1000',

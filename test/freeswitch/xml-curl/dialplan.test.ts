@@ -33,6 +33,8 @@ const call = (t: TestApp, context: string, destination: string) =>
 const names = (tree: XmlNode) => findAll(tree, 'extension').map((e) => e.attrs.name);
 const actionsOf = (node: XmlNode | undefined) => (node ? findAll(node, 'action').map((a) => `${a.attrs.application} ${a.attrs.data ?? ''}`.trim()) : []);
 const extensionNamed = (tree: XmlNode, name: string) => findAll(tree, 'extension').find((e) => e.attrs.name === name);
+/** An extension's renderings for the states the feature codes set (feature-codes.test.ts), before the fields' own. */
+const codeStates = (number: string) => [`local-${number}-dnd`, `local-${number}-forward`];
 
 describe.each(databaseKinds)('dialplan answers on $name', (kind) => {
   let t: TestApp;
@@ -81,14 +83,16 @@ describe.each(databaseKinds)('dialplan answers on $name', (kind) => {
   });
 
   it('rings a local extension for its call timeout, then voicemail', async () => {
-    const tree = parseXml(await call(t, 'acme.test', '1001'));
-    expect(names(tree)).toEqual(['local-1001']);
+    const answer = parseXml(await call(t, 'acme.test', '1001'));
+    expect(names(answer)).toEqual([...codeStates('1001'), 'local-1001']);
+    const tree = extensionNamed(answer, 'local-1001')!;
     expect(find(tree, 'condition')!.attrs).toEqual({ field: 'destination_number', expression: '^1001$' });
     expect(actionsOf(tree)).toEqual([
       'export dialed_extension=1001',
       'set call_timeout=20',
       'set hangup_after_bridge=true',
       'set continue_on_fail=true',
+      'hash insert/acme.test-last_dial_ext/1001/${uuid}',
       'bridge user/1001@acme.test',
       'answer',
       'sleep 1000',
@@ -98,10 +102,10 @@ describe.each(databaseKinds)('dialplan answers on $name', (kind) => {
 
   it('honours forward-all, do-not-disturb and busy / no-answer forwarding', async () => {
     await updateExtension(t, ext['1000'], { forward_all_enabled: true, forward_all_destination: '1001' });
-    expect(actionsOf(parseXml(await call(t, 'acme.test', '1000')))).toEqual(['export dialed_extension=1000', 'transfer 1001 XML acme.test']);
+    expect(actionsOf(extensionNamed(parseXml(await call(t, 'acme.test', '1000')), 'local-1000'))).toEqual(['export dialed_extension=1000', 'transfer 1001 XML acme.test']);
 
     await updateExtension(t, ext['1000'], { forward_all_enabled: false, do_not_disturb: true, voicemail_enabled: false });
-    expect(actionsOf(parseXml(await call(t, 'acme.test', '1000')))).toEqual(['export dialed_extension=1000', 'hangup USER_BUSY']);
+    expect(actionsOf(extensionNamed(parseXml(await call(t, 'acme.test', '1000')), 'local-1000'))).toEqual(['export dialed_extension=1000', 'hangup USER_BUSY']);
 
     await updateExtension(t, ext['1000'], {
       do_not_disturb: false,
@@ -111,7 +115,7 @@ describe.each(databaseKinds)('dialplan answers on $name', (kind) => {
       forward_no_answer_enabled: true,
       forward_no_answer_destination: '+15550001234',
     });
-    expect(actionsOf(parseXml(await call(t, 'acme.test', '1000'))).slice(-2)).toEqual([
+    expect(actionsOf(extensionNamed(parseXml(await call(t, 'acme.test', '1000')), 'local-1000')).slice(-2)).toEqual([
       'bridge user/1000@acme.test',
       'transfer failover~1000~${originate_disposition} XML acme.test',
     ]);
@@ -128,7 +132,7 @@ describe.each(databaseKinds)('dialplan answers on $name', (kind) => {
 
   it('forwards a call to an extension with no registered phone where forward_user_not_registered says (FusionPBX failure_handler)', async () => {
     await updateExtension(t, ext['9100'], { forward_user_not_registered_enabled: true, forward_user_not_registered_destination: '+15550007777' });
-    expect(actionsOf(parseXml(await call(t, 'acme.test', '9100'))).slice(-1)).toEqual(['transfer failover~9100~${originate_disposition} XML acme.test']);
+    expect(actionsOf(extensionNamed(parseXml(await call(t, 'acme.test', '9100')), 'local-9100')).slice(-1)).toEqual(['transfer failover~9100~${originate_disposition} XML acme.test']);
     const unregistered = parseXml(await call(t, 'acme.test', 'failover~9100~USER_NOT_REGISTERED'));
     expect(names(unregistered)).toEqual(['local-9100-not-registered', 'local-9100-no-answer']);
     expect(actionsOf(extensionNamed(unregistered, 'local-9100-not-registered'))).toEqual(['transfer +15550007777 XML acme.test']);
@@ -136,16 +140,17 @@ describe.each(databaseKinds)('dialplan answers on $name', (kind) => {
     expect(actionsOf(extensionNamed(parseXml(await call(t, 'acme.test', 'failover~9100~USER_BUSY')), 'local-9100-busy'))).toEqual(['answer', 'sleep 1000', 'voicemail default acme.test 9100']);
     expect(actionsOf(parseXml(await call(t, 'acme.test', 'failover~9100~NO_ANSWER')))).toEqual(['answer', 'sleep 1000', 'voicemail default acme.test 9100']);
     await updateExtension(t, ext['9100'], { forward_user_not_registered_enabled: false });
-    expect(actionsOf(parseXml(await call(t, 'acme.test', '9100'))).slice(-1)).toEqual(['voicemail default acme.test 9100']);
+    expect(actionsOf(extensionNamed(parseXml(await call(t, 'acme.test', '9100')), 'local-9100')).slice(-1)).toEqual(['voicemail default acme.test 9100']);
   });
 
   it('rings an extension on its number alias too', async () => {
     await updateExtension(t, ext['1001'], { number_alias: '5001' });
-    const tree = parseXml(await call(t, 'acme.test', '5001'));
-    expect(names(tree)).toEqual(['local-1001']);
+    const answer = parseXml(await call(t, 'acme.test', '5001'));
+    expect(names(answer)).toEqual([...codeStates('1001'), 'local-1001']);
+    const tree = extensionNamed(answer, 'local-1001')!;
     expect(find(tree, 'condition')!.attrs.expression).toBe('^(?:1001|5001)$');
     expect(actionsOf(tree)).toContain('bridge user/1001@acme.test');
-    expect(names(parseXml(await call(t, 'acme.test', '1001')))).toEqual(['local-1001']);
+    expect(names(parseXml(await call(t, 'acme.test', '1001')))).toEqual([...codeStates('1001'), 'local-1001']);
     await updateExtension(t, ext['1001'], { number_alias: '' });
     expect(names(parseXml(await call(t, 'acme.test', '5001')))).toEqual([]);
   });
@@ -185,13 +190,13 @@ describe.each(databaseKinds)('dialplan answers on $name', (kind) => {
 
   it('orders matches as FreeSWITCH would run them: feature codes, then local extensions, then routes', async () => {
     // 9100 is both an extension and a number ^9(\d{9})$ cannot match; 911 only the shared route.
-    expect(names(parseXml(await call(t, 'acme.test', '9100')))).toEqual(['local-9100']);
+    expect(names(parseXml(await call(t, 'acme.test', '9100')))).toEqual([...codeStates('9100'), 'local-9100']);
     expect(names(parseXml(await call(t, 'acme.test', '911')))).toEqual([expect.stringMatching(/^outbound-/)]);
     await createRoute(t, { tenant_id: acme, name: 'Catch all', pattern: '^(\\d+)$', provider_id: backupProvider, priority: 99 });
     const tree = parseXml(await call(t, 'acme.test', '9196'));
     expect(names(tree)).toEqual(['echo-test', expect.stringMatching(/^outbound-/)]);
     const local = parseXml(await call(t, 'acme.test', '1001'));
-    expect(names(local)).toEqual(['local-1001', expect.stringMatching(/^outbound-/)]);
+    expect(names(local)).toEqual([...codeStates('1001'), 'local-1001', expect.stringMatching(/^outbound-/)]);
   });
 
   it('keeps tenants\' routes and extensions apart', async () => {

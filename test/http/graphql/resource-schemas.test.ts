@@ -12,6 +12,7 @@ import { DestinationCreate, DestinationUpdate, DestinationView } from '../../../
 import { DidCreate, DidUpdate, DidView } from '../../../src/domain/dids/dids.schema.ts';
 import { DomainView } from '../../../src/domain/domains/domains.schema.ts';
 import { InboundRouteCreate, InboundRouteUpdate, InboundRouteView } from '../../../src/domain/inbound-routes/inbound-routes.schema.ts';
+import { FeatureCodeView } from '../../../src/domain/feature-codes/feature-codes.schema.ts';
 import { ExtensionCreate, ExtensionUpdate, ExtensionView } from '../../../src/domain/extensions/extensions.schema.ts';
 import { FollowMeCreate, FollowMeDestinationInput, FollowMeDestinationView, FollowMeUpdate, FollowMeView } from '../../../src/domain/follow-me/follow-me.schema.ts';
 import { GatewayCreate, GatewayUpdate, GatewayView, ProviderCreate, ProviderUpdate, ProviderView } from '../../../src/domain/providers/providers.schema.ts';
@@ -23,6 +24,7 @@ import { TenantCreate, TenantUpdate, TenantView } from '../../../src/domain/tena
 import { TimeConditionCreate, TimeConditionUpdate, TimeConditionView } from '../../../src/domain/time-conditions/time-conditions.schema.ts';
 import { UserCreate, UserUpdate, UserView } from '../../../src/domain/users/users.schema.ts';
 import { ConferenceMemberView, ConferenceRoomView, ParticipantControlAnswer } from '../../../src/freeswitch/control/conference-participants.schema.ts';
+import { DialplanEntryView } from '../../../src/freeswitch/xml-curl/dialplan/dialplan-entries.ts';
 import { CallControlAnswer, OriginateAnswer, RealtimeChannel, RealtimeRegistration, RealtimeSnapshot } from '../../../src/freeswitch/control/realtime.schema.ts';
 import { schemaText } from '../../../src/http/graphql/index.ts';
 
@@ -60,6 +62,8 @@ const resources = [
     create: ['UserCreateInput', UserCreate],
     update: ['UserUpdateInput', UserUpdate],
   },
+  { type: 'FeatureCode', view: FeatureCodeView, relations: [], create: null, update: null },
+  { type: 'DialplanEntry', view: DialplanEntryView, relations: [], create: null, update: null },
   { type: 'Region', view: RegionView, relations: [], create: null, update: null },
   { type: 'Country', view: CountryView, relations: [], create: null, update: null },
   { type: 'Realtime', view: RealtimeSnapshot, relations: [], create: null, update: null },

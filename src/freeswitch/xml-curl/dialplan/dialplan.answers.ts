@@ -8,7 +8,8 @@ import type { FetchParams } from '../form-body.ts';
 import { NO_TAGS, toXml, type XmlAnswer } from '../xml.ts';
 import type { TemplateStore } from '../templates/template-store.ts';
 import type { DialplanRepository } from './dialplan.repository.ts';
-import { sortProviders, type ExtensionSet, type ProvidedExtensions, type PublicProvider, type TenantProvider } from './extension-provider.ts';
+import { describeEntry, type DialplanEntry } from './dialplan-entries.ts';
+import { sortProviders, type ExtensionSet, type ListedExtensionSet, type ProvidedExtensions, type PublicProvider, type TenantProvider } from './extension-provider.ts';
 
 export const PUBLIC_CONTEXT = 'public';
 
@@ -19,6 +20,11 @@ interface CompiledContext {
   head: string;
   tail: string;
   sets: ExtensionSet[];
+}
+
+interface CompiledTenantContext extends CompiledContext {
+  /** Each provider's name and extensions, in the context's order. */
+  listed: { provider: string; set: ListedExtensionSet }[];
 }
 
 export interface DialplanDeps {
@@ -41,13 +47,13 @@ export function createDialplanAnswers({ repo, cache, templates, tenantProviders,
   const forTenants = sortProviders(tenantProviders);
   const forPublic = sortProviders(publicProviders);
 
-  function tenantContext(domain: string): Promise<Loaded<CompiledContext | null>> {
-    return cache.get<CompiledContext | null>(`dp:ctx:${domain}`, async () => {
+  function tenantContext(domain: string): Promise<Loaded<CompiledTenantContext | null>> {
+    return cache.get<CompiledTenantContext | null>(`dp:ctx:${domain}`, async () => {
       const tenant = await repo.tenant(domain);
       if (!tenant) return { value: null, tags: [tags.tenants] };
       const provided = await Promise.all(forTenants.map((p) => p.load({ tenant }, templates)));
       return {
-        value: compile(templates, tenant.domain, provided),
+        value: { ...compile(templates, tenant.domain, provided), listed: provided.map((p, i) => ({ provider: forTenants[i].name, set: p.extensions })) },
         tags: [tags.tenant(tenant.id), tags.dialplans, ...provided.flatMap((p) => p.tags)],
       };
     });
@@ -60,7 +66,17 @@ export function createDialplanAnswers({ repo, cache, templates, tenantProviders,
     });
   }
 
-  return async function dialplan(p: FetchParams): Promise<XmlAnswer> {
+  /**
+   * Every extension of a tenant's context as FreeSWITCH has it, in the order it tries them: the
+   * compiled context the answers pick from (the same cache entry), listed whole.
+   */
+  async function entries(domain: string): Promise<DialplanEntry[]> {
+    const compiled = (await tenantContext(domain.toLowerCase())).value;
+    if (!compiled) return [];
+    return compiled.listed.flatMap(({ provider, set }) => set.all().map((xml) => describeEntry(provider, xml)));
+  }
+
+  async function dialplan(p: FetchParams): Promise<XmlAnswer> {
     const context = (p['Hunt-Context'] || p['Caller-Context'] || '').toLowerCase();
     const destination = p['Hunt-Destination-Number'] ?? p['Caller-Destination-Number'] ?? '';
     if (!context) return nothing;
@@ -70,5 +86,7 @@ export function createDialplanAnswers({ repo, cache, templates, tenantProviders,
     let xml = compiled.head;
     for (const set of compiled.sets) for (const fragment of set.match(destination)) xml += fragment;
     return { xml: xml + compiled.tail, tags: read.tags };
-  };
+  }
+
+  return { dialplan, entries };
 }

@@ -25,6 +25,7 @@ export type LocalExtension = Pick<
   | 'forwardUserNotRegisteredEnabled'
   | 'forwardUserNotRegisteredDestination'
   | 'voicemailEnabled'
+  | 'callGroup'
 >;
 
 export interface OutboundRoute {
@@ -135,6 +136,7 @@ export function dialplanRepository(db: Db) {
           forwardUserNotRegisteredEnabled: true,
           forwardUserNotRegisteredDestination: true,
           voicemailEnabled: true,
+          callGroup: true,
         },
         orderBy: { extension: 'asc' },
       });

@@ -19,19 +19,24 @@ export interface ExtensionSet {
   match(destination: string): string[];
 }
 
-export interface ProvidedExtensions {
-  tags: string[];
-  extensions: ExtensionSet;
+/** A tenant context's extensions also list themselves, every one in order (the /dialplans view). */
+export interface ListedExtensionSet extends ExtensionSet {
+  all(): string[];
 }
 
-export interface ExtensionProvider<Context> {
+export interface ProvidedExtensions<Set extends ExtensionSet = ExtensionSet> {
+  tags: string[];
+  extensions: Set;
+}
+
+export interface ExtensionProvider<Context, Set extends ExtensionSet = ExtensionSet> {
   name: string;
   /** Lower runs first; ties break on the name, so the order never depends on registration. */
   order: number;
-  load(context: Context, templates: TemplateStore): Promise<ProvidedExtensions>;
+  load(context: Context, templates: TemplateStore): Promise<ProvidedExtensions<Set>>;
 }
 
-export type TenantProvider = ExtensionProvider<{ tenant: DialplanTenant }>;
+export type TenantProvider = ExtensionProvider<{ tenant: DialplanTenant }, ListedExtensionSet>;
 export type PublicProvider = ExtensionProvider<Record<string, never>>;
 
 export function sortProviders<P extends { name: string; order: number }>(providers: readonly P[]): P[] {
@@ -44,8 +49,11 @@ export interface Fragment {
   test: RegExp;
 }
 
-export function fragmentSet(fragments: readonly Fragment[]): ExtensionSet {
-  return { match: (destination) => fragments.filter((f) => matchesDialled(f.test, destination)).map((f) => f.xml) };
+export function fragmentSet(fragments: readonly Fragment[]): ListedExtensionSet {
+  return {
+    match: (destination) => fragments.filter((f) => matchesDialled(f.test, destination)).map((f) => f.xml),
+    all: () => fragments.map((f) => f.xml),
+  };
 }
 
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -33,6 +33,7 @@ export function ivrMenusProvider(repo: DialplanRepository): TenantProvider {
             const xml = byNumber.get(destination);
             return xml ? [xml] : [];
           },
+          all: () => [...byNumber.values()],
         },
       };
     },

@@ -6,9 +6,21 @@
 // "failover~<extension>~${originate_disposition}" and routed again: USER_BUSY goes to the busy
 // forward, USER_NOT_REGISTERED to the not-registered forward (as FusionPBX's failure_handler.lua
 // does), anything else to the no-answer forward (each falling back to voicemail).
+//
+// Forward-all and do-not-disturb are also set from the phone by the feature codes (*72/*73,
+// *78/*79: feature-state.xml). FusionPBX's Lua writes them into its own tables; Switchyard's
+// dialplan cannot write its database, so the codes keep them in FreeSWITCH's mod_db (realms
+// "<domain>-forward" and "<domain>-dnd", key the extension) and the extension is rendered once
+// per state they can set, each behind ${db(select/<realm>/<extension>)} conditions that FreeSWITCH
+// evaluates at call time (mod_db.c db_api_function "select"). Why mod_db: it is stock and loaded
+// (db.conf is fetched at start, ../shared captures), it survives restarts (the core db, or ODBC
+// shared by every node with db.conf's odbc-dsn), and it needs no credential or URL in the rendered
+// XML (mod_curl calling Switchyard's API would, and /dialplans shows that XML to tenant admins).
+// What a code set wins over the extension's fields until another code changes it: "true"/"false"
+// for do-not-disturb, digits or "false" for forwarding; nothing set leaves the fields in force.
 import { tags } from '../change-tags.ts';
 import type { TemplateStore } from '../templates/template-store.ts';
-import { trusted } from '../templates/trusted-text.ts';
+import { trusted, type TrustedText } from '../templates/trusted-text.ts';
 import type { DialplanFollowMe, DialplanRepository, LocalExtension } from './dialplan.repository.ts';
 import type { DialplanTenant, TenantProvider } from './extension-provider.ts';
 import { escapeRegExp } from './extension-provider.ts';
@@ -18,9 +30,30 @@ import { extensionsByNumber } from './legs.ts';
 export const FAILOVER_PREFIX = 'failover~';
 
 interface Rendered {
-  main: string;
+  /** The extensions FreeSWITCH tries for the number, in order: the code-set states, then the fields'. */
+  main: string[];
   failover: { test: RegExp; xml: string }[];
 }
+
+interface State {
+  field: TrustedText;
+  expression: string;
+}
+
+/** The conditions on what the feature codes set (feature-state.xml writes these realms). */
+function codeState(domain: string, number: string) {
+  const read = (realm: string) => trusted(`\${db(select/${domain}-${realm}/${number})}`);
+  return {
+    dndOn: { field: read('dnd'), expression: '^true$' },
+    dndOff: { field: read('dnd'), expression: '^false$' },
+    forwarded: { field: read('forward'), expression: '^[0-9]+$' },
+    forwardOff: { field: read('forward'), expression: '^false$' },
+    forwardTarget: read('forward'),
+  };
+}
+
+/** The follow-me bridge of an extension, or null when it rings alone. */
+type FollowMeOf = (ext: LocalExtension) => ReturnType<typeof followMeBridge>;
 
 function render(ext: LocalExtension, tenant: DialplanTenant, templates: TemplateStore, followMe: FollowMeOf): Rendered {
   const context = tenant.domain;
@@ -34,19 +67,34 @@ function render(ext: LocalExtension, tenant: DialplanTenant, templates: Template
   const failoverBase = `${FAILOVER_PREFIX}${number}~`;
   const common = { context, number, voicemail: ext.voicemailEnabled };
   const dialled = ext.numberAlias ? `(?:${escapeRegExp(number)}|${escapeRegExp(ext.numberAlias)})` : escapeRegExp(number);
-  const main = templates.get('dialplan/local-extension.xml').render({
-    ...common,
-    name: `local-${number}`,
-    expression: `^${dialled}$`,
-    forwardAll: ext.forwardAllEnabled ? ext.forwardAllDestination : '',
-    doNotDisturb: ext.doNotDisturb,
-    callTimeout: withFollowMe?.callTimeout ?? ext.callTimeout,
-    bridge: withFollowMe?.bridge ?? `user/${number}@${context}`,
-    cidNamePrefix: withFollowMe?.cidNamePrefix ?? '',
-    cidNumberPrefix: withFollowMe?.cidNumberPrefix ?? '',
-    failover: forwarding ? trusted(`${failoverBase}${ext.doNotDisturb ? 'USER_BUSY' : '${originate_disposition}'}`) : '',
-    hangupCause: ext.doNotDisturb ? 'USER_BUSY' : trusted('${originate_disposition}'),
-  });
+  const callGroups = ext.callGroup ? ext.callGroup.split(',').map((g) => g.trim()).filter(Boolean) : [];
+  const variant = (suffix: string, states: State[], doNotDisturb: boolean, forwardAll: string | TrustedText) =>
+    templates.get('dialplan/local-extension.xml').render({
+      ...common,
+      name: `local-${number}${suffix}`,
+      states,
+      expression: `^${dialled}$`,
+      forwardAll,
+      doNotDisturb,
+      callTimeout: withFollowMe?.callTimeout ?? ext.callTimeout,
+      bridge: withFollowMe?.bridge ?? `user/${number}@${context}`,
+      cidNamePrefix: withFollowMe?.cidNamePrefix ?? '',
+      cidNumberPrefix: withFollowMe?.cidNumberPrefix ?? '',
+      callGroups,
+      failover: forwarding ? trusted(`${failoverBase}${doNotDisturb ? 'USER_BUSY' : '${originate_disposition}'}`) : '',
+      hangupCause: doNotDisturb ? 'USER_BUSY' : trusted('${originate_disposition}'),
+    });
+  const state = codeState(context, number);
+  const fieldForward = ext.forwardAllEnabled ? ext.forwardAllDestination : '';
+  const main = [
+    variant('-dnd', [state.dndOn], true, ''),
+    variant('-forward', [state.forwarded], false, state.forwardTarget),
+    // A code's "false" only differs from the fields when a field is on.
+    ...(ext.doNotDisturb || fieldForward ? [variant('-ring', [state.dndOff, state.forwardOff], false, '')] : []),
+    ...(fieldForward ? [variant('-forward-off', [state.forwardOff], ext.doNotDisturb, '')] : []),
+    ...(ext.doNotDisturb ? [variant('-dnd-off', [state.dndOff], false, fieldForward)] : []),
+    variant('', [], ext.doNotDisturb, fieldForward),
+  ];
   if (!forwarding) return { main, failover: [] };
   const failoverTemplate = templates.get('dialplan/local-extension-failover.xml');
   const fragment = (suffix: string, expression: string, target: string, hangupCause: string) => ({
@@ -65,9 +113,6 @@ function render(ext: LocalExtension, tenant: DialplanTenant, templates: Template
   };
 }
 
-/** The follow-me bridge of an extension, or null when it rings alone. */
-type FollowMeOf = (ext: LocalExtension) => ReturnType<typeof followMeBridge>;
-
 export function localExtensionsProvider(repo: DialplanRepository): TenantProvider {
   return {
     name: 'local-extensions',
@@ -81,8 +126,10 @@ export function localExtensionsProvider(repo: DialplanRepository): TenantProvide
         return f ? followMeBridge(ext, f, byNumber, tenant.domain) : null;
       };
       const rendered = new Map<string, Rendered>();
+      const inOrder: Rendered[] = [];
       for (const ext of extensions) {
         const r = render(ext, tenant, templates, followMe);
+        inOrder.push(r);
         rendered.set(ext.extension, r);
         if (ext.numberAlias) rendered.set(ext.numberAlias, r);
       }
@@ -92,11 +139,12 @@ export function localExtensionsProvider(repo: DialplanRepository): TenantProvide
         extensions: {
           match(destination) {
             const direct = rendered.get(destination);
-            if (direct) return [direct.main];
+            if (direct) return direct.main;
             if (!destination.startsWith(FAILOVER_PREFIX)) return [];
             const number = destination.slice(FAILOVER_PREFIX.length, destination.lastIndexOf('~'));
             return (rendered.get(number)?.failover ?? []).filter((f) => f.test.test(destination)).map((f) => f.xml);
           },
+          all: () => inOrder.flatMap((r) => [...r.main, ...r.failover.map((f) => f.xml)]),
         },
       };
     },

@@ -115,6 +115,7 @@ export function timeConditionsProvider(repo: DialplanRepository): TenantProvider
             const xml = byNumber.get(destination);
             return xml ? [xml] : [];
           },
+          all: () => [...byNumber.values()],
         },
       };
     },
