@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/app.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { answerOf, createExtension, createTenant, fetchXml, updateExtension } from '../../helpers/pbx-fixtures.ts';
+import { hunt, newSwitch } from '../../helpers/dialplan-run.ts';
 import { loadCapture, withParams } from '../../helpers/xml-curl-captures.ts';
-import { findAll, parseXml, type XmlNode } from '../../helpers/xml-tree.ts';
 
 const captured = loadCapture('dialplan-inbound-sip-internal-9196.txt').body;
 
@@ -20,9 +20,9 @@ const call = (t: TestApp, context: string, destination: string) =>
     ),
   );
 
-const names = (tree: XmlNode) => findAll(tree, 'extension').map((e) => e.attrs.name);
-const actionsOf = (node: XmlNode) => findAll(node, 'action').map((a) => `${a.attrs.application} ${a.attrs.data ?? ''}`.trim());
-const bridgeOf = (xml: string) => actionsOf(parseXml(xml)).find((a) => a.startsWith('bridge '));
+/** The extension FreeSWITCH runs for the number (no feature code has set DND or forwarding). */
+const ranFor = (xml: string, number: string) => hunt(xml, number, newSwitch(), { vars: {} })!;
+const bridgeOf = (xml: string, number: string) => ranFor(xml, number).actions.find((a) => a.startsWith('bridge '));
 
 const destination = (follow_me_destination: string, edits: Record<string, unknown> = {}) => ({ follow_me_destination, follow_me_delay: 0, follow_me_timeout: 30, follow_me_prompt: 'false', ...edits });
 
@@ -32,6 +32,7 @@ const ringsAlone = [
   'set call_timeout=20',
   'set hangup_after_bridge=true',
   'set continue_on_fail=true',
+  'hash insert/acme.test-last_dial_ext/1001/${uuid}',
   'bridge user/1001@acme.test',
   'answer',
   'sleep 1000',
@@ -50,6 +51,8 @@ describe.each(databaseKinds)('follow-me in the dialplan on $name', (kind) => {
     return res.json();
   };
 
+  const actions1001 = async () => ranFor(await call(t, 'acme.test', '1001'), '1001').actions;
+
   beforeAll(async () => {
     t = await createTestApp(kind);
     acme = await createTenant(t, { name: 'Acme', domain: 'acme.test' });
@@ -59,7 +62,7 @@ describe.each(databaseKinds)('follow-me in the dialplan on $name', (kind) => {
   afterAll(() => t?.close());
 
   it('rings the extension alone before it has a follow-me', async () => {
-    expect(actionsOf(parseXml(await call(t, 'acme.test', '1001')))).toEqual(ringsAlone);
+    expect((await actions1001())).toEqual(ringsAlone);
   });
 
   it('rings the extension, then its destinations in order, each after its delay for its timeout', async () => {
@@ -76,46 +79,47 @@ describe.each(databaseKinds)('follow-me in the dialplan on $name', (kind) => {
     followMe = created.follow_me_uuid;
     const xml = await call(t, 'acme.test', '1001');
     await expect(xml).toMatchFileSnapshot('./golden/follow-me-1001.xml');
-    const tree = parseXml(xml);
-    expect(names(tree)).toEqual(['local-1001']);
-    expect(actionsOf(tree)).toEqual([
+    const ran = ranFor(xml, '1001');
+    expect(ran.name).toBe('local-1001');
+    expect(ran.actions).toEqual([
       'export dialed_extension=1001',
       'set effective_caller_id_name=FM <Acme> ${caller_id_name}',
       // Until the last leg stops ringing: 15 + 30 seconds.
       'set call_timeout=45',
       'set hangup_after_bridge=true',
       'set continue_on_fail=true',
+      'hash insert/acme.test-last_dial_ext/1001/${uuid}',
       'bridge {ignore_early_media=true,fail_on_single_reject=USER_BUSY}[leg_timeout=20]user/1001@acme.test,[leg_timeout=25,leg_delay_start=5]user/1002@acme.test,[leg_timeout=30,leg_delay_start=15]loopback/+15551234567/acme.test',
       'answer',
       'sleep 1000',
       'voicemail default acme.test 1001',
     ]);
     // The destinations' own entries are untouched.
-    expect(bridgeOf(await call(t, 'acme.test', '1002'))).toBe('bridge user/1002@acme.test');
+    expect(bridgeOf(await call(t, 'acme.test', '1002'), '1002')).toBe('bridge user/1002@acme.test');
   });
 
   it('rings the extension as before once its follow-me is off, by its form or by the extension’s follow_me_enabled', async () => {
     await writeFollowMe('PUT', { follow_me_enabled: 'false' });
-    expect(actionsOf(parseXml(await call(t, 'acme.test', '1001')))).toEqual(ringsAlone);
+    expect((await actions1001())).toEqual(ringsAlone);
     // The state the toggle feature code will flip: the extension's own follow_me_enabled.
     await updateExtension(t, ext['1001'], { follow_me_enabled: true });
-    expect(bridgeOf(await call(t, 'acme.test', '1001'))).toContain('user/1002@acme.test');
+    expect(bridgeOf(await call(t, 'acme.test', '1001'), '1001')).toContain('user/1002@acme.test');
     await updateExtension(t, ext['1001'], { follow_me_enabled: false });
-    expect(actionsOf(parseXml(await call(t, 'acme.test', '1001')))).toEqual(ringsAlone);
+    expect((await actions1001())).toEqual(ringsAlone);
     await writeFollowMe('PUT', { follow_me_enabled: 'true' });
-    expect(bridgeOf(await call(t, 'acme.test', '1001'))).toContain('loopback/+15551234567/acme.test');
+    expect(bridgeOf(await call(t, 'acme.test', '1001'), '1001')).toContain('loopback/+15551234567/acme.test');
   });
 
   it('keeps forward-all and do-not-disturb ahead of the follow-me', async () => {
     await updateExtension(t, ext['1001'], { forward_all_enabled: true, forward_all_destination: '1003' });
-    expect(actionsOf(parseXml(await call(t, 'acme.test', '1001')))).toEqual(['export dialed_extension=1001', 'transfer 1003 XML acme.test']);
+    expect((await actions1001())).toEqual(['export dialed_extension=1001', 'transfer 1003 XML acme.test']);
     await updateExtension(t, ext['1001'], { forward_all_enabled: false, do_not_disturb: true, voicemail_enabled: false });
-    expect(actionsOf(parseXml(await call(t, 'acme.test', '1001')))).toEqual(['export dialed_extension=1001', 'hangup USER_BUSY']);
+    expect((await actions1001())).toEqual(['export dialed_extension=1001', 'hangup USER_BUSY']);
     await updateExtension(t, ext['1001'], { do_not_disturb: true, voicemail_enabled: true, forward_busy_enabled: true, forward_busy_destination: '1003' });
-    expect(actionsOf(parseXml(await call(t, 'acme.test', '1001')))).toEqual(['export dialed_extension=1001', 'transfer failover~1001~USER_BUSY XML acme.test']);
+    expect((await actions1001())).toEqual(['export dialed_extension=1001', 'transfer failover~1001~USER_BUSY XML acme.test']);
     // Busy forwarding still follows a failed follow-me bridge.
     await updateExtension(t, ext['1001'], { do_not_disturb: false });
-    expect(actionsOf(parseXml(await call(t, 'acme.test', '1001'))).slice(-2)).toEqual([
+    expect((await actions1001()).slice(-2)).toEqual([
       'bridge {ignore_early_media=true,fail_on_single_reject=USER_BUSY}[leg_timeout=20]user/1001@acme.test,[leg_timeout=25,leg_delay_start=5]user/1002@acme.test,[leg_timeout=30,leg_delay_start=15]loopback/+15551234567/acme.test',
       'transfer failover~1001~${originate_disposition} XML acme.test',
     ]);
@@ -124,7 +128,7 @@ describe.each(databaseKinds)('follow-me in the dialplan on $name', (kind) => {
 
   it('leaves out a destination in do-not-disturb, rings the extension where its own list puts it, and ignores busy when asked, at the next call', async () => {
     await updateExtension(t, ext['1002'], { do_not_disturb: true });
-    expect(bridgeOf(await call(t, 'acme.test', '1001'))).toBe(
+    expect(bridgeOf(await call(t, 'acme.test', '1001'), '1001')).toBe(
       'bridge {ignore_early_media=true,fail_on_single_reject=USER_BUSY}[leg_timeout=20]user/1001@acme.test,[leg_timeout=30,leg_delay_start=15]loopback/+15551234567/acme.test',
     );
     await updateExtension(t, ext['1002'], { do_not_disturb: false });
@@ -133,13 +137,13 @@ describe.each(databaseKinds)('follow-me in the dialplan on $name', (kind) => {
       destinations: [destination('1003', { follow_me_timeout: 10 }), destination('1001', { follow_me_delay: 10, follow_me_timeout: 40 })],
     });
     const xml = await call(t, 'acme.test', '1001');
-    expect(bridgeOf(xml)).toBe('bridge {ignore_early_media=true}[leg_timeout=10]user/1003@acme.test,[leg_timeout=40,leg_delay_start=10]user/1001@acme.test');
-    expect(actionsOf(parseXml(xml))).toContain('set call_timeout=50');
+    expect(bridgeOf(xml, '1001')).toBe('bridge {ignore_early_media=true}[leg_timeout=10]user/1003@acme.test,[leg_timeout=40,leg_delay_start=10]user/1001@acme.test');
+    expect(ranFor(xml, '1001').actions).toContain('set call_timeout=50');
   });
 
   it('rings the extension alone again once its follow-me is deleted', async () => {
     const res = await t.api('DELETE', `/api/follow_me/${followMe}`, { token: await t.adminToken() });
     expect(res.statusCode, res.body).toBe(200);
-    expect(actionsOf(parseXml(await call(t, 'acme.test', '1001')))).toEqual(ringsAlone);
+    expect((await actions1001())).toEqual(ringsAlone);
   });
 });
