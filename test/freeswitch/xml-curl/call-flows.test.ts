@@ -17,7 +17,6 @@ import { loadCapture, withParams } from '../../helpers/xml-curl-captures.ts';
 
 const captured = loadCapture('dialplan-inbound-sip-internal-9196.txt').body;
 const golden = (name: string) => readFileSync(new URL(`./golden/${name}`, import.meta.url), 'utf8').replace(/>\s+</g, '><').trim();
-const ANY_UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const GOLDEN_UUID = '00000000-0000-4000-8000-000000000000';
 
 const call = (t: TestApp, context: string, destination: string) =>
