@@ -12,6 +12,7 @@ import { dialplansModule } from './domain/dialplans/dialplans.module.ts';
 import { didsModule } from './domain/dids/dids.module.ts';
 import { domainsModule } from './domain/domains/domains.module.ts';
 import { extensionsModule } from './domain/extensions/extensions.module.ts';
+import { callFlowsModule } from './domain/call-flows/call-flows.module.ts';
 import { ivrMenusModule } from './domain/ivr-menus/ivr-menus.module.ts';
 import { inboundRoutesModule } from './domain/inbound-routes/inbound-routes.module.ts';
 import { followMeModule } from './domain/follow-me/follow-me.module.ts';
@@ -27,6 +28,7 @@ import type { DialplanPieces } from './freeswitch/xml-curl/xml-curl.service.ts';
 import { callBlocksProvider } from './freeswitch/xml-curl/dialplan/call-blocks.ts';
 import { featureCodesProvider } from './freeswitch/xml-curl/dialplan/feature-codes.ts';
 import { inboundDidsProvider } from './freeswitch/xml-curl/dialplan/inbound-dids.ts';
+import { callFlowsProvider } from './freeswitch/xml-curl/dialplan/call-flows.ts';
 import { ivrMenusProvider } from './freeswitch/xml-curl/dialplan/ivr-menus.ts';
 import { localExtensionsProvider } from './freeswitch/xml-curl/dialplan/local-extensions.ts';
 import { outboundRoutesProvider } from './freeswitch/xml-curl/dialplan/outbound-routes.ts';
@@ -41,6 +43,7 @@ import { domainsResolvers } from './http/graphql/domains.resolvers.ts';
 import { extensionsResolvers } from './http/graphql/extensions.resolvers.ts';
 import { ivrMenusResolvers } from './http/graphql/ivr-menus.resolvers.ts';
 import { inboundRoutesResolvers } from './http/graphql/inbound-routes.resolvers.ts';
+import { callFlowsResolvers } from './http/graphql/call-flows.resolvers.ts';
 import { followMeResolvers } from './http/graphql/follow-me.resolvers.ts';
 import { dialplansResolvers, featureCodesResolvers } from './http/graphql/feature-codes.resolvers.ts';
 import { providersResolvers } from './http/graphql/providers.resolvers.ts';
@@ -55,6 +58,7 @@ import dialplansRoutes from './http/rest/dialplans.routes.ts';
 import didsRoutes from './http/rest/dids.routes.ts';
 import domainsRoutes from './http/rest/domains.routes.ts';
 import extensionsRoutes from './http/rest/extensions.routes.ts';
+import callFlowsRoutes from './http/rest/call-flows.routes.ts';
 import followMeRoutes from './http/rest/follow-me.routes.ts';
 import featureCodesRoutes from './http/rest/feature-codes.routes.ts';
 import gatewaysRoutes from './http/rest/gateways.routes.ts';
@@ -94,6 +98,7 @@ export const modules = [
   entry({ domain: callBlocksModule, rest: [callBlocksRoutes], graphql: callBlocksResolvers, dialplan: { public: [callBlocksProvider] } }),
   entry({ domain: timeConditionsModule, rest: [timeConditionsRoutes], graphql: timeConditionsResolvers, dialplan: { tenant: [timeConditionsProvider] } }),
   entry({ domain: ivrMenusModule, rest: [ivrMenusRoutes], graphql: ivrMenusResolvers, dialplan: { tenant: [ivrMenusProvider] } }),
+  entry({ domain: callFlowsModule, rest: [callFlowsRoutes], graphql: callFlowsResolvers, dialplan: { tenant: [callFlowsProvider] } }),
   // Rendered by the local extensions' piece (an extension's entry rings its follow-me).
   entry({ domain: followMeModule, rest: [followMeRoutes], graphql: followMeResolvers }),
   // Last: a read-only view of what the pieces above render.

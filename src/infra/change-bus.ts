@@ -18,6 +18,7 @@ export type ChangedEntity =
   | 'time_condition'
   | 'ivr_menu'
   | 'follow_me'
+  | 'call_flow'
   /** A trunk's host name resolved to other addresses (acl.conf). */
   | 'trunk_addresses'
   /** A user's or a role's access (token version, activity, roles, permissions): bearer caches drop it. */

@@ -252,6 +252,8 @@ export async function startFakeEsl(options: { password?: string; port?: number }
     }
     if (line.startsWith('api ')) return write(session, apiReply(line));
     if (line.startsWith('bgapi ')) return bgapi(session, command);
+    // The captured `sendevent CUSTOM` reply (+OK and the event's uuid); the event itself is not delivered.
+    if (line.startsWith('sendevent ')) return write(session, repliesTo('24-misc-commands-and-exit', 'sendevent CUSTOM\nEvent-Subclass: test::capture\nX-Test: hello'));
     write(session, repliesTo('24-misc-commands-and-exit', 'this_is_not_a_command'));
   }
 

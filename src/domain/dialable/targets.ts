@@ -5,7 +5,7 @@
 // identifier (a number or a UUID) is accepted.
 import { validationFailed } from '../../errors.ts';
 
-export const DESTINATION_TYPES = ['extension', 'ring_group', 'ivr', 'queue', 'conference', 'voicemail', 'time_condition', 'external'] as const;
+export const DESTINATION_TYPES = ['extension', 'ring_group', 'ivr', 'queue', 'conference', 'voicemail', 'time_condition', 'call_flow', 'external'] as const;
 export type DestinationType = (typeof DESTINATION_TYPES)[number];
 
 /** Answers a problem ("names no extension of the tenant") or null when the value is fine. */

@@ -19,6 +19,7 @@ export const labels = {
   ringGroupsOf: (tenantId: number) => `ring_groups:${tenantId}`,
   callerIdsOf: (tenantId: number) => `caller_ids:${tenantId}`,
   timeConditionsOf: (tenantId: number) => `time_conditions:${tenantId}`,
+  callFlowsOf: (tenantId: number) => `call_flows:${tenantId}`,
   ivrMenusOf: (tenantId: number) => `ivr_menus:${tenantId}`,
   /** Any tenant's IVR menus (ivr.conf answers for a menu not found). */
   ivrMenus: 'ivr_menus',

@@ -259,6 +259,16 @@ export function createNodeClient(target: NodeTarget, options: ClientOptions, hoo
       return apiResult(await requireLink().api(command, timeoutMs));
     },
 
+    /**
+     * `sendevent <name>` with its headers (mod_event_socket: the headers follow the command line;
+     * the captured reply is `+OK <event uuid>`, esl-transcripts 24-misc-commands-and-exit).
+     */
+    async sendEvent(name: string, headers: Record<string, string>): Promise<ApiResult> {
+      const reply = await requireLink().command(`sendevent ${name}`, headers);
+      if (!reply.startsWith('+OK')) throw new EslCommandError(`sendevent ${name}`, reply);
+      return apiResult(reply);
+    },
+
     /** `bgapi <command>`: resolves once FreeSWITCH accepted the job. */
     async bgapi(command: string, timeoutMs = options.jobTimeoutMs): Promise<BackgroundJob> {
       const current = requireLink();

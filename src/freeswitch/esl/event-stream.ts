@@ -27,6 +27,8 @@ export type SwitchEvent =
   | (Base & { kind: 'gateway'; gateway: GatewayStatus })
   | (Base & { kind: 'conference'; action: string; conference: string; domain: string | null; memberId: string | null; uuid: string | null })
   | (Base & { kind: 'job'; jobUuid: string; command: string; ok: boolean; text: string })
+  /** A call flow's toggle code was dialled (CUSTOM switchyard::call_flow); the uuid as the event carried it. */
+  | (Base & { kind: 'call_flow'; callFlowUuid: string | null })
   | (Base & { kind: 'node'; state: NodeState })
   /** The node's channels and registrations were replaced by a snapshot (after a (re)connect). */
   | (Base & { kind: 'resync'; channels: number; registrations: number });

@@ -30,6 +30,7 @@
 // `app.esl.client(name)?.api(...)` / `.bgapi(...)` (jobs tracked in one Map, see client.ts).
 // Build command strings with `commands` (commands.ts), which validates every argument.
 export { readAclSources, type AclSources } from './acl-sources.ts';
+export { callFlowPresence, createCallFlowToggles, type ToggledCallFlow } from './call-flow-toggles.ts';
 export { createCacheFlusher, type FlushLookups, type GatewayRef } from './cache-flusher.ts';
 export { apiResult, type ApiResult, type BackgroundJob, type EslLogger, type NodeClient, type NodeState, type NodeStatus, type NodeTarget } from './client.ts';
 export { commands, InvalidArgumentError, isDestination, parseConferenceJson, parseConferenceList, type ConferenceMember } from './commands.ts';

@@ -10,7 +10,7 @@ import { EslTimeoutError, EslUnavailableError } from './errors.ts';
 import { createEventStream, type EventStream } from './event-stream.ts';
 import type { RawEvent } from './event-parser.ts';
 import { createLiveState } from './live-state.ts';
-import { NORMALISED_HEADERS, normalise } from './normalise.ts';
+import { CALL_FLOW_SUBCLASS, NORMALISED_HEADERS, normalise } from './normalise.ts';
 
 /** The manager runs on the validated ESL settings (FREESWITCH_ESL and the ESL_* timings). */
 export type EslSettings = EslConfig;
@@ -32,7 +32,7 @@ export const SUBSCRIBED_EVENTS = [
   'BACKGROUND_JOB',
   'HEARTBEAT',
 ];
-export const SUBSCRIBED_SUBCLASSES = ['sofia::register', 'sofia::unregister', 'sofia::expire', 'sofia::gateway_state', 'conference::maintenance'];
+export const SUBSCRIBED_SUBCLASSES = ['sofia::register', 'sofia::unregister', 'sofia::expire', 'sofia::gateway_state', 'conference::maintenance', CALL_FLOW_SUBCLASS];
 
 const silent: EslLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -78,6 +78,7 @@ export function createSwitchManager(settings: EslSettings) {
         stream.emit({ ...event, node, at });
         break;
       case 'job':
+      case 'call_flow':
         stream.emit({ ...event, node, at });
         break;
       case 'heartbeat':
@@ -241,6 +242,24 @@ export function createSwitchManager(settings: EslSettings) {
           .map(async (c) => {
             try {
               return { node: c.target.name, result: await c.api(command) };
+            } catch (err) {
+              return { node: c.target.name, error: (err as Error).message };
+            }
+          }),
+      );
+    },
+
+    /**
+     * `sendevent <name>` with `headers` on every connected node (PRESENCE_IN for BLF lamps);
+     * failures are reported per node, never thrown.
+     */
+    async sendEventEverywhere(name: string, headers: Record<string, string>): Promise<BroadcastResult[]> {
+      return Promise.all(
+        [...clients.values()]
+          .filter((c) => c.isConnected())
+          .map(async (c) => {
+            try {
+              return { node: c.target.name, result: await c.sendEvent(name, headers) };
             } catch (err) {
               return { node: c.target.name, error: (err as Error).message };
             }

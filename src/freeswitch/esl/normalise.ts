@@ -65,7 +65,14 @@ const SHARED_CONTEXTS = new Set(['public', 'default', '']);
  * pass (json-event.ts); a header read here but missing from this list still works, at the cost of
  * a full parse of every event (test/freeswitch/esl/json-event.test.ts checks the list).
  */
+/**
+ * The CUSTOM event a call flow's toggle code fires (xml-templates/dialplan/call-flow-toggle.xml),
+ * with the call flow's uuid in its `call_flow_uuid` header.
+ */
+export const CALL_FLOW_SUBCLASS = 'switchyard::call_flow';
+
 export const NORMALISED_HEADERS = [
+  'call_flow_uuid',
   'Unique-ID',
   'Channel-Presence-ID',
   'Caller-Context',
@@ -272,6 +279,7 @@ export type NormalisedEvent =
   | { kind: 'gateway'; gateway: GatewayStatus }
   | { kind: 'conference'; action: string; conference: string; domain: string | null; memberId: string | null; uuid: string | null }
   | { kind: 'job'; jobUuid: string; command: string; ok: boolean; text: string }
+  | { kind: 'call_flow'; callFlowUuid: string | null }
   | { kind: 'heartbeat' };
 
 const HANGUP = new Set(['CHANNEL_HANGUP_COMPLETE', 'CHANNEL_DESTROY']);
@@ -303,6 +311,8 @@ export function normalise(node: string, event: RawEvent): NormalisedEvent | null
           memberId: opt(h.get('Member-ID')),
           uuid: opt(h.get('Unique-ID')),
         };
+      case CALL_FLOW_SUBCLASS:
+        return { kind: 'call_flow', callFlowUuid: opt(h.get('call_flow_uuid')) };
       default:
         return null;
     }

@@ -21,6 +21,7 @@ import { RingGroupCreate, RingGroupMemberInput, RingGroupMemberView, RingGroupUp
 import { RouteCreate, RouteUpdate, RouteView } from '../../../src/domain/routes/routes.schema.ts';
 import type { TObject, TSchema } from '../../../src/domain/shared/schema.ts';
 import { TenantCreate, TenantUpdate, TenantView } from '../../../src/domain/tenants/tenants.schema.ts';
+import { CallFlowCreate, CallFlowUpdate, CallFlowView } from '../../../src/domain/call-flows/call-flows.schema.ts';
 import { TimeConditionCreate, TimeConditionUpdate, TimeConditionView } from '../../../src/domain/time-conditions/time-conditions.schema.ts';
 import { UserCreate, UserUpdate, UserView } from '../../../src/domain/users/users.schema.ts';
 import { ConferenceMemberView, ConferenceRoomView, ParticipantControlAnswer } from '../../../src/freeswitch/control/conference-participants.schema.ts';
@@ -50,6 +51,7 @@ const resources = [
   { type: 'FollowMe', view: FollowMeView, relations: [], create: ['FollowMeCreateInput', FollowMeCreate], update: ['FollowMeUpdateInput', FollowMeUpdate] },
   { type: 'FollowMeDestination', view: FollowMeDestinationView, relations: [], create: ['FollowMeDestinationInput', FollowMeDestinationInput], update: ['FollowMeDestinationInput', FollowMeDestinationInput] },
   { type: 'TimeCondition', view: TimeConditionView, relations: [], create: ['TimeConditionCreateInput', TimeConditionCreate], update: ['TimeConditionUpdateInput', TimeConditionUpdate] },
+  { type: 'CallFlow', view: CallFlowView, relations: [], create: ['CallFlowCreateInput', CallFlowCreate], update: ['CallFlowUpdateInput', CallFlowUpdate] },
   { type: 'Destination', view: DestinationView, relations: [], create: ['DestinationCreateInput', DestinationCreate], update: ['DestinationUpdateInput', DestinationUpdate] },
   // GraphQL's own additions: the tenant's users, its dates as DateTime.
   { type: 'Tenant', view: TenantView, relations: ['users', 'createdAt', 'updatedAt'], create: ['TenantCreateInput', TenantCreate], update: ['TenantUpdateInput', TenantUpdate] },

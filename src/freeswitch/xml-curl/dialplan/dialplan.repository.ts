@@ -5,6 +5,7 @@
 import type { Db } from '../../../db/database.ts';
 import type { DialplanTenant } from './extension-provider.ts';
 import type { ExtensionRecord } from '../../../domain/extensions/extensions.repository.ts';
+import type { CallFlowRecord } from '../../../domain/call-flows/call-flows.repository.ts';
 import type { TimeConditionRecord } from '../../../domain/time-conditions/time-conditions.repository.ts';
 
 const tenantSelect = { id: true, domain: true, domainUuid: true, maxConcurrentCalls: true } as const;
@@ -43,6 +44,12 @@ export interface OutboundRoute {
 }
 
 /** An enabled time condition as the dialplan routes through it. */
+/** An enabled call flow as its dialplan piece renders it. */
+export type CallFlowRule = Pick<
+  CallFlowRecord,
+  'id' | 'extension' | 'featureCode' | 'status' | 'app' | 'destinationType' | 'destinationValue' | 'alternateApp' | 'alternateDestinationType' | 'alternateDestinationValue'
+>;
+
 export type TimeConditionRule = Pick<
   TimeConditionRecord,
   | 'extension'
@@ -163,6 +170,26 @@ export function dialplanRepository(db: Db) {
         orderBy: { extension: 'asc' },
       });
       return rows.map((r) => ({ ...r, holidays: JSON.parse(r.holidays) as string[] }));
+    },
+
+    /** The tenant's enabled call flows, with the destination their status selects. */
+    async callFlows(tenantId: number): Promise<CallFlowRule[]> {
+      return db.callFlow.findMany({
+        where: { tenantId, enabled: true },
+        select: {
+          id: true,
+          extension: true,
+          featureCode: true,
+          status: true,
+          app: true,
+          destinationType: true,
+          destinationValue: true,
+          alternateApp: true,
+          alternateDestinationType: true,
+          alternateDestinationValue: true,
+        },
+        orderBy: { extension: 'asc' },
+      });
     },
 
     /** The tenant's active routes and the shared ones, in trying order. */

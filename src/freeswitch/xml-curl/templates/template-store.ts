@@ -30,6 +30,8 @@ export const TEMPLATE_NAMES = [
   'dialplan/ring-group.xml',
   'dialplan/inbound-did.xml',
   'dialplan/call-block.xml',
+  'dialplan/call-flow.xml',
+  'dialplan/call-flow-toggle.xml',
   'dialplan/time-condition.xml',
   'dialplan/ivr-menu.xml',
   'sofia.conf.xml',
