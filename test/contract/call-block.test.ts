@@ -4,11 +4,11 @@
 // back the object it loaded, call_block-list.component.ts/.html list, filter by tenant and delete).
 // The client reads the flag as `=== 'true' || === true` and every answer with .json().
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/databases.ts';
-import { seedCast, type Cast } from '../helpers/fixtures.ts';
+import type { Cast } from '../helpers/fixtures.ts';
 import { createExtension } from '../helpers/pbx-fixtures.ts';
-import { answer, guiClient, type GuiClient } from './gui-client.ts';
+import { answer, clientFlag as flag, guiCast, type GuiClient } from './gui-client.ts';
 
 /** The body call_block-form.component.ts sends for a new rule: the model's defaults (JSON drops the undefined uuids), then the edits. */
 const newBlock = (edits: Record<string, unknown>) => ({
@@ -24,8 +24,6 @@ const newBlock = (edits: Record<string, unknown>) => ({
   ...edits,
 });
 
-/** How the client reads the flag. */
-const flag = (v: unknown) => v === 'true' || v === true;
 
 describe.each(databaseKinds)('ICTPBX client: call block on $name', (kind) => {
   let t: TestApp;
@@ -36,11 +34,7 @@ describe.each(databaseKinds)('ICTPBX client: call block on $name', (kind) => {
   let uuid: string;
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
-    cast = await seedCast(t);
-    admin = guiClient(t, cast.admin);
-    tenantAdmin = guiClient(t, cast.adminA.token);
-    otherAdmin = guiClient(t, cast.adminB.token);
+    ({ t, cast, admin, tenantAdmin, otherAdmin } = await guiCast(kind));
     await createExtension(t, cast.tenantA, { extension: '1000', password: 'Acme-pass-0' });
   }, 120_000);
   afterAll(() => t?.close());

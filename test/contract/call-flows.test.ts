@@ -6,10 +6,10 @@
 // `=== 'true'`, call_flow_label / call_flow_alternate_label, call_flow_enabled `=== 'true' ||
 // === true`, tenant_name, call_flow_uuid) and delete (reading error.message on failure).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/databases.ts';
-import { seedCast, type Cast } from '../helpers/fixtures.ts';
-import { answer, guiClient, type GuiClient } from './gui-client.ts';
+import type { Cast } from '../helpers/fixtures.ts';
+import { answer, clientFlag as flag, guiCast, type GuiClient, guiClient } from './gui-client.ts';
 
 /** The body the form sends for a new call flow: its model's defaults, then the edits. */
 const newCallFlow = (edits: Record<string, unknown>) => ({
@@ -31,7 +31,6 @@ const newCallFlow = (edits: Record<string, unknown>) => ({
   ...edits,
 });
 
-const flag = (v: unknown) => v === 'true' || v === true;
 
 describe.each(databaseKinds)('ICTPBX client: call flows on $name', (kind) => {
   let t: TestApp;
@@ -42,11 +41,7 @@ describe.each(databaseKinds)('ICTPBX client: call flows on $name', (kind) => {
   let uuid: string;
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
-    cast = await seedCast(t);
-    admin = guiClient(t, cast.admin);
-    tenantAdmin = guiClient(t, cast.adminA.token);
-    otherAdmin = guiClient(t, cast.adminB.token);
+    ({ t, cast, admin, tenantAdmin, otherAdmin } = await guiCast(kind));
     for (const extension of ['1001', '1002']) answer(await tenantAdmin.post('/fpbx_extensions', { extension, password: 'Secret-pass-7' }));
   }, 120_000);
   afterAll(() => t?.close());

@@ -6,10 +6,10 @@
 // row added but never picked as '', and PUTs back the object it loaded. The list and form read
 // `follow_me_enabled === 'true' || === true`; the list shows `extension_number || extension_uuid`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/databases.ts';
-import { seedCast, type Cast } from '../helpers/fixtures.ts';
-import { answer, guiClient, type GuiClient } from './gui-client.ts';
+import type { Cast } from '../helpers/fixtures.ts';
+import { answer, clientFlag as flag, guiCast, type GuiClient, guiClient } from './gui-client.ts';
 
 /** What follow_me-form.component.ts save() sends for a new follow-me: new FollowMe(), the edits, the flags as text. */
 const newFollowMe = (edits: Record<string, unknown>) => ({
@@ -34,7 +34,6 @@ const destination = (follow_me_destination: string, index: number, edits: Record
   ...edits,
 });
 
-const flag = (v: unknown) => v === true || v === 'true';
 
 describe.each(databaseKinds)('ICTPBX client: follow-me on $name', (kind) => {
   let t: TestApp;
@@ -47,11 +46,7 @@ describe.each(databaseKinds)('ICTPBX client: follow-me on $name', (kind) => {
   let uuid: string;
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
-    cast = await seedCast(t);
-    admin = guiClient(t, cast.admin);
-    tenantAdmin = guiClient(t, cast.adminA.token);
-    otherAdmin = guiClient(t, cast.adminB.token);
+    ({ t, cast, admin, tenantAdmin, otherAdmin } = await guiCast(kind));
     for (const extension of ['1001', '1002', '1003']) ext[extension] = answer(await tenantAdmin.post('/fpbx_extensions', { extension, password: 'Acme-pass-x1' })).extension_uuid;
     otherExtension = answer(await otherAdmin.post('/fpbx_extensions', { extension: '1001', password: 'Globex-pass-1' })).extension_uuid;
   }, 120_000);

@@ -4,7 +4,9 @@
 // body), and every answer read with JSON.parse (an empty body would fail the call).
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import type { TestApp } from '../helpers/app.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import type { DatabaseKind } from '../helpers/databases.ts';
+import { seedCast } from '../helpers/fixtures.ts';
 
 export interface GuiClient {
   get(url: string): Promise<LightMyRequestResponse>;
@@ -34,3 +36,16 @@ export function answer(res: LightMyRequestResponse, status = 200): any {
   expect(res.statusCode, res.body).toBe(status);
   return JSON.parse(res.body);
 }
+
+/**
+ * A fresh app with the cast seeded (helpers/fixtures.ts) and the callers the PBX screens are tested
+ * as: the super-admin, tenant A's admin and tenant B's.
+ */
+export async function guiCast(kind: DatabaseKind) {
+  const t = await createTestApp(kind);
+  const cast = await seedCast(t);
+  return { t, cast, admin: guiClient(t, cast.admin), tenantAdmin: guiClient(t, cast.adminA.token), otherAdmin: guiClient(t, cast.adminB.token) };
+}
+
+/** How the client reads a yes/no it may get as a boolean or as 'true'/'false'. */
+export const clientFlag = (v: unknown) => v === true || v === 'true';

@@ -5,11 +5,11 @@
 // tenant and delete). The client reads the flag as `=== 'true' || === true` and every answer with
 // .json(). A route is a DID of the tenant that goes somewhere: the same object as /dids shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/databases.ts';
-import { seedCast, type Cast } from '../helpers/fixtures.ts';
+import type { Cast } from '../helpers/fixtures.ts';
 import { createDid, createExtension, createRingGroup } from '../helpers/pbx-fixtures.ts';
-import { answer, guiClient, type GuiClient } from './gui-client.ts';
+import { answer, clientFlag as flag, guiCast, type GuiClient } from './gui-client.ts';
 
 /** The body inbound_route-form.component.ts sends for a new route: the model's defaults (JSON drops the undefined uuids), then the edits. */
 const newRoute = (edits: Record<string, unknown>) => ({
@@ -24,8 +24,6 @@ const newRoute = (edits: Record<string, unknown>) => ({
   ...edits,
 });
 
-/** How the client reads the flag. */
-const flag = (v: unknown) => v === 'true' || v === true;
 
 describe.each(databaseKinds)('ICTPBX client: inbound routes on $name', (kind) => {
   let t: TestApp;
@@ -37,11 +35,7 @@ describe.each(databaseKinds)('ICTPBX client: inbound routes on $name', (kind) =>
   const did: Record<string, number> = {};
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
-    cast = await seedCast(t);
-    admin = guiClient(t, cast.admin);
-    tenantAdmin = guiClient(t, cast.adminA.token);
-    otherAdmin = guiClient(t, cast.adminB.token);
+    ({ t, cast, admin, tenantAdmin, otherAdmin } = await guiCast(kind));
     await createExtension(t, cast.tenantA, { extension: '1000', password: 'Acme-pass-0' });
     await createExtension(t, cast.tenantA, { extension: '1001', password: 'Acme-pass-1' });
     await createExtension(t, cast.tenantB, { extension: '2000', password: 'Globex-pass-2' });

@@ -6,10 +6,10 @@
 // "<number> XML default", and PUTs back the object it loaded. The list and the form read
 // `ivr_menu_enabled === 'true' || === true`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/databases.ts';
-import { seedCast, type Cast } from '../helpers/fixtures.ts';
-import { answer, guiClient, type GuiClient } from './gui-client.ts';
+import type { Cast } from '../helpers/fixtures.ts';
+import { answer, clientFlag as flag, guiCast, type GuiClient, guiClient } from './gui-client.ts';
 
 /** What ivr_menu-form.component.ts sends for a new menu: the model's defaults (ivr_menu.ts), then the edits. */
 const newMenu = (edits: Record<string, unknown>) => ({
@@ -43,7 +43,6 @@ const option = (digits: string, order: number, edits: Record<string, unknown> = 
   ...edits,
 });
 
-const flag = (v: unknown) => v === true || v === 'true';
 
 describe.each(databaseKinds)('ICTPBX client: IVR menus on $name', (kind) => {
   let t: TestApp;
@@ -54,11 +53,7 @@ describe.each(databaseKinds)('ICTPBX client: IVR menus on $name', (kind) => {
   let uuid: string;
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
-    cast = await seedCast(t);
-    admin = guiClient(t, cast.admin);
-    tenantAdmin = guiClient(t, cast.adminA.token);
-    otherAdmin = guiClient(t, cast.adminB.token);
+    ({ t, cast, admin, tenantAdmin, otherAdmin } = await guiCast(kind));
     for (const extension of ['1001', '1002']) answer(await tenantAdmin.post('/fpbx_extensions', { extension, password: 'Acme-pass-x1' }));
     answer(await otherAdmin.post('/fpbx_extensions', { extension: '1003', password: 'Globex-pass-x1' }));
   }, 120_000);

@@ -6,10 +6,10 @@
 // picked (*99<mailbox> for voicemail), and PUTs back the object it loaded. The list reads
 // `ring_group_enabled === true || === 'true'`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/databases.ts';
-import { seedCast, type Cast } from '../helpers/fixtures.ts';
-import { answer, guiClient, type GuiClient } from './gui-client.ts';
+import type { Cast } from '../helpers/fixtures.ts';
+import { answer, clientFlag as flag, guiCast, type GuiClient, guiClient } from './gui-client.ts';
 
 /** What ring_groups-form-component.ts sends for a new group: its constructor's defaults, then the edits. */
 const newRingGroup = (edits: Record<string, unknown>) => ({
@@ -30,7 +30,6 @@ const member = (destination_number: string, order: number, edits: Record<string,
   ...edits,
 });
 
-const flag = (v: unknown) => v === true || v === 'true';
 
 describe.each(databaseKinds)('ICTPBX client: ring groups on $name', (kind) => {
   let t: TestApp;
@@ -41,11 +40,7 @@ describe.each(databaseKinds)('ICTPBX client: ring groups on $name', (kind) => {
   let uuid: string;
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
-    cast = await seedCast(t);
-    admin = guiClient(t, cast.admin);
-    tenantAdmin = guiClient(t, cast.adminA.token);
-    otherAdmin = guiClient(t, cast.adminB.token);
+    ({ t, cast, admin, tenantAdmin, otherAdmin } = await guiCast(kind));
     for (const extension of ['1001', '1002']) answer(await tenantAdmin.post('/fpbx_extensions', { extension, password: 'Acme-pass-x1' }));
   }, 120_000);
   afterAll(() => t?.close());

@@ -7,10 +7,10 @@
 // list reads tc_name, tc_extension, tc_description, tc_enabled (`=== 'true' || === true`) and
 // dialplan_uuid.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/databases.ts';
-import { seedCast, type Cast } from '../helpers/fixtures.ts';
-import { answer, guiClient, type GuiClient } from './gui-client.ts';
+import type { Cast } from '../helpers/fixtures.ts';
+import { answer, clientFlag as flag, guiCast, type GuiClient } from './gui-client.ts';
 
 /** The body the form sends for a new time condition: its model's defaults, then the edits. */
 const newTimeCondition = (edits: Record<string, unknown>) => ({
@@ -28,8 +28,6 @@ const newTimeCondition = (edits: Record<string, unknown>) => ({
   ...edits,
 });
 
-/** How the client reads a flag. */
-const flag = (v: unknown) => v === 'true' || v === true;
 
 describe.each(databaseKinds)('ICTPBX client: time conditions on $name', (kind) => {
   let t: TestApp;
@@ -40,11 +38,7 @@ describe.each(databaseKinds)('ICTPBX client: time conditions on $name', (kind) =
   let uuid: string;
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
-    cast = await seedCast(t);
-    admin = guiClient(t, cast.admin);
-    tenantAdmin = guiClient(t, cast.adminA.token);
-    otherAdmin = guiClient(t, cast.adminB.token);
+    ({ t, cast, admin, tenantAdmin, otherAdmin } = await guiCast(kind));
     for (const extension of ['1001', '1002']) answer(await tenantAdmin.post('/fpbx_extensions', { extension, password: 'Secret-pass-7' }));
   }, 120_000);
   afterAll(() => t?.close());
