@@ -43,7 +43,15 @@ describe.runIf(run)('pages in a browser, offline', () => {
     it('lists the routes', async () => {
       docs = await browser.open(`${origin}/api/docs`);
       const { page } = docs;
-      await page.waitForSelector('.opblock-summary-path', { timeout: WAIT_MS });
+      // With the API past 160 operations, Swagger UI in a default-sized headless window showed the
+      // first tag's operations only (Chromium 156; scrolling did not bring the rest); a window tall
+      // enough for every tag shows them all.
+      await page.setViewportSize({ width: 1280, height: 20_000 });
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('.opblock-summary-path')].some((e) => e.textContent?.replace(/\u200b/g, '').trim() === '/freeswitch/xml'),
+        undefined,
+        { timeout: WAIT_MS },
+      );
       const paths = await page.locator('.opblock-summary-path').allTextContents();
       const shown = paths.map((p) => p.replace(/\u200b/g, '').trim());
       expect(shown).toContain('/api/authenticate');
