@@ -57,6 +57,18 @@ export interface Config {
   cdr: FreeswitchHttpAccess;
   /** mod_xml_curl answers: who may fetch them, caching, and what the documents carry. */
   xmlCurl: XmlCurlConfig;
+  /** Uploaded audio (greetings, music on hold). */
+  media: MediaConfig;
+}
+
+export interface MediaConfig {
+  /**
+   * Where uploaded audio is written (MEDIA_DIR): a directory FreeSWITCH reads at the same path
+   * (shared storage on several nodes). The rendered configuration names files under it.
+   */
+  dir: string;
+  /** The largest file an upload may carry (UPLOAD_MAX_BYTES); larger ones are refused with 413. */
+  maxUploadBytes: number;
 }
 
 export interface XmlCurlConfig extends FreeswitchHttpAccess {
@@ -279,5 +291,6 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     esl: eslConfig(env),
     cdr: cdrAccess(env),
     xmlCurl: xmlCurlConfig(env, host),
+    media: { dir: resolve(env.MEDIA_DIR || join(dataDir, 'media')), maxUploadBytes: integer(env, 'UPLOAD_MAX_BYTES', 20 * 1024 * 1024, 1024) },
   };
 }

@@ -17,9 +17,11 @@ import sipProfilesRoutes from './sip-profiles.routes.ts';
 import switchNodesRoutes from './switch-nodes.routes.ts';
 import realtimeRoutes from './realtime.routes.ts';
 import accountsRoutes from './accounts.routes.ts';
+import { registerUploads } from './uploads.ts';
 
 export const restModules = [authRoutes, mfaRoutes, passwordRoutes, passwordPolicyRoutes, tenantsRoutes, usersRoutes, userGrantsRoutes, userDetailsRoutes, activitiesRoutes, rolesRoutes, permissionsRoutes, cdrsRoutes, sipProfilesRoutes, switchNodesRoutes, realtimeRoutes, accountsRoutes];
 
 export default async function rest(app: FastifyInstance, options: { modules: readonly { rest: ((app: FastifyInstance) => Promise<void>)[] }[] }) {
+  await registerUploads(app);
   for (const routes of [...restModules, ...options.modules.flatMap((m) => m.rest)]) await app.register(routes);
 }
