@@ -64,8 +64,8 @@ describe.each(databaseKinds)('ICTPBX client: conference participants on $name', 
     expect(answer(await guiClient(t, cast.adminB.token).get(`/conference_participants?conference_uuid=${acmeRoom}`), 404).error.message).toBe('Conference not found');
   });
 
-  it("conferences-list.component.ts controlParticipant: POST /conference_participants { conference_uuid: <room>, action, member_id } mutes, unmutes and kicks through the Event Socket", async () => {
-    for (const action of ['mute', 'unmute', 'kick']) {
+  it("conferences-list.component.ts controlParticipant: POST /conference_participants { conference_uuid: <room>, action, member_id } mutes, unmutes, deafens, undeafens and kicks through the Event Socket", async () => {
+    for (const action of ['mute', 'unmute', 'deaf', 'undeaf', 'kick']) {
       expect(answer(await admin.post('/conference_participants', { conference_uuid: room, action, member_id: 1 }))).toEqual({ status: 'ok', action, member_id: 1 });
       await fake.waitForCommand(`api conference ${ROOM} ${action} 1`);
     }

@@ -78,6 +78,9 @@ describe.each(databaseKinds)('conference rooms in the dialplan and conference.co
     expect(actionsOf(parseXml(await call(t, 'acme.test', '3001')))).toEqual(['answer', 'set conference_enforce_security=true', `conference 3001-acme.test@${open}`]);
     // Another tenant's context does not have it.
     expect(findAll(parseXml(await call(t, 'globex.test', '3000')), 'extension')).toEqual([]);
+    // /dialplans lists the rooms' entries as rendered.
+    const listed = (await t.api('GET', `/api/dialplans?tenant_id=${acme}`, { token: await t.adminToken() })).json() as { dialplan_name: string; dialplan_module: string }[];
+    expect(listed.filter((e) => e.dialplan_module === 'conferences').map((e) => e.dialplan_name)).toEqual(['conference-3000', 'conference-3001']);
   });
 
   it('answers conference.conf for the room’s profile (the captured conference-start request) with what mod_conference reads', async () => {
