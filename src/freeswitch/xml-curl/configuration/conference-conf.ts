@@ -11,7 +11,8 @@
 // Each param is one conference_new (mod_conference.c) reads. The PINs are the room's digits; the
 // recording path is under the stock $${recordings_dir}, by tenant domain and room number (both
 // checked when written: a host name, digits), the file named by the start time, which
-// mod_conference expands on the member's channel when recording starts.
+// mod_conference expands on a member's channel when recording starts (conference_thread_run:
+// switch_channel_expand_variables of auto-record).
 import { PROFILE_RATES, type ConferenceProfile } from '../../../domain/conferences/conferences.schema.ts';
 import { trusted, type TrustedText } from '../templates/trusted-text.ts';
 import type { ConferenceConfRoom } from './configuration.repository.ts';
