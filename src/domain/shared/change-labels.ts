@@ -30,4 +30,7 @@ export const labels = {
   trunkAddresses: 'trunk_addresses',
   /** Every rendered dialplan context (for a provider change that names no provider). */
   dialplans: 'dialplans',
+  conferencesOf: (tenantId: number) => `conferences:${tenantId}`,
+  /** Any tenant's conference rooms (conference.conf answers for a profile not found). */
+  conferences: 'conferences',
 };

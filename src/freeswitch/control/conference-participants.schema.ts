@@ -1,8 +1,7 @@
 // A live conference room's members as the ICTPBX client's conference panel reads and drives them
 // (ICTPBX's ConferenceParticipantApi): the room's extension and its members, muted when their
-// status says "mute". Rooms are named by `conference_uuid` (the conference centre, which arrives
-// with the conferences module); until then Switchyard's running conference name is accepted as
-// `conference_name`.
+// status says "mute". Rooms are named by `conference_uuid` (the conference centre: a room of
+// domain/conferences); a running conference may also be named by `conference_name`.
 import { Input, Int, Matching, Nullable, Text, Type, type Static, type StaticDecode } from '../../domain/shared/schema.ts';
 
 export const PARTICIPANT_ACTIONS = ['mute', 'unmute', 'deaf', 'undeaf', 'kick'] as const;

@@ -1,14 +1,18 @@
 // Who is in a conference right now, and muting, deafening or kicking them. A tenant's rooms run
-// as `<room>-<domain>` (or `<room>@<domain>`), so the name says whose a conference is. The ICTPBX
-// client names a room by its conference centre (`conference_uuid`): those arrive with the
-// conferences module, so until then a conference_uuid names no room (404 "Conference not found")
-// and the running conference is named by `conference_name` (conference-participants.schema.ts).
+// as `<room>-<domain>` (domain/conferences: conferenceNameOf), so the name says whose a conference
+// is. The ICTPBX client names a room by its conference centre (`conference_uuid`): the room is
+// looked up within the actor's tenants (another tenant's room, or none, is 404 "Conference not
+// found") and its running conference asked for; `conference_name` still names a running
+// conference directly (conference-participants.schema.ts).
 import { authorize, scopeOf, type Ctx } from '../../context.ts';
+import { conferenceNameOf } from '../../domain/conferences/conferences.service.ts';
+import { reachesTenant } from '../../domain/shared/tenancy.ts';
 import { notFound, switchFailed, validationFailed } from '../../errors.ts';
 import { parse } from '../../domain/shared/schema.ts';
 import { commands, parseConferenceJson, parseConferenceList, type ConferenceMember, type NodeClient, type SwitchManager } from '../esl/index.ts';
 import type { ActivityLog } from '../../domain/activities/activity-log.ts';
 import type { TenantsRepository } from '../../domain/tenants/tenants.repository.ts';
+import type { PbxLookups } from './pbx-lookups.repository.ts';
 import {
   ParticipantControl,
   ParticipantsQuery,
@@ -54,8 +58,8 @@ export function memberView(m: ConferenceMember): ConferenceMemberView {
   };
 }
 
-export function createConferenceParticipantsService(deps: { esl: SwitchManager; tenants: TenantsRepository; activity: ActivityLog }) {
-  const { esl, tenants } = deps;
+export function createConferenceParticipantsService(deps: { esl: SwitchManager; tenants: TenantsRepository; pbx: Pick<PbxLookups, 'conferenceRoom'>; activity: ActivityLog }) {
+  const { esl, tenants, pbx } = deps;
 
   /** null: every conference; else the domain whose conferences the actor may see. */
   async function domainOf(ctx: Ctx, permission: string): Promise<string | null> {
@@ -68,13 +72,20 @@ export function createConferenceParticipantsService(deps: { esl: SwitchManager; 
 
   const visible = (conference: string, domain: string | null) => domain === null || (domain !== '' && conferenceDomain(conference, domain));
 
-  /** The running conference a request names, in the actor's view; 404 otherwise. */
-  function named(input: { conferenceUuid?: string; conferenceName?: string }, domain: string | null): string {
-    // Conference centres arrive with the conferences module: no uuid names a room yet.
-    if (input.conferenceUuid !== undefined && input.conferenceName === undefined) throw notFound('Conference');
+  /**
+   * The running conference a request names, in the actor's view, with the room's number: a
+   * conference_uuid names a room of the actor's tenants, a conference_name a running conference
+   * of its domain; 404 otherwise.
+   */
+  async function named(input: { conferenceUuid?: string; conferenceName?: string }, domain: string | null, ctx: Ctx): Promise<{ name: string; extension: string }> {
+    if (input.conferenceUuid !== undefined) {
+      const room = await pbx.conferenceRoom(input.conferenceUuid);
+      if (!room || !ctx.actor || !reachesTenant(ctx.actor, room.tenantId)) throw notFound('Conference');
+      return { name: conferenceNameOf(room.extension, room.domain), extension: room.extension };
+    }
     if (input.conferenceName === undefined) throw validationFailed('conferenceUuid', 'is required');
     if (!visible(input.conferenceName, domain)) throw notFound('Conference');
-    return input.conferenceName;
+    return { name: input.conferenceName, extension: roomOf(input.conferenceName, domain) };
   }
 
   /** The members of a conference on whichever node runs it (with that node). */
@@ -106,15 +117,15 @@ export function createConferenceParticipantsService(deps: { esl: SwitchManager; 
     /** One room and its members, as the ICTPBX conference panel polls it (an idle room has none). */
     async room(raw: unknown, ctx: Ctx): Promise<ConferenceRoomView> {
       const domain = await domainOf(ctx, 'conference_participant_list');
-      const conference = named(parse(ParticipantsQuery, raw), domain);
-      const members = (await locate(conference))?.members ?? [];
-      return { conferenceCenterExtension: roomOf(conference, domain), conferenceName: conference, members: members.map(memberView) };
+      const conference = await named(parse(ParticipantsQuery, raw), domain, ctx);
+      const members = (await locate(conference.name))?.members ?? [];
+      return { conferenceCenterExtension: conference.extension, conferenceName: conference.name, members: members.map(memberView) };
     },
 
     async act(raw: unknown, ctx: Ctx): Promise<ParticipantControlAnswer> {
       const domain = await domainOf(ctx, 'conference_participant_update');
       const input = parse(ParticipantControl, raw);
-      const conference = named(input, domain);
+      const conference = (await named(input, domain, ctx)).name;
       const found = await locate(conference);
       if (!found || !found.members.some((m) => m.memberId === input.memberId)) throw notFound('Conference participant');
       const result = await onSwitch(() => found.client.api(commands.conferenceMember(conference, input.action, input.memberId)));

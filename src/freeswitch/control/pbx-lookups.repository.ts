@@ -59,6 +59,11 @@ export function pbxLookupsRepository(db: Db) {
       const cid = await db.account.findFirst({ where: { tenantId, type: 'cid', active: true }, orderBy: { id: 'asc' }, select: { phone: true, firstName: true } });
       return cid && { number: cid.phone, name: cid.firstName };
     },
+    /** A conference room's number and its tenant's domain (the running conference is <extension>-<domain>). */
+    async conferenceRoom(id: string): Promise<{ id: string; tenantId: number; extension: string; domain: string } | null> {
+      const row = await db.conference.findUnique({ where: { id }, select: { id: true, tenantId: true, extension: true, tenant: { select: { domain: true } } } });
+      return row && { id: row.id, tenantId: row.tenantId, extension: row.extension, domain: row.tenant.domain };
+    },
     /** Providers of these tenants (null: shared), or all when not given. */
     gateways: (tenantIds?: (number | null)[]): Promise<ProviderGateway[]> =>
       db.provider.findMany({

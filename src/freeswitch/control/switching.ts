@@ -28,7 +28,7 @@ export function createSwitchingServices(deps: { config: Config; db: Db; tenants:
     switchNodes: createSwitchNodesService({ config, nodes: switchNodesRepository(db), secrets, changes, activity, status: () => esl.nodes() }),
     realtime: createRealtimeService({ esl, tenants, pbx, activity }),
     providerStatus: createProviderStatusService({ esl, pbx }),
-    conferenceParticipants: createConferenceParticipantsService({ esl, tenants, activity }),
+    conferenceParticipants: createConferenceParticipantsService({ esl, tenants, pbx, activity }),
   };
 }
 

@@ -39,6 +39,8 @@ interface World {
   domainUuid: string;
   ext: Record<string, string>;
   gateway: string;
+  /** Conference room 3000 (with PINs): its uuid names its conference.conf profile. */
+  room: string;
 }
 
 type Check = (w: World, capture: { file: string; body: string }) => Promise<void>;
@@ -117,6 +119,27 @@ const gatewaysDomains: Check = async (w, c) => {
 };
 
 const EXPECTED: Record<string, Check> = {
+  // conference.conf: the part mod_conference asks for (conferences.test.ts has the rooms' own).
+  'configuration-conference.conf-conference-start.txt': async (w, c) => {
+    const profiles = findAll(await answer(w, c.body), 'profile');
+    expect(profiles.map((p) => p.attrs.name)).toEqual(['default']);
+    expect(Object.fromEntries(profiles[0].children.filter((n) => n.name === 'param').map((n) => [n.attrs.name, n.attrs.value]))).toMatchObject({
+      domain: '$${domain}',
+      rate: '8000',
+      'moh-sound': '$${hold_music}',
+    });
+  },
+  'configuration-conference.conf-member-bind-controls.txt': async (w, c) => {
+    const tree = await answer(w, c.body);
+    expect(find(tree, 'group')!.attrs.name).toBe('default');
+    expect(findAll(tree, 'control')).toHaveLength(12);
+    expect(findAll(tree, 'profile')).toEqual([]);
+  },
+  'configuration-conference.conf-module-load-send_presence.txt': async (w, c) => {
+    const configuration = find(await answer(w, c.body), 'configuration')!;
+    expect(configuration.children.map((n) => n.name)).toEqual(['advertise']);
+    expect(find(configuration, 'room')).toBeUndefined();
+  },
   // configuration: sofia.conf and acl.conf are rendered, every other .conf is left to FreeSWITCH.
   'configuration-sofia.conf-startup-config_sofia.txt': sofiaProfiles(['external', 'internal']),
   'configuration-sofia.conf-profile-launch-external.txt': sofiaProfiles(['external']),
@@ -135,9 +158,6 @@ const EXPECTED: Record<string, Check> = {
       'callcenter.conf-queue-load',
       'cdr_csv.conf',
       'cdr_sqlite.conf',
-      'conference.conf-conference-start',
-      'conference.conf-member-bind-controls',
-      'conference.conf-module-load-send_presence',
       'curl.conf',
       'db.conf',
       'directory.conf',
@@ -194,8 +214,13 @@ const EXPECTED: Record<string, Check> = {
       `voicemail default ${DOMAIN} 1000`,
     ]);
   }),
-  // 3000 (a conference), 5000 (an IVR) and 9978 (fax) belong to later modules: nothing matches yet.
-  'dialplan-uuid_transfer-outbound-leg.txt': inTenantContext((tree) => expect(findAll(tree, 'extension')).toEqual([])),
+  // 3000 is a conference room: a leg FreeSWITCH originated (Call-Direction outbound, which
+  // mod_conference would let in without its PIN) is told to enforce it, then joins the room.
+  'dialplan-uuid_transfer-outbound-leg.txt': inTenantContext((tree, w) => {
+    expect(findAll(tree, 'extension').map((e) => e.attrs.name)).toEqual(['conference-3000']);
+    expect(actions(tree)).toEqual(['answer', 'set conference_enforce_security=true', `conference 3000-${DOMAIN}@${w.room}`]);
+  }),
+  // 5000 (an IVR) and 9978 (fax) belong to later modules: nothing matches yet.
   'dialplan-loopback-b-leg-5000.txt': inTenantContext((tree) => expect(findAll(tree, 'extension')).toEqual([])),
   'dialplan-loopback-b-leg-9978-fax.txt': inTenantContext((tree) => expect(findAll(tree, 'extension')).toEqual([])),
 
@@ -287,6 +312,12 @@ describe.each(databaseKinds)('captured FreeSWITCH requests on $name', (kind) => 
     w.gateway = await providerGateway(w.t, provider);
     await createRoute(w.t, { tenant_id: w.tenantId, name: 'National', pattern: '^0(\\d{9,})$', provider_id: provider });
     await createDid(w.t, { phone: '1000', tenant_id: w.tenantId, destination_type: 'extension', destination_value: '1000' });
+    const room = await w.t.api('POST', '/api/conferences', {
+      token: await w.t.adminToken(),
+      body: { tenant_id: w.tenantId, conference_center_name: 'Captured', conference_center_extension: '3000', conference_center_pin: '1234', conference_center_moderator_pin: '4321' },
+    });
+    expect(room.statusCode, room.body).toBe(200);
+    w.room = room.json().conference_center_uuid;
   });
   afterAll(() => w.t?.close());
 

@@ -16,6 +16,7 @@ import { FeatureCodeView } from '../../../src/domain/feature-codes/feature-codes
 import { ExtensionCreate, ExtensionUpdate, ExtensionView } from '../../../src/domain/extensions/extensions.schema.ts';
 import { FollowMeCreate, FollowMeDestinationInput, FollowMeDestinationView, FollowMeUpdate, FollowMeView } from '../../../src/domain/follow-me/follow-me.schema.ts';
 import { GatewayCreate, GatewayUpdate, GatewayView, ProviderCreate, ProviderUpdate, ProviderView } from '../../../src/domain/providers/providers.schema.ts';
+import { ConferenceCreate, ConferenceUpdate, ConferenceView } from '../../../src/domain/conferences/conferences.schema.ts';
 import { IvrMenuCreate, IvrMenuOptionInput, IvrMenuOptionView, IvrMenuUpdate, IvrMenuView } from '../../../src/domain/ivr-menus/ivr-menus.schema.ts';
 import { RingGroupCreate, RingGroupMemberInput, RingGroupMemberView, RingGroupUpdate, RingGroupView } from '../../../src/domain/ring-groups/ring-groups.schema.ts';
 import { RouteCreate, RouteUpdate, RouteView } from '../../../src/domain/routes/routes.schema.ts';
@@ -47,6 +48,7 @@ const resources = [
   { type: 'RingGroup', view: RingGroupView, relations: [], create: ['RingGroupCreateInput', RingGroupCreate], update: ['RingGroupUpdateInput', RingGroupUpdate] },
   { type: 'RingGroupMember', view: RingGroupMemberView, relations: [], create: ['RingGroupMemberInput', RingGroupMemberInput], update: ['RingGroupMemberInput', RingGroupMemberInput] },
   { type: 'IvrMenu', view: IvrMenuView, relations: [], create: ['IvrMenuCreateInput', IvrMenuCreate], update: ['IvrMenuUpdateInput', IvrMenuUpdate] },
+  { type: 'Conference', view: ConferenceView, relations: [], create: ['ConferenceCreateInput', ConferenceCreate], update: ['ConferenceUpdateInput', ConferenceUpdate] },
   { type: 'IvrMenuOption', view: IvrMenuOptionView, relations: [], create: ['IvrMenuOptionInput', IvrMenuOptionInput], update: ['IvrMenuOptionInput', IvrMenuOptionInput] },
   { type: 'FollowMe', view: FollowMeView, relations: [], create: ['FollowMeCreateInput', FollowMeCreate], update: ['FollowMeUpdateInput', FollowMeUpdate] },
   { type: 'FollowMeDestination', view: FollowMeDestinationView, relations: [], create: ['FollowMeDestinationInput', FollowMeDestinationInput], update: ['FollowMeDestinationInput', FollowMeDestinationInput] },

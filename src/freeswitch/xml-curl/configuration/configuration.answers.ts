@@ -1,6 +1,6 @@
-// The configuration section: sofia.conf, acl.conf and ivr.conf (one menu, by Menu-Name) are
-// rendered from the database; every other .conf answers "not found" so FreeSWITCH reads its own
-// file until a later module renders it.
+// The configuration section: sofia.conf, acl.conf, ivr.conf (one menu, by Menu-Name) and
+// conference.conf (the part mod_conference asks for) are rendered from the database; every other
+// .conf answers "not found" so FreeSWITCH reads its own file until a later module renders it.
 import { isIP } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import { proxyOf } from '../../../domain/providers/sip-proxy.ts';
@@ -13,11 +13,17 @@ import { NO_TAGS, toXml, type Xml, type XmlAnswer } from '../xml.ts';
 import type { TemplateStore } from '../templates/template-store.ts';
 import { trusted } from '../templates/trusted-text.ts';
 import type { ConfigurationRepository, ProfileSetting, Trunk } from './configuration.repository.ts';
+import { roomProfile, STOCK_CONTROLS, stockDefaultProfile } from './conference-conf.ts';
 import { ivrConfMenu } from './ivr-conf.ts';
 import type { TrunkAddresses } from './trunk-addresses.ts';
 
 /** The fields of a configuration fetch the answers read. */
-export const CONFIGURATION_PARAMS = ['key_name', 'key_value', 'profile', 'Menu-Name'];
+export const CONFIGURATION_PARAMS = ['key_name', 'key_value', 'profile', 'Menu-Name', 'profile_name', 'Action', 'Controls', 'presence'];
+
+/** A conference room's profile name in conference.conf: its uuid (conferences.ts in dialplan/). */
+const ROOM_PROFILE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The stock names of conference.conf Switchyard answers for: the default profile and controls group. */
+const STOCK_CONFERENCE = 'default';
 
 /** A menu's name in ivr.conf: its uuid (ivr-menus.ts in dialplan/). */
 const MENU_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -140,6 +146,35 @@ export function createConfigurationAnswers({ repo, cache, templates, secrets, tr
     });
   }
 
+  const conferenceConf = (parts: Record<string, unknown>) => toXml(templates.get('conference.conf.xml').render(parts));
+  /** What does not depend on the database, rendered once. */
+  const conferenceStock = {
+    advertise: { xml: conferenceConf({ advertise: true }), tags: NO_TAGS },
+    controls: { xml: conferenceConf({ controls: { name: STOCK_CONFERENCE, list: STOCK_CONTROLS } }), tags: NO_TAGS },
+    profile: { xml: conferenceConf({ profile: stockDefaultProfile() }), tags: NO_TAGS },
+  };
+
+  /** A room's profile by its name, or null (not one of Switchyard's rooms, disabled, or its tenant's gone). */
+  function conferenceRoom(name: string): Promise<Loaded<Xml | null>> {
+    return cache.get<Xml | null>(`cfg:conference:${name}`, async () => {
+      const room = await repo.conferenceRoom(name);
+      if (!room) return { value: null, tags: [tags.conferences, tags.tenants] };
+      return { value: conferenceConf({ profile: roomProfile(room) }), tags: [tags.conferencesOf(room.tenantId), tags.tenant(room.tenantId), tags.tenants] };
+    });
+  }
+
+  /** The part of conference.conf mod_conference asks for (conference-conf.ts); any other is FreeSWITCH's own file's. */
+  async function conference(p: FetchParams): Promise<XmlAnswer> {
+    if (p.Action === 'request-controls') return p.Controls === STOCK_CONFERENCE ? conferenceStock.controls : nothing;
+    if (p.profile_name !== undefined) {
+      if (p.profile_name === STOCK_CONFERENCE) return conferenceStock.profile;
+      if (!ROOM_PROFILE.test(p.profile_name)) return nothing;
+      const read = await conferenceRoom(p.profile_name);
+      return { xml: read.value ?? notFound, tags: read.tags };
+    }
+    return p.presence === 'true' ? conferenceStock.advertise : nothing;
+  }
+
   return async function configuration(p: FetchParams): Promise<XmlAnswer> {
     const name = p.key_name === 'name' || !p.key_name ? p.key_value : '';
     if (name === 'sofia.conf') {
@@ -157,6 +192,7 @@ export function createConfigurationAnswers({ repo, cache, templates, secrets, tr
       const read = await ivr(menu);
       return { xml: read.value ?? notFound, tags: read.tags };
     }
+    if (name === 'conference.conf') return conference(p);
     return nothing;
   };
 }

@@ -1,5 +1,6 @@
-// What sofia.conf, acl.conf and ivr.conf are rendered from: the SIP profiles' settings, the trunks,
-// and an IVR menu with its options and its tenant's extension numbers (direct dial).
+// What sofia.conf, acl.conf, ivr.conf and conference.conf are rendered from: the SIP profiles'
+// settings, the trunks, an IVR menu with its options and its tenant's extension numbers (direct
+// dial), and a conference room.
 import type { Db } from '../../../db/database.ts';
 import type { ProviderRecord } from '../../../domain/providers/providers.repository.ts';
 
@@ -61,6 +62,22 @@ export interface IvrConfMenu {
   options: { digits: string; action: string; param: string; destinationType: string; destinationValue: string }[];
 }
 
+/** An enabled conference room of a live tenant, as its conference.conf profile renders it. */
+export interface ConferenceConfRoom {
+  id: string;
+  tenantId: number;
+  extension: string;
+  pin: string;
+  moderatorPin: string;
+  pinRetries: number;
+  maxMembers: number;
+  record: boolean;
+  waitMod: boolean;
+  profile: string;
+  holdMusic: string;
+  tenant: { domain: string };
+}
+
 export function configurationRepository(db: Db) {
   return {
     /** Enabled settings of every profile, ordered by profile then name. */
@@ -96,6 +113,26 @@ export function configurationRepository(db: Db) {
             select: { digits: true, action: true, param: true, destinationType: true, destinationValue: true },
             orderBy: [{ position: 'asc' }, { id: 'asc' }],
           },
+        },
+      });
+    },
+
+    async conferenceRoom(id: string): Promise<ConferenceConfRoom | null> {
+      return db.conference.findFirst({
+        where: { id, enabled: true, tenant: { active: true } },
+        select: {
+          id: true,
+          tenantId: true,
+          extension: true,
+          pin: true,
+          moderatorPin: true,
+          pinRetries: true,
+          maxMembers: true,
+          record: true,
+          waitMod: true,
+          profile: true,
+          holdMusic: true,
+          tenant: { select: { domain: true } },
         },
       });
     },

@@ -111,6 +111,13 @@ export interface DialplanIvrMenu {
   exitValue: string;
 }
 
+/** An enabled conference room as the dialplan reaches it: its number, its profile's name (its id) and its greeting. */
+export interface DialplanConference {
+  id: string;
+  extension: string;
+  greeting: string;
+}
+
 /** The follow-me of an enabled extension whose follow_me_enabled is on, its destinations in order. */
 export interface DialplanFollowMe {
   extension: string;
@@ -240,6 +247,10 @@ export function dialplanRepository(db: Db) {
 
     async ivrMenus(tenantId: number): Promise<DialplanIvrMenu[]> {
       return db.ivrMenu.findMany({ where: { tenantId, enabled: true }, select: { id: true, extension: true, exitType: true, exitValue: true }, orderBy: { extension: 'asc' } });
+    },
+
+    async conferences(tenantId: number): Promise<DialplanConference[]> {
+      return db.conference.findMany({ where: { tenantId, enabled: true }, select: { id: true, extension: true, greeting: true }, orderBy: { extension: 'asc' } });
     },
 
     async followMe(tenantId: number): Promise<DialplanFollowMe[]> {

@@ -37,6 +37,8 @@ export const TEMPLATE_NAMES = [
   'sofia.conf.xml',
   'acl.conf.xml',
   'ivr.conf.xml',
+  'dialplan/conference.xml',
+  'conference.conf.xml',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
