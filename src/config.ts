@@ -57,6 +57,8 @@ export interface Config {
   cdr: FreeswitchHttpAccess;
   /** mod_xml_curl answers: who may fetch them, caching, and what the documents carry. */
   xmlCurl: XmlCurlConfig;
+  /** Phone provisioning (/provision): failed fetches (unknown MAC, wrong credentials) one address may make a minute. */
+  provisioning: { failuresPerMinute: number };
 }
 
 export interface XmlCurlConfig extends FreeswitchHttpAccess {
@@ -279,5 +281,6 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     esl: eslConfig(env),
     cdr: cdrAccess(env),
     xmlCurl: xmlCurlConfig(env, host),
+    provisioning: { failuresPerMinute: integer(env, 'PROVISION_FAILURES_PER_MINUTE', 20, 1) },
   };
 }
