@@ -12,9 +12,9 @@
 // An unknown MAC answers 404 and nothing else, as the issue asks; a known one without credentials
 // answers 401 with the challenges, so whether a MAC is known can be learnt, but MAC addresses are
 // printed on the phones and are not what protects the file: its credentials are. What is made
-// expensive is guessing either: each address may fail (unknown MAC, wrong credentials, refused
-// source) PROVISION_FAILURES_PER_MINUTE times a minute, then gets 429 until the minute is over
-// (one vendor prefix holds 16.7 million MACs). Nothing of a request's credentials or of the
+// expensive is guessing either: an address whose failures (unknown MAC, wrong credentials, refused
+// source) pass PROVISION_FAILURES_PER_MINUTE in a minute gets 429 until the minute is over (one
+// vendor prefix holds 16.7 million MACs). Nothing of a request's credentials or of the
 // rendered file (SIP passwords) is logged; the Authorization header is redacted (logging.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BlockList } from 'node:net';
