@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { seedCast, type Cast } from '../helpers/fixtures.ts';
-import { find, findAll, parseXml } from '../helpers/xml-tree.ts';
+import { find, parseXml } from '../helpers/xml-tree.ts';
 
 const SIP = { '1001': 'Acme-pass-x1', '1002': 'Acme-pass-x2' };
 
