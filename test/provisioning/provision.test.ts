@@ -239,6 +239,17 @@ describe.each(databaseKinds)('phone provisioning on $name', (kind) => {
     expect((await fetchFile('/provision/001565000011.cfg', { from: '198.51.100.9', authorization: basic('yl-11', 'Yealink-pass-11') })).statusCode).toBe(404);
   });
 
+  it('two lines on one number (the client renumbers with concurrent PUTs): one of them is rendered, once', async () => {
+    await device({ device_address: '001565000013', device_vendor: 'yealink', device_username: 'yl-13', device_password: 'Yealink-pass-13' }, [
+      { extension_uuid: ext['1002'], line_number: '1' },
+      { extension_uuid: ext['1001'], line_number: '1' },
+    ]);
+    const keys = yealinkKeys((await fetchFile('/provision/001565000013.cfg', { authorization: basic('yl-13', 'Yealink-pass-13') })).body);
+    // The older by creation time; two made within the same millisecond have no order to tell.
+    expect(['1001', '1002']).toContain(keys['account.1.user_name']);
+    expect(keys['account.2.enable']).toBe('0');
+  });
+
   it('a device with neither credentials nor an allowlist is never served', async () => {
     await device({ device_address: '001565000012', device_vendor: 'yealink' }, [{ extension_uuid: ext['1001'] }]);
     const res = await fetchFile('/provision/001565000012.cfg', { from: '192.0.2.40' });

@@ -62,8 +62,9 @@ export function createDeviceLinesService(deps: { repo: DevicesRepository; device
     return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as DeviceLineFields;
   }
 
+  const VERBS: Record<string, string> = { device_line_created: 'Create', device_line_updated: 'Update', device_line_deleted: 'Delete' };
   const record = (ctx: AuthedCtx, action: string, line: DeviceLineRecord) =>
-    activity.record(ctx, action, `${action.replace(/^device_line_/, '')} Device Line ${line.lineNumber} (${line.extension.extension}) of device ${line.deviceId} -ID:${line.id}`, { tenantId: line.device.tenantId });
+    activity.record(ctx, action, `${VERBS[action]} Device Line ${line.lineNumber} (${line.extension.extension}) of device ${line.deviceId} -ID:${line.id}`, { tenantId: line.device.tenantId });
 
   return {
     async list(query: ListQuery & Record<string, unknown>, ctx: Ctx): Promise<Page<DeviceLineRecord>> {

@@ -97,7 +97,10 @@ export function createDevicesService(deps: { repo: DevicesRepository; tenants: T
   function credentials(input: DeviceCreateInput | DeviceUpdateInput, before?: DeviceRecord): Pick<DeviceFields, 'username' | 'passwordEnc'> {
     const username = input.deviceUsername ?? before?.username ?? '';
     const given = input.devicePassword || undefined;
-    if (username === '') return input.deviceUsername === undefined && !given ? {} : { username: '', passwordEnc: '' };
+    if (username === '') {
+      if (given !== undefined) throw validationFailed('deviceUsername', 'is required with a password');
+      return input.deviceUsername === undefined ? {} : { username: '', passwordEnc: '' };
+    }
     if (given === undefined) {
       if (!before?.passwordEnc) throw validationFailed('devicePassword', 'is required with a username');
       return defined({ username: input.deviceUsername });

@@ -63,6 +63,7 @@ describe.each(databaseKinds)('devices over REST on $name', (kind) => {
   it('credentials: a username needs a password of 8 or more; the password is never answered and an empty one keeps it', async () => {
     expect(await problem(call('PUT', `/devices/${deviceA}`, cast.adminA.token, { device_username: 'phone-a' }), 400)).toMatch(/device_password/);
     expect(await problem(call('PUT', `/devices/${deviceA}`, cast.adminA.token, { device_username: 'phone-a', device_password: 'short' }), 400)).toMatch(/device_password/);
+    expect(await problem(call('PUT', `/devices/${deviceA}`, cast.adminA.token, { device_password: 'Phone-pass-a1' }), 400)).toMatch(/device_username/);
     const set = (await call('PUT', `/devices/${deviceA}`, cast.adminA.token, { device_username: 'phone-a', device_password: 'Phone-pass-a1' })).json();
     expect(set).toMatchObject({ device_username: 'phone-a', device_password: '' });
     expect((await call('PUT', `/devices/${deviceA}`, cast.adminA.token, { device_password: '', device_label: 'A' })).statusCode).toBe(200);
