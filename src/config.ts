@@ -57,7 +57,7 @@ export interface Config {
   cdr: FreeswitchHttpAccess;
   /** mod_xml_curl answers: who may fetch them, caching, and what the documents carry. */
   xmlCurl: XmlCurlConfig;
-  /** Phone provisioning (/provision): failed fetches (unknown MAC, wrong credentials) one address may make a minute. */
+  /** Phone provisioning (/provision): failed fetches (unknown MAC, wrong credentials, refused source) one address may make a minute before it waits (429). */
   provisioning: { failuresPerMinute: number };
 }
 

@@ -53,39 +53,6 @@ CREATE TABLE "device_lines" (
     CONSTRAINT "device_lines_extension_id_fkey" FOREIGN KEY ("extension_id") REFERENCES "extensions" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
--- RedefineTables
-PRAGMA defer_foreign_keys=ON;
-PRAGMA foreign_keys=OFF;
-CREATE TABLE "new_routes" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-    "tenant_id" INTEGER,
-    "provider_id" INTEGER NOT NULL,
-    "name" TEXT NOT NULL,
-    "destination_id" TEXT,
-    "pattern" TEXT NOT NULL DEFAULT '',
-    "strip" INTEGER NOT NULL DEFAULT 0,
-    "prepend" TEXT NOT NULL DEFAULT '',
-    "priority" INTEGER NOT NULL DEFAULT 100,
-    "service_flag" INTEGER NOT NULL DEFAULT 1,
-    "toll_type" TEXT NOT NULL DEFAULT '',
-    "cost" REAL NOT NULL DEFAULT 0,
-    "active" BOOLEAN NOT NULL DEFAULT true,
-    "description" TEXT NOT NULL DEFAULT '',
-    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updated_at" DATETIME NOT NULL,
-    CONSTRAINT "routes_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "routes_provider_id_fkey" FOREIGN KEY ("provider_id") REFERENCES "providers" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "routes_destination_id_fkey" FOREIGN KEY ("destination_id") REFERENCES "destinations" ("id") ON DELETE SET NULL ON UPDATE CASCADE
-);
-INSERT INTO "new_routes" ("active", "cost", "created_at", "description", "destination_id", "id", "name", "pattern", "prepend", "priority", "provider_id", "service_flag", "strip", "tenant_id", "toll_type", "updated_at") SELECT "active", "cost", "created_at", "description", "destination_id", "id", "name", "pattern", "prepend", "priority", "provider_id", "service_flag", "strip", "tenant_id", "toll_type", "updated_at" FROM "routes";
-DROP TABLE "routes";
-ALTER TABLE "new_routes" RENAME TO "routes";
-CREATE INDEX "routes_tenant_id_priority_idx" ON "routes"("tenant_id", "priority");
-CREATE INDEX "routes_provider_id_idx" ON "routes"("provider_id");
-CREATE INDEX "routes_destination_id_idx" ON "routes"("destination_id");
-PRAGMA foreign_keys=ON;
-PRAGMA defer_foreign_keys=OFF;
-
 -- CreateIndex
 CREATE INDEX "device_profiles_tenant_id_idx" ON "device_profiles"("tenant_id");
 

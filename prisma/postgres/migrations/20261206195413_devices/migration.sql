@@ -1,6 +1,3 @@
--- DropForeignKey
-ALTER TABLE "routes" DROP CONSTRAINT "routes_destination_id_fkey";
-
 -- CreateTable
 CREATE TABLE "device_profiles" (
     "id" TEXT NOT NULL,
@@ -74,9 +71,6 @@ CREATE INDEX "device_lines_device_id_idx" ON "device_lines"("device_id");
 
 -- CreateIndex
 CREATE INDEX "device_lines_extension_id_idx" ON "device_lines"("extension_id");
-
--- AddForeignKey
-ALTER TABLE "routes" ADD CONSTRAINT "routes_destination_id_fkey" FOREIGN KEY ("destination_id") REFERENCES "destinations"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "device_profiles" ADD CONSTRAINT "device_profiles_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants"("id") ON DELETE CASCADE ON UPDATE CASCADE;
