@@ -21,6 +21,7 @@ import cdrIntake from './freeswitch/cdr/cdr.routes.ts';
 import { changeLabelsOf } from './freeswitch/xml-curl/change-tags.ts';
 import { dialplanPieces, domainModules, modules } from './modules.ts';
 import xmlCurlRoutes from './freeswitch/xml-curl/xml-curl.routes.ts';
+import provisioningRoutes from './provisioning/provision.routes.ts';
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
@@ -68,5 +69,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(graphql, { modules });
   await app.register(cdrIntake);
   await app.register(xmlCurlRoutes);
+  await app.register(provisioningRoutes);
   return app;
 }

@@ -59,6 +59,8 @@ export interface Config {
   xmlCurl: XmlCurlConfig;
   /** Uploaded audio (greetings, music on hold). */
   media: MediaConfig;
+  /** Phone provisioning (/provision): failed fetches (unknown MAC, wrong credentials, refused source) one address may make a minute before it waits (429). */
+  provisioning: { failuresPerMinute: number };
 }
 
 export interface MediaConfig {
@@ -292,5 +294,6 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     cdr: cdrAccess(env),
     xmlCurl: xmlCurlConfig(env, host),
     media: { dir: resolve(env.MEDIA_DIR || join(dataDir, 'media')), maxUploadBytes: integer(env, 'UPLOAD_MAX_BYTES', 20 * 1024 * 1024, 1024) },
+    provisioning: { failuresPerMinute: integer(env, 'PROVISION_FAILURES_PER_MINUTE', 20, 1) },
   };
 }

@@ -10,6 +10,7 @@ import { countriesModule } from './domain/countries/countries.module.ts';
 import { destinationsModule } from './domain/destinations/destinations.module.ts';
 import { dialplansModule } from './domain/dialplans/dialplans.module.ts';
 import { didsModule } from './domain/dids/dids.module.ts';
+import { devicesModule } from './domain/devices/devices.module.ts';
 import { domainsModule } from './domain/domains/domains.module.ts';
 import { extensionsModule } from './domain/extensions/extensions.module.ts';
 import { callFlowsModule } from './domain/call-flows/call-flows.module.ts';
@@ -41,6 +42,7 @@ import { callerIdsResolvers } from './http/graphql/caller-ids.resolvers.ts';
 import { countriesResolvers } from './http/graphql/countries.resolvers.ts';
 import { destinationsResolvers } from './http/graphql/destinations.resolvers.ts';
 import { didsResolvers } from './http/graphql/dids.resolvers.ts';
+import { devicesResolvers } from './http/graphql/devices.resolvers.ts';
 import { domainsResolvers } from './http/graphql/domains.resolvers.ts';
 import { extensionsResolvers } from './http/graphql/extensions.resolvers.ts';
 import { ivrMenusResolvers } from './http/graphql/ivr-menus.resolvers.ts';
@@ -59,6 +61,7 @@ import countriesRoutes from './http/rest/countries.routes.ts';
 import destinationsRoutes from './http/rest/destinations.routes.ts';
 import dialplansRoutes from './http/rest/dialplans.routes.ts';
 import didsRoutes from './http/rest/dids.routes.ts';
+import devicesRoutes from './http/rest/devices.routes.ts';
 import domainsRoutes from './http/rest/domains.routes.ts';
 import extensionsRoutes from './http/rest/extensions.routes.ts';
 import callFlowsRoutes from './http/rest/call-flows.routes.ts';
@@ -106,6 +109,8 @@ export const modules = [
   entry({ domain: conferencesModule, rest: [conferencesRoutes], graphql: conferencesResolvers, dialplan: { tenant: [conferencesProvider] } }),
   // Rendered by the local extensions' piece (an extension's entry rings its follow-me).
   entry({ domain: followMeModule, rest: [followMeRoutes], graphql: followMeResolvers }),
+  // Phones and their provisioning (lines name extensions; nothing FreeSWITCH is told changes).
+  entry({ domain: devicesModule, rest: [devicesRoutes], graphql: devicesResolvers }),
   // Last: a read-only view of what the pieces above render.
   entry({ domain: dialplansModule, rest: [dialplansRoutes], graphql: dialplansResolvers }),
 ];

@@ -10,7 +10,7 @@ import { AppError, forbidden } from '../errors.ts';
 
 const LOOPBACK = ['127.0.0.0/8', '::1/128'];
 
-function blockListOf(cidrs: string[]): BlockList {
+export function blockListOf(cidrs: string[]): BlockList {
   const list = new BlockList();
   for (const cidr of cidrs) {
     const [address, bits] = cidr.split('/');
@@ -21,7 +21,7 @@ function blockListOf(cidrs: string[]): BlockList {
 }
 
 /** "::ffff:10.0.0.1" is the IPv4 address 10.0.0.1 reached over a dual-stack socket. */
-function normalise(address: string): { address: string; type: 'ipv4' | 'ipv6' } {
+export function normalise(address: string): { address: string; type: 'ipv4' | 'ipv6' } {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   if (mapped) return { address: mapped[1], type: 'ipv4' };
   return { address, type: isIP(address) === 6 ? 'ipv6' : 'ipv4' };

@@ -10,6 +10,18 @@ import { CallerIdCreate, CallerIdUpdate, CallerIdView } from '../../../src/domai
 import { CountryView, RegionView } from '../../../src/domain/countries/countries.schema.ts';
 import { DestinationCreate, DestinationUpdate, DestinationView } from '../../../src/domain/destinations/destinations.schema.ts';
 import { DidCreate, DidUpdate, DidView } from '../../../src/domain/dids/dids.schema.ts';
+import {
+  DeviceCreate,
+  DeviceLineCreate,
+  DeviceLineUpdate,
+  DeviceLineView,
+  DeviceProfileCreate,
+  DeviceProfileUpdate,
+  DeviceProfileView,
+  DeviceUpdate,
+  DeviceVendorView,
+  DeviceView,
+} from '../../../src/domain/devices/devices.schema.ts';
 import { DomainView } from '../../../src/domain/domains/domains.schema.ts';
 import { InboundRouteCreate, InboundRouteUpdate, InboundRouteView } from '../../../src/domain/inbound-routes/inbound-routes.schema.ts';
 import { FeatureCodeView } from '../../../src/domain/feature-codes/feature-codes.schema.ts';
@@ -54,6 +66,10 @@ const resources = [
   { type: 'FollowMeDestination', view: FollowMeDestinationView, relations: [], create: ['FollowMeDestinationInput', FollowMeDestinationInput], update: ['FollowMeDestinationInput', FollowMeDestinationInput] },
   { type: 'TimeCondition', view: TimeConditionView, relations: [], create: ['TimeConditionCreateInput', TimeConditionCreate], update: ['TimeConditionUpdateInput', TimeConditionUpdate] },
   { type: 'CallFlow', view: CallFlowView, relations: [], create: ['CallFlowCreateInput', CallFlowCreate], update: ['CallFlowUpdateInput', CallFlowUpdate] },
+  { type: 'DeviceProfile', view: DeviceProfileView, relations: [], create: ['DeviceProfileCreateInput', DeviceProfileCreate], update: ['DeviceProfileUpdateInput', DeviceProfileUpdate] },
+  { type: 'Device', view: DeviceView, relations: [], create: ['DeviceCreateInput', DeviceCreate], update: ['DeviceUpdateInput', DeviceUpdate] },
+  { type: 'DeviceLine', view: DeviceLineView, relations: [], create: ['DeviceLineCreateInput', DeviceLineCreate], update: ['DeviceLineUpdateInput', DeviceLineUpdate] },
+  { type: 'DeviceVendor', view: DeviceVendorView, relations: [], create: null, update: null },
   { type: 'Destination', view: DestinationView, relations: [], create: ['DestinationCreateInput', DestinationCreate], update: ['DestinationUpdateInput', DestinationUpdate] },
   // GraphQL's own additions: the tenant's users, its dates as DateTime.
   { type: 'Tenant', view: TenantView, relations: ['users', 'createdAt', 'updatedAt'], create: ['TenantCreateInput', TenantCreate], update: ['TenantUpdateInput', TenantUpdate] },
