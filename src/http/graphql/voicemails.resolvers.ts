@@ -23,7 +23,7 @@ export const voicemailsResolvers: ResolverModule = {
   },
   Mutation: {
     createVoicemail: fresh(async ({ input }: { input: Input }, { ctx, services }) => voicemailView(await services.voicemails.create(given(input), ctx))),
-    updateVoicemail: fresh(async ({ id, input }: { id: string; input: Input }, { ctx, services }) => voicemailView(await services.voicemails.update(id, given(input), ctx))),
+    updateVoicemail: fresh(async ({ id, input }: { id: string; input: Input }, { ctx, services }) => voicemailView(await services.voicemails.update(id, given(input, ['greetingId']), ctx))),
     deleteVoicemail: fresh(({ id }: { id: string }, { ctx, services }) => deleted(services.voicemails.remove(id, ctx))),
     deleteVoicemailGreeting: fresh(({ id }: { id: string }, { ctx, services }) => deleted(services.voicemails.removeGreeting(id, ctx))),
     deleteVoicemailMessage: fresh(({ voicemailUuid, messageUuid }: { voicemailUuid: string; messageUuid: string }, { ctx, services }) =>

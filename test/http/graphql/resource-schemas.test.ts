@@ -14,6 +14,7 @@ import { DomainView } from '../../../src/domain/domains/domains.schema.ts';
 import { InboundRouteCreate, InboundRouteUpdate, InboundRouteView } from '../../../src/domain/inbound-routes/inbound-routes.schema.ts';
 import { FeatureCodeView } from '../../../src/domain/feature-codes/feature-codes.schema.ts';
 import { ExtensionCreate, ExtensionUpdate, ExtensionView } from '../../../src/domain/extensions/extensions.schema.ts';
+import { VoicemailCreate, VoicemailGreetingView, VoicemailMessageView, VoicemailUpdate, VoicemailView } from '../../../src/domain/voicemails/voicemails.schema.ts';
 import { FollowMeCreate, FollowMeDestinationInput, FollowMeDestinationView, FollowMeUpdate, FollowMeView } from '../../../src/domain/follow-me/follow-me.schema.ts';
 import { GatewayCreate, GatewayUpdate, GatewayView, ProviderCreate, ProviderUpdate, ProviderView } from '../../../src/domain/providers/providers.schema.ts';
 import { IvrMenuCreate, IvrMenuOptionInput, IvrMenuOptionView, IvrMenuUpdate, IvrMenuView } from '../../../src/domain/ivr-menus/ivr-menus.schema.ts';
@@ -49,6 +50,9 @@ const resources = [
   { type: 'IvrMenu', view: IvrMenuView, relations: [], create: ['IvrMenuCreateInput', IvrMenuCreate], update: ['IvrMenuUpdateInput', IvrMenuUpdate] },
   { type: 'IvrMenuOption', view: IvrMenuOptionView, relations: [], create: ['IvrMenuOptionInput', IvrMenuOptionInput], update: ['IvrMenuOptionInput', IvrMenuOptionInput] },
   { type: 'FollowMe', view: FollowMeView, relations: [], create: ['FollowMeCreateInput', FollowMeCreate], update: ['FollowMeUpdateInput', FollowMeUpdate] },
+  { type: 'Voicemail', view: VoicemailView, relations: [], create: ['VoicemailCreateInput', VoicemailCreate], update: ['VoicemailUpdateInput', VoicemailUpdate] },
+  { type: 'VoicemailGreeting', view: VoicemailGreetingView, relations: [], create: null, update: null },
+  { type: 'VoicemailMessage', view: VoicemailMessageView, relations: [], create: null, update: null },
   { type: 'FollowMeDestination', view: FollowMeDestinationView, relations: [], create: ['FollowMeDestinationInput', FollowMeDestinationInput], update: ['FollowMeDestinationInput', FollowMeDestinationInput] },
   { type: 'TimeCondition', view: TimeConditionView, relations: [], create: ['TimeConditionCreateInput', TimeConditionCreate], update: ['TimeConditionUpdateInput', TimeConditionUpdate] },
   { type: 'CallFlow', view: CallFlowView, relations: [], create: ['CallFlowCreateInput', CallFlowCreate], update: ['CallFlowUpdateInput', CallFlowUpdate] },

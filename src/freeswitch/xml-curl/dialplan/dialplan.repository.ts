@@ -3,6 +3,8 @@
 // providers, its caller id, and every live DID and call block. Rendered contexts are cached, so these
 // run once per change, not per call.
 import type { Db } from '../../../db/database.ts';
+import { createMediaStore } from '../../../infra/media-store.ts';
+import { boxSegments } from '../../../domain/voicemails/voicemail-storage.ts';
 import type { DialplanTenant } from './extension-provider.ts';
 import type { ExtensionRecord } from '../../../domain/extensions/extensions.repository.ts';
 import type { CallFlowRecord } from '../../../domain/call-flows/call-flows.repository.ts';
@@ -120,7 +122,12 @@ export interface DialplanFollowMe {
   destinations: { number: string; kind: string; delay: number; timeout: number }[];
 }
 
-export function dialplanRepository(db: Db) {
+/**
+ * Reads for the dialplan; `mediaDir` (MEDIA_DIR) is where the greetings are, so a chosen greeting
+ * is named by the path FreeSWITCH opens.
+ */
+export function dialplanRepository(db: Db, mediaDir: string) {
+  const media = createMediaStore(mediaDir);
   return {
     async tenant(domain: string): Promise<DialplanTenant | null> {
       return db.tenant.findFirst({ where: { domain, active: true }, select: tenantSelect });
@@ -240,6 +247,20 @@ export function dialplanRepository(db: Db) {
 
     async ivrMenus(tenantId: number): Promise<DialplanIvrMenu[]> {
       return db.ivrMenu.findMany({ where: { tenantId, enabled: true }, select: { id: true, extension: true, exitType: true, exitValue: true }, orderBy: { extension: 'asc' } });
+    },
+
+    /** Each box's chosen greeting in the tenant, by box number: the file's path. */
+    async chosenGreetings(tenantId: number, domain: string): Promise<Map<string, string>> {
+      const rows = await db.voicemail.findMany({
+        where: { tenantId, greetingId: { not: null } },
+        select: { greetingId: true, extension: { select: { extension: true } }, greetings: { select: { greetingId: true, fileName: true } } },
+      });
+      return new Map(
+        rows.flatMap((r) => {
+          const chosen = r.greetings.find((g) => g.greetingId === r.greetingId);
+          return chosen ? [[r.extension.extension, media.pathOf(...boxSegments(domain, r.extension.extension), chosen.fileName)] as const] : [];
+        }),
+      );
     },
 
     async followMe(tenantId: number): Promise<DialplanFollowMe[]> {
