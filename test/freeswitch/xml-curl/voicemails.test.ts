@@ -1,0 +1,124 @@
+// Voicemail as FreeSWITCH reads it: voicemail.conf (fetched as captured) names the storage-dir
+// under MEDIA_DIR where greetings are uploaded; the directory user mod_voicemail looks up (the
+// captured voicemail-lookup) carries the box's e-mail params; the message-count lookup after a
+// REGISTER is answered from memory until the box changes; and a call to an extension whose box
+// has a chosen greeting sets voicemail_greeting_path to that file before `voicemail`. Golden files
+// hold the rendered voicemail.conf, directory user and dialplan (paths and uuids made stable).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../helpers/app.ts';
+import { wavFile } from '../../helpers/audio.ts';
+import { databaseKinds } from '../../helpers/databases.ts';
+import { multipartBody } from '../../helpers/multipart.ts';
+import { answerOf, createExtension, createTenant, fetchXml } from '../../helpers/pbx-fixtures.ts';
+import { loadCapture, withParams } from '../../helpers/xml-curl-captures.ts';
+import { find, findAll, parseXml, type XmlNode } from '../../helpers/xml-tree.ts';
+
+const confCapture = loadCapture('configuration-voicemail.conf.txt').body;
+const lookupCapture = loadCapture('directory-voicemail-lookup.txt').body;
+const messageCountCapture = loadCapture('directory-message-count-after-register.txt').body;
+const dialplanCapture = loadCapture('dialplan-inbound-sip-internal-9196.txt').body;
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+const paramsOf = (node: XmlNode, list: string) => Object.fromEntries(findAll(find(node, list)!, 'param').map((p) => [p.attrs.name, p.attrs.value]));
+
+describe.each(databaseKinds)('voicemail in what FreeSWITCH fetches on $name', (kind) => {
+  let t: TestApp;
+  let token: string;
+  let box: string;
+  const stable = (xml: string) => xml.replaceAll(t.config.media.dir, 'MEDIA_DIR').replace(UUID, 'UUID');
+
+  const lookup = (user: string) => answerOf(fetchXml(t, withParams(lookupCapture, { user, domain: 'acme.test', key_value: 'acme.test' })));
+  const call = (destination: string) =>
+    answerOf(
+      fetchXml(
+        t,
+        withParams(dialplanCapture, { 'Caller-Context': 'acme.test', 'Hunt-Context': 'acme.test', 'Caller-Destination-Number': destination, 'Hunt-Destination-Number': destination }),
+      ),
+    );
+
+  async function api(method: string, url: string, body?: unknown) {
+    const res = await t.api(method, url, { token, body });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    token = await t.adminToken();
+    const acme = await createTenant(t, { name: 'Acme', domain: 'acme.test' });
+    await createExtension(t, acme, { extension: '1001', password: 'Acme-pass-x1', voicemail_password: '4826' });
+    await createExtension(t, acme, { extension: '1002', password: 'Acme-pass-x2', voicemail_password: '5937' });
+    box = (await api('POST', '/api/voicemails', { tenant_id: acme, voicemail_id: '1001', voicemail_mail_to: 'alice@acme.test', voicemail_file: 'attach', voicemail_local_after_email: false })).voicemail_uuid;
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it("answers voicemail.conf with the stock profile and its storage-dir under MEDIA_DIR (golden)", async () => {
+    const xml = await answerOf(fetchXml(t, confCapture));
+    const profile = find(parseXml(xml), 'profile')!;
+    expect(profile.attrs.name).toBe('default');
+    expect(paramsOf(parseXml(xml), 'profile')['storage-dir']).toBe(`${t.config.media.dir}/voicemail/default`);
+    // Only the stock channel variables of email-from; no $${...} a stock FreeSWITCH lacks.
+    expect(xml).not.toContain('$${');
+    await expect(stable(xml)).toMatchFileSnapshot('./golden/voicemail-conf.xml');
+  });
+
+  it("answers mod_voicemail's voicemail-lookup with the box's PIN and e-mail params (golden)", async () => {
+    const xml = await lookup('1001');
+    const user = find(parseXml(xml), 'user')!;
+    expect(paramsOf(user, 'params')).toMatchObject({
+      'vm-enabled': 'true',
+      'vm-password': '4826',
+      'vm-mailto': 'alice@acme.test',
+      'vm-email-all-messages': 'true',
+      'vm-attach-file': 'true',
+      'vm-keep-local-after-email': 'false',
+    });
+    await expect(stable(xml)).toMatchFileSnapshot('./golden/voicemail-directory-user-1001.xml');
+  });
+
+  it('a box that only tells by e-mail renders no attachment; an extension without a box keeps the defaults', async () => {
+    await api('PUT', `/api/voicemails/${box}`, { voicemail_file: 'link' });
+    expect(paramsOf(find(parseXml(await lookup('1001')), 'user')!, 'params')).toMatchObject({ 'vm-attach-file': 'false', 'vm-email-all-messages': 'true' });
+    await api('PUT', `/api/voicemails/${box}`, { voicemail_file: 'none' });
+    expect(paramsOf(find(parseXml(await lookup('1001')), 'user')!, 'params')).toMatchObject({ 'vm-email-all-messages': 'false', 'vm-mailto': 'alice@acme.test' });
+    await api('PUT', `/api/voicemails/${box}`, { voicemail_file: 'attach' });
+    const plain = paramsOf(find(parseXml(await lookup('1002')), 'user')!, 'params');
+    expect(plain).toMatchObject({ 'vm-enabled': 'true', 'vm-password': '5937' });
+    expect(plain).not.toHaveProperty('vm-mailto');
+  });
+
+  it('the message-count lookup is answered from memory, and a change of the box shows at once', async () => {
+    const body = withParams(messageCountCapture, { user: '1001', domain: 'acme.test', key_value: 'acme.test' });
+    await answerOf(fetchXml(t, body));
+    t.queries.length = 0;
+    const again = await answerOf(fetchXml(t, body));
+    expect(t.queries).toEqual([]);
+    expect(paramsOf(find(parseXml(again), 'user')!, 'params')['vm-password']).toBe('4826');
+    await api('PUT', `/api/voicemails/${box}`, { voicemail_password: '6048', voicemail_mail_to: 'bob@acme.test' });
+    const changed = paramsOf(find(parseXml(await answerOf(fetchXml(t, body))), 'user')!, 'params');
+    expect(changed).toMatchObject({ 'vm-password': '6048', 'vm-mailto': 'bob@acme.test' });
+  });
+
+  it("a call that ends in the box sets the chosen greeting's path before voicemail (golden), and none once it is deleted", async () => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(wavFile({ seconds: 1 }))], { type: 'audio/wav' }), 'hello.wav');
+    form.append('voicemail_uuid', box);
+    form.append('greeting_id', '3');
+    const upload = await multipartBody(form);
+    const res = await t.app.inject({ method: 'POST', url: '/api/voicemail_greetings', payload: upload.payload, headers: { ...upload.headers, authorization: `Bearer ${token}` } });
+    expect(res.statusCode, res.body).toBe(200);
+    const greeting = res.json().voicemail_greeting_uuid;
+    expect((await call('1001'))).not.toContain('voicemail_greeting_path');
+    await api('PUT', `/api/voicemails/${box}`, { greeting_id: 3 });
+    const xml = await call('1001');
+    const actions = findAll(parseXml(xml), 'action').map((a) => `${a.attrs.application} ${a.attrs.data ?? ''}`);
+    const at = actions.indexOf(`set voicemail_greeting_path=${t.config.media.dir}/voicemail/default/acme.test/1001/greeting_3.wav`);
+    expect(at).toBeGreaterThan(-1);
+    expect(actions[at + 1]).toBe('voicemail default acme.test 1001');
+    await expect(stable(xml)).toMatchFileSnapshot('./golden/voicemail-chosen-greeting-1001.xml');
+    await api('DELETE', `/api/voicemail_greetings/${greeting}`);
+    expect(await call('1001')).not.toContain('voicemail_greeting_path');
+    expect((await api('GET', `/api/voicemails/${box}`)).greeting_id).toBeNull();
+  });
+});
