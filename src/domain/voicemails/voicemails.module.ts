@@ -1,6 +1,7 @@
 // Voicemail boxes: an extension's box settings and greetings. A box holds no number of the dial
-// plan (its extension does) and the `voicemail` destination kind stays the extensions' check (a
-// box is an extension's). A change re-renders the box's directory user (its vm-* params) and the
+// plan (its extension does) and the `voicemail` destination kind stays the extensions' check
+// (every extension has a box in mod_voicemail; this module keeps its settings); a box something
+// points at as a `voicemail` destination cannot be deleted or disabled here (409). A change re-renders the box's directory user (its vm-* params) and the
 // tenant's extensions (their chosen greetings).
 import { createMediaStore } from '../../infra/media-store.ts';
 import { labels } from '../shared/change-labels.ts';
@@ -15,7 +16,7 @@ export const voicemailsModule = defineModule({
   permissions: { names: crud('voicemail', ['create', 'list', 'read', 'update', 'delete', 'password']), tenant: ['voicemail'] },
   repository: voicemailsRepository,
   service: (voicemails, deps) =>
-    createVoicemailsService({ voicemails, tenants: deps.repos.tenants, secrets: deps.secrets, media: createMediaStore(deps.config.media.dir), changes: deps.changes, activity: deps.activity }),
+    createVoicemailsService({ voicemails, tenants: deps.repos.tenants, secrets: deps.secrets, media: createMediaStore(deps.config.media.dir), targets: deps.targets, changes: deps.changes, activity: deps.activity }),
   changeLabels: {
     entity: 'voicemail',
     labels: ({ tenantId, id }) =>

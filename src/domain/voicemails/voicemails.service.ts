@@ -11,6 +11,7 @@ import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { MediaStore } from '../../infra/media-store.ts';
 import type { SecretBox } from '../../security/secrets.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
+import type { DestinationTargets } from '../dialable/targets.ts';
 import { checkVoicemailPin } from '../extensions/extension-rules.ts';
 import { checkAudio } from '../media/audio-format.ts';
 import { page, paging, splitList, type ListQuery, type Page } from '../shared/list.ts';
@@ -92,10 +93,17 @@ export function createVoicemailsService(deps: {
   tenants: TenantsRepository;
   secrets: SecretBox;
   media: MediaStore;
+  targets: DestinationTargets;
   changes: ChangeBus;
   activity: ActivityLog;
 }) {
-  const { voicemails, secrets, media, changes, activity } = deps;
+  const { voicemails, secrets, media, targets, changes, activity } = deps;
+
+  /** A box that DIDs, menus or groups send callers to keeps taking messages (409 otherwise). */
+  async function notPointedAt(v: VoicemailRecord, what: string): Promise<void> {
+    const pointing = await targets.referrers(v.tenantId, 'voicemail', v.extension.extension);
+    if (pointing.length) throw conflict(`Voicemail ${v.extension.extension} is the destination of ${pointing.map((p) => `${p.type} ${p.id}`).join(', ')}: point those elsewhere before you ${what} it`);
+  }
 
   const present = (v: VoicemailRecord, ctx: Ctx): Voicemail => ({
     ...v,
@@ -202,6 +210,7 @@ export function createVoicemailsService(deps: {
       const input = parse(VoicemailUpdate, raw);
       if (input.voicemailId !== undefined && input.voicemailId !== before.extension.extension) throw validationFailed('voicemailId', "is the box's extension: it cannot change");
       if (input.tenantId !== undefined && input.tenantId !== before.tenantId) throw validationFailed('tenantId', "is the box's tenant: it cannot change");
+      if (input.voicemailEnabled === false && before.extension.voicemailEnabled) await notPointedAt(before, 'disable');
       const updated = await voicemails.update(before, fieldsOf(input, before.greetings), extensionFieldsOf(input, before.extension.extension, before.extension.voicemailPasswordEnc));
       await announce(updated, ctx, 'voicemail_updated', 'Update');
       return present(updated, ctx);
@@ -209,6 +218,7 @@ export function createVoicemailsService(deps: {
 
     async remove(id: string, ctx: Ctx): Promise<void> {
       const found = await visible(id, ctx, 'voicemail_delete');
+      await notPointedAt(found, 'delete');
       await voicemails.delete(id, found.extensionId);
       await Promise.all(found.greetings.map((g) => media.remove([...boxSegments(found.tenant.domain, found.extension.extension), g.fileName])));
       await announce(found, ctx, 'voicemail_deleted', 'Delete');

@@ -168,7 +168,14 @@ describe.each(databaseKinds)('voicemail boxes and greetings on $name', (kind) =>
     expect(gone.data.deleteVoicemail).toBe(true);
   });
 
-  it('deleting a box removes its greetings and their files', async () => {
+  it('a box a DID sends callers to cannot be deleted or disabled (409); deleting it removes its greetings and their files', async () => {
+    const did = await t.api('POST', '/api/dids', { token: cast.admin, body: { phone: '15551230077', tenant_id: cast.tenantA, destination_type: 'voicemail', destination_value: '2001' } });
+    expect(did.statusCode, did.body).toBe(200);
+    const refused = await t.api('DELETE', `/api/voicemails/${box}`, { token: cast.adminA.token });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toContain('did');
+    expect((await t.api('PUT', `/api/voicemails/${box}`, { token: cast.adminA.token, body: { voicemail_enabled: false } })).statusCode).toBe(409);
+    expect((await t.api('DELETE', `/api/dids/${did.json()}`, { token: cast.admin })).statusCode).toBe(200);
     const res = await t.api('DELETE', `/api/voicemails/${box}`, { token: cast.adminA.token });
     expect(res.statusCode, res.body).toBe(200);
     expect(readdirSync(boxDir())).toEqual([]);
