@@ -27,6 +27,8 @@ export const labels = {
   followMeOf: (tenantId: number) => `follow_me:${tenantId}`,
   /** A tenant's voicemail boxes (the chosen greetings its extensions' entries set). */
   voicemailsOf: (tenantId: number) => `voicemails:${tenantId}`,
+  /** Every tenant's voicemail boxes (the public context's DIDs to voicemail set their greetings). */
+  voicemails: 'voicemails',
   sipProfiles: 'sip_profiles',
   /** What the trunks' host names resolve to. */
   trunkAddresses: 'trunk_addresses',

@@ -20,6 +20,6 @@ export const voicemailsModule = defineModule({
   changeLabels: {
     entity: 'voicemail',
     labels: ({ tenantId, id }) =>
-      tenantId === null ? null : [...(id === undefined ? [] : [labels.extension(String(id))]), labels.extensionsOf(tenantId), labels.voicemailsOf(tenantId)],
+      tenantId === null ? null : [...(id === undefined ? [] : [labels.extension(String(id))]), labels.extensionsOf(tenantId), labels.voicemailsOf(tenantId), labels.voicemails],
   },
 });

@@ -2,14 +2,15 @@
 // under MEDIA_DIR where greetings are uploaded; the directory user mod_voicemail looks up (the
 // captured voicemail-lookup) carries the box's e-mail params; the message-count lookup after a
 // REGISTER is answered from memory until the box changes; and a call to an extension whose box
-// has a chosen greeting sets voicemail_greeting_path to that file before `voicemail`. Golden files
+// has a chosen greeting, or to its ring group timing out to the box, or to a DID sending callers to
+// the box, sets voicemail_greeting_path to that file before `voicemail`. Golden files
 // hold the rendered voicemail.conf, directory user and dialplan (paths and uuids made stable).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/app.ts';
 import { wavFile } from '../../helpers/audio.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { multipartBody } from '../../helpers/multipart.ts';
-import { answerOf, createExtension, createTenant, fetchXml } from '../../helpers/pbx-fixtures.ts';
+import { answerOf, createDid, createExtension, createRingGroup, createTenant, fetchXml } from '../../helpers/pbx-fixtures.ts';
 import { loadCapture, withParams } from '../../helpers/xml-curl-captures.ts';
 import { find, findAll, parseXml, type XmlNode } from '../../helpers/xml-tree.ts';
 
@@ -29,13 +30,15 @@ describe.each(databaseKinds)('voicemail in what FreeSWITCH fetches on $name', (k
   const stable = (xml: string) => xml.replaceAll(t.config.media.dir, 'MEDIA_DIR').replace(UUID, 'UUID');
 
   const lookup = (user: string) => answerOf(fetchXml(t, withParams(lookupCapture, { user, domain: 'acme.test', key_value: 'acme.test' })));
-  const call = (destination: string) =>
+  const call = (destination: string, context = 'acme.test') =>
     answerOf(
       fetchXml(
         t,
-        withParams(dialplanCapture, { 'Caller-Context': 'acme.test', 'Hunt-Context': 'acme.test', 'Caller-Destination-Number': destination, 'Hunt-Destination-Number': destination }),
+        withParams(dialplanCapture, { 'Caller-Context': context, 'Hunt-Context': context, 'Caller-Destination-Number': destination, 'Hunt-Destination-Number': destination }),
       ),
     );
+  /** The actions of a call, each as "application data". */
+  const actionsOf = (xml: string) => findAll(parseXml(xml), 'action').map((a) => `${a.attrs.application} ${a.attrs.data ?? ''}`);
 
   async function api(method: string, url: string, body?: unknown) {
     const res = await t.api(method, url, { token, body });
@@ -49,6 +52,8 @@ describe.each(databaseKinds)('voicemail in what FreeSWITCH fetches on $name', (k
     const acme = await createTenant(t, { name: 'Acme', domain: 'acme.test' });
     await createExtension(t, acme, { extension: '1001', password: 'Acme-pass-x1', voicemail_password: '4826' });
     await createExtension(t, acme, { extension: '1002', password: 'Acme-pass-x2', voicemail_password: '5937' });
+    await createRingGroup(t, acme, { ring_group_name: 'Sales', ring_group_extension: '6000', ring_group_timeout_data: '*991001', destinations: [{ destination_number: '1002' }] });
+    await createDid(t, { phone: '15551239999', tenant_id: acme, destination_type: 'voicemail', destination_value: '1001' });
     box = (await api('POST', '/api/voicemails', { tenant_id: acme, voicemail_id: '1001', voicemail_mail_to: 'alice@acme.test', voicemail_file: 'attach', voicemail_local_after_email: false })).voicemail_uuid;
   }, 120_000);
   afterAll(() => t?.close());
@@ -112,13 +117,16 @@ describe.each(databaseKinds)('voicemail in what FreeSWITCH fetches on $name', (k
     expect((await call('1001'))).not.toContain('voicemail_greeting_path');
     await api('PUT', `/api/voicemails/${box}`, { greeting_id: 3 });
     const xml = await call('1001');
-    const actions = findAll(parseXml(xml), 'action').map((a) => `${a.attrs.application} ${a.attrs.data ?? ''}`);
-    const at = actions.indexOf(`set voicemail_greeting_path=${t.config.media.dir}/voicemail/default/acme.test/1001/greeting_3.wav`);
-    expect(at).toBeGreaterThan(-1);
-    expect(actions[at + 1]).toBe('voicemail default acme.test 1001');
+    const chosen = `set voicemail_greeting_path=${t.config.media.dir}/voicemail/default/acme.test/1001/greeting_3.wav`;
+    // The extension's own call, its ring group's timeout and a DID to the box all set it.
+    for (const actions of [actionsOf(xml), actionsOf(await call('6000')), actionsOf(await call('15551239999', 'public'))]) {
+      const at = actions.indexOf(chosen);
+      expect(at).toBeGreaterThan(-1);
+      expect(actions[at + 1]).toBe('voicemail default acme.test 1001');
+    }
     await expect(stable(xml)).toMatchFileSnapshot('./golden/voicemail-chosen-greeting-1001.xml');
     await api('DELETE', `/api/voicemail_greetings/${greeting}`);
-    expect(await call('1001')).not.toContain('voicemail_greeting_path');
+    for (const [number, context] of [['1001', 'acme.test'], ['6000', 'acme.test'], ['15551239999', 'public']]) expect(await call(number, context)).not.toContain('voicemail_greeting_path');
     expect((await api('GET', `/api/voicemails/${box}`)).greeting_id).toBeNull();
   });
 });

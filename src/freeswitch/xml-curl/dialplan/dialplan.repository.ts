@@ -122,6 +122,9 @@ export interface DialplanFollowMe {
   destinations: { number: string; kind: string; delay: number; timeout: number }[];
 }
 
+/** How chosenGreetings() names a box. */
+export const greetingKey = (domain: string, box: string) => `${domain}/${box}`;
+
 /**
  * Reads for the dialplan; `mediaDir` (MEDIA_DIR) is where the greetings are, so a chosen greeting
  * is named by the path FreeSWITCH opens.
@@ -249,16 +252,26 @@ export function dialplanRepository(db: Db, mediaDir: string) {
       return db.ivrMenu.findMany({ where: { tenantId, enabled: true }, select: { id: true, extension: true, exitType: true, exitValue: true }, orderBy: { extension: 'asc' } });
     },
 
-    /** Each box's chosen greeting in the tenant, by box number: the file's path. */
-    async chosenGreetings(tenantId: number, domain: string): Promise<Map<string, string>> {
+    /**
+     * Each box's chosen greeting (of one tenant, or of every live tenant), keyed by
+     * greetingKey(domain, box number): the file's path.
+     */
+    async chosenGreetings(tenantId?: number): Promise<Map<string, string>> {
       const rows = await db.voicemail.findMany({
-        where: { tenantId, greetingId: { not: null } },
-        select: { greetingId: true, extension: { select: { extension: true } }, greetings: { select: { greetingId: true, fileName: true } } },
+        where: { greetingId: { not: null }, ...(tenantId === undefined ? { tenant: { active: true } } : { tenantId }) },
+        select: {
+          greetingId: true,
+          tenant: { select: { domain: true } },
+          extension: { select: { extension: true } },
+          greetings: { select: { greetingId: true, fileName: true } },
+        },
       });
       return new Map(
         rows.flatMap((r) => {
           const chosen = r.greetings.find((g) => g.greetingId === r.greetingId);
-          return chosen ? [[r.extension.extension, media.pathOf(...boxSegments(domain, r.extension.extension), chosen.fileName)] as const] : [];
+          const { domain } = r.tenant;
+          const box = r.extension.extension;
+          return chosen ? [[greetingKey(domain, box), media.pathOf(...boxSegments(domain, box), chosen.fileName)] as const] : [];
         }),
       );
     },

@@ -21,7 +21,7 @@
 import { tags } from '../change-tags.ts';
 import type { TemplateStore } from '../templates/template-store.ts';
 import { trusted, type TrustedText } from '../templates/trusted-text.ts';
-import type { DialplanFollowMe, DialplanRepository, LocalExtension } from './dialplan.repository.ts';
+import { greetingKey, type DialplanFollowMe, type DialplanRepository, type LocalExtension } from './dialplan.repository.ts';
 import type { DialplanTenant, TenantProvider } from './extension-provider.ts';
 import { escapeRegExp } from './extension-provider.ts';
 import { followMeBridge } from './follow-me.ts';
@@ -119,7 +119,7 @@ export function localExtensionsProvider(repo: DialplanRepository): TenantProvide
     name: 'local-extensions',
     order: 200,
     async load({ tenant }, templates) {
-      const [extensions, followMes, greetings] = await Promise.all([repo.extensions(tenant.id), repo.followMe(tenant.id), repo.chosenGreetings(tenant.id, tenant.domain)]);
+      const [extensions, followMes, greetings] = await Promise.all([repo.extensions(tenant.id), repo.followMe(tenant.id), repo.chosenGreetings(tenant.id)]);
       const byNumber = extensionsByNumber(extensions);
       const followMeByExtension = new Map<string, DialplanFollowMe>(followMes.map((f) => [f.extension, f]));
       const followMe: FollowMeOf = (ext) => {
@@ -129,7 +129,7 @@ export function localExtensionsProvider(repo: DialplanRepository): TenantProvide
       const rendered = new Map<string, Rendered>();
       const inOrder: Rendered[] = [];
       for (const ext of extensions) {
-        const r = render(ext, tenant, templates, followMe, greetings.get(ext.extension) ?? '');
+        const r = render(ext, tenant, templates, followMe, greetings.get(greetingKey(tenant.domain, ext.extension)) ?? '');
         inOrder.push(r);
         rendered.set(ext.extension, r);
         if (ext.numberAlias) rendered.set(ext.numberAlias, r);
