@@ -2,8 +2,8 @@
 // under MEDIA_DIR where greetings are uploaded; the directory user mod_voicemail looks up (the
 // captured voicemail-lookup) carries the box's e-mail params; the message-count lookup after a
 // REGISTER is answered from memory until the box changes; and a call to an extension whose box
-// has a chosen greeting, or to its ring group timing out to the box, or to a DID sending callers to
-// the box, sets voicemail_greeting_path to that file before `voicemail`. Golden files
+// has a chosen greeting, or to a ring group or IVR menu ending in the box, or to a DID or call block
+// sending callers to the box, sets voicemail_greeting_path to that file before `voicemail`. Golden files
 // hold the rendered voicemail.conf, directory user and dialplan (paths and uuids made stable).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/app.ts';
@@ -54,6 +54,8 @@ describe.each(databaseKinds)('voicemail in what FreeSWITCH fetches on $name', (k
     await createExtension(t, acme, { extension: '1002', password: 'Acme-pass-x2', voicemail_password: '5937' });
     await createRingGroup(t, acme, { ring_group_name: 'Sales', ring_group_extension: '6000', ring_group_timeout_data: '*991001', destinations: [{ destination_number: '1002' }] });
     await createDid(t, { phone: '15551239999', tenant_id: acme, destination_type: 'voicemail', destination_value: '1001' });
+    await api('POST', '/api/ivr_menus', { tenant_id: acme, ivr_menu_name: 'Main', ivr_menu_extension: '7000', ivr_menu_exit_app: 'voicemail', ivr_menu_exit_data: '1001' });
+    await api('POST', '/api/call_block', { tenant_id: acme, call_block_name: 'Pest', call_block_number: '5550100', call_block_action: 'voicemail', call_block_data: '1001' });
     box = (await api('POST', '/api/voicemails', { tenant_id: acme, voicemail_id: '1001', voicemail_mail_to: 'alice@acme.test', voicemail_file: 'attach', voicemail_local_after_email: false })).voicemail_uuid;
   }, 120_000);
   afterAll(() => t?.close());
@@ -118,15 +120,18 @@ describe.each(databaseKinds)('voicemail in what FreeSWITCH fetches on $name', (k
     await api('PUT', `/api/voicemails/${box}`, { greeting_id: 3 });
     const xml = await call('1001');
     const chosen = `set voicemail_greeting_path=${t.config.media.dir}/voicemail/default/acme.test/1001/greeting_3.wav`;
-    // The extension's own call, its ring group's timeout and a DID to the box all set it.
-    for (const actions of [actionsOf(xml), actionsOf(await call('6000')), actionsOf(await call('15551239999', 'public'))]) {
-      const at = actions.indexOf(chosen);
-      expect(at).toBeGreaterThan(-1);
-      expect(actions[at + 1]).toBe('voicemail default acme.test 1001');
+    // The extension's own call (and its failover), a ring group or IVR menu ending in the box, and
+    // in `public` a call block and a DID sending callers to it all set it right before voicemail.
+    const places: [string, string, number][] = [['1001', 'acme.test', 2], ['6000', 'acme.test', 1], ['7000', 'acme.test', 1], ['15551239999', 'public', 2]];
+    for (const [number, context, times] of places) {
+      const actions = actionsOf(await call(number, context));
+      const at = actions.flatMap((a, i) => (a === chosen ? [i] : []));
+      expect(at, number).toHaveLength(times);
+      for (const i of at) expect(actions[i + 1], number).toBe('voicemail default acme.test 1001');
     }
     await expect(stable(xml)).toMatchFileSnapshot('./golden/voicemail-chosen-greeting-1001.xml');
     await api('DELETE', `/api/voicemail_greetings/${greeting}`);
-    for (const [number, context] of [['1001', 'acme.test'], ['6000', 'acme.test'], ['15551239999', 'public']]) expect(await call(number, context)).not.toContain('voicemail_greeting_path');
+    for (const [number, context] of places) expect(await call(number, context)).not.toContain('voicemail_greeting_path');
     expect((await api('GET', `/api/voicemails/${box}`)).greeting_id).toBeNull();
   });
 });
