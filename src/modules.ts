@@ -18,6 +18,7 @@ import { conferencesModule } from './domain/conferences/conferences.module.ts';
 import { ivrMenusModule } from './domain/ivr-menus/ivr-menus.module.ts';
 import { inboundRoutesModule } from './domain/inbound-routes/inbound-routes.module.ts';
 import { followMeModule } from './domain/follow-me/follow-me.module.ts';
+import { voicemailsModule } from './domain/voicemails/voicemails.module.ts';
 import { featureCodesModule } from './domain/feature-codes/feature-codes.module.ts';
 import type { AnyModule } from './domain/module.ts';
 import { providersModule } from './domain/providers/providers.module.ts';
@@ -67,6 +68,8 @@ import extensionsRoutes from './http/rest/extensions.routes.ts';
 import callFlowsRoutes from './http/rest/call-flows.routes.ts';
 import conferencesRoutes from './http/rest/conferences.routes.ts';
 import followMeRoutes from './http/rest/follow-me.routes.ts';
+import voicemailsRoutes from './http/rest/voicemails.routes.ts';
+import { voicemailsResolvers } from './http/graphql/voicemails.resolvers.ts';
 import featureCodesRoutes from './http/rest/feature-codes.routes.ts';
 import gatewaysRoutes from './http/rest/gateways.routes.ts';
 import ivrMenusRoutes from './http/rest/ivr-menus.routes.ts';
@@ -111,6 +114,8 @@ export const modules = [
   entry({ domain: followMeModule, rest: [followMeRoutes], graphql: followMeResolvers }),
   // Phones and their provisioning (lines name extensions; nothing FreeSWITCH is told changes).
   entry({ domain: devicesModule, rest: [devicesRoutes], graphql: devicesResolvers }),
+  // Rendered by the directory (its extension's user) and the local extensions' piece (the chosen greeting).
+  entry({ domain: voicemailsModule, rest: [voicemailsRoutes], graphql: voicemailsResolvers }),
   // Last: a read-only view of what the pieces above render.
   entry({ domain: dialplansModule, rest: [dialplansRoutes], graphql: dialplansResolvers }),
 ];

@@ -20,6 +20,8 @@ export type ChangedEntity =
   | 'follow_me'
   | 'call_flow'
   | 'conference'
+  /** A voicemail box or its greetings (the id is the box's extension). */
+  | 'voicemail'
   /** A trunk's host name resolved to other addresses (acl.conf). */
   | 'trunk_addresses'
   /** A user's or a role's access (token version, activity, roles, permissions): bearer caches drop it. */

@@ -2,7 +2,8 @@
 // (checked on the extension as it will be once written, so an update cannot break them either).
 // SIP password policy: at least 6 characters (the reference's worked example uses the 7-character
 // "S3cret!"), at most 64, no spaces or control characters, at least one letter and one digit, and
-// not containing the extension number. A voicemail PIN differs from the extension number.
+// not containing the extension number. A voicemail PIN (4 to 10 digits, the schemas say) is
+// neither the extension number nor one digit repeated (1111): the first PINs anyone tries.
 // Omitted secrets are generated.
 import { randomInt } from 'node:crypto';
 import { isIP } from 'node:net';
@@ -21,8 +22,16 @@ export function checkSipPassword(password: string, extension: string): void {
   checkNoExpansion(field, password);
 }
 
-export function checkVoicemailPin(pin: string, extension: string): void {
-  if (pin === extension) throw validationFailed('voicemailPassword', 'must differ from the extension number');
+/** The PIN rules an extension's voicemail PIN and a voicemail box's PIN share (the same secret). */
+export function voicemailPinProblem(pin: string, extension: string): string | null {
+  if (pin === extension) return 'must differ from the extension number';
+  if (/^(\d)\1*$/.test(pin)) return 'must not be one digit repeated';
+  return null;
+}
+
+export function checkVoicemailPin(pin: string, extension: string, field = 'voicemailPassword'): void {
+  const problem = voicemailPinProblem(pin, extension);
+  if (problem !== null) throw validationFailed(field, problem);
 }
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
@@ -37,7 +46,7 @@ export function generateSipPassword(): string {
 export function generateVoicemailPin(extension: string): string {
   for (;;) {
     const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    if (pin !== extension) return pin;
+    if (voicemailPinProblem(pin, extension) === null) return pin;
   }
 }
 

@@ -25,6 +25,10 @@ export const labels = {
   ivrMenus: 'ivr_menus',
   /** A tenant's follow-me (its extensions' rendered entries ring them). */
   followMeOf: (tenantId: number) => `follow_me:${tenantId}`,
+  /** A tenant's voicemail boxes (the chosen greetings its extensions' entries set). */
+  voicemailsOf: (tenantId: number) => `voicemails:${tenantId}`,
+  /** Every tenant's voicemail boxes (the public context's DIDs to voicemail set their greetings). */
+  voicemails: 'voicemails',
   sipProfiles: 'sip_profiles',
   /** What the trunks' host names resolve to. */
   trunkAddresses: 'trunk_addresses',

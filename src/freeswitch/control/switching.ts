@@ -12,6 +12,8 @@ import { createProviderStatusService, gatewayNameOf } from './provider-status.se
 import { createRealtimeService } from './realtime.service.ts';
 import { switchNodesRepository } from '../../domain/switch-nodes/switch-nodes.repository.ts';
 import { createSwitchNodesService } from '../../domain/switch-nodes/switch-nodes.service.ts';
+import { voicemailsRepository } from '../../domain/voicemails/voicemails.repository.ts';
+import { createVoicemailMessagesService } from './voicemail-messages.service.ts';
 import type { TenantsRepository } from '../../domain/tenants/tenants.repository.ts';
 
 export function createSwitchingServices(deps: { config: Config; db: Db; tenants: TenantsRepository; secrets: SecretBox; changes: ChangeBus; activity: ActivityLog }) {
@@ -29,6 +31,7 @@ export function createSwitchingServices(deps: { config: Config; db: Db; tenants:
     realtime: createRealtimeService({ esl, tenants, pbx, activity }),
     providerStatus: createProviderStatusService({ esl, pbx }),
     conferenceParticipants: createConferenceParticipantsService({ esl, tenants, pbx, activity }),
+    voicemailMessages: createVoicemailMessagesService({ esl, voicemails: voicemailsRepository(db), activity }),
   };
 }
 

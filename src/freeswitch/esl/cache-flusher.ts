@@ -1,5 +1,6 @@
 // Tells every connected FreeSWITCH node to forget what a write changed, from the change bus:
-// - extension: `xml_flush_cache id <user> <domain>` (every user when the extension is gone);
+// - extension, and voicemail (its box's params are the extension's directory user; the change's
+//   id is the extension's): `xml_flush_cache id <user> <domain>` (every user when the extension is gone);
 // - tenant: `xml_flush_cache` (its users, whose domain or state changed);
 // - provider: `sofia profile <p> killgw <gateway>` for the gateway as it was (rescan never
 //   updates an existing gateway), then `sofia profile <p> rescan` when it is still active;
@@ -89,7 +90,8 @@ export function createCacheFlusher(deps: FlusherDeps) {
 
   async function commandsFor(change: Change): Promise<string[]> {
     switch (change.entity as string) {
-      case 'extension': {
+      case 'extension':
+      case 'voicemail': {
         const ext = change.id !== undefined ? await lookups.extension(String(change.id)) : null;
         return [ext ? commands.flushUser(ext.extension, ext.domain) : commands.flushAllUsers()];
       }

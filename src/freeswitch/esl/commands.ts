@@ -7,6 +7,8 @@ import { channelFromRow, registrationFromRow, type GatewayStatus, type LiveChann
 const UUID = /^[A-Za-z0-9-]{1,64}$/;
 const DESTINATION = /^[A-Za-z0-9_+*#.-]{1,64}$/;
 const WORD = /^[A-Za-z0-9_.@:+-]{1,128}$/;
+/** A box as mod_voicemail's APIs name it: <id>@<domain>/<profile>. */
+const VOICEMAIL_BOX = /^[0-9]{1,20}@[A-Za-z0-9_.-]{1,253}\/[A-Za-z0-9_-]{1,64}$/;
 
 export class InvalidArgumentError extends Error {
   constructor(readonly field: string) {
@@ -44,6 +46,10 @@ export const commands = {
   reloadXml: () => 'reloadxml',
   /** Re-reads acl.conf and the network lists its domain nodes name; answers `+OK acl reloaded`. */
   reloadAcl: () => 'reloadacl',
+  /** mod_voicemail's messages of a box (`<id>@<domain>/<profile>`), one text line each. */
+  voicemailList: (box: string) => `vm_list ${check(box, VOICEMAIL_BOX, 'voicemail')}`,
+  /** Deletes one message of a box (its file and its row); answers `+OK`. */
+  voicemailDelete: (box: string, uuid: string) => `vm_delete ${check(box, VOICEMAIL_BOX, 'voicemail')} ${check(uuid, UUID, 'message_uuid')}`,
 
   /**
    * Click-to-call: ring `user/<from>@<domain>`, and when it answers send it through the tenant's

@@ -5,6 +5,8 @@ import type { XmlCurlConfig } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import type { HotReads } from '../../db/hot-reads.ts';
 import type { Change } from '../../infra/change-bus.ts';
+import { createMediaStore } from '../../infra/media-store.ts';
+import { storageSegments } from '../../domain/voicemails/voicemail-storage.ts';
 import type { SecretBox } from '../../security/secrets.ts';
 import { createAnswerCache } from './answer-cache.ts';
 import { applyChange, type ChangeLabels } from './change-tags.ts';
@@ -36,6 +38,8 @@ export interface XmlCurlDeps {
   labelsOf: ChangeLabels;
   /** The modules' pieces of each dialplan context (src/modules.ts). */
   dialplan: DialplanPieces;
+  /** MEDIA_DIR: voicemail.conf's storage-dir and the greetings the dialplan names are under it. */
+  mediaDir: string;
 }
 
 /** What modules add to the dialplan: extensions in each tenant's context, and in `public`. */
@@ -44,7 +48,7 @@ export interface DialplanPieces {
   public: ((repo: DialplanRepository) => PublicProvider)[];
 }
 
-export function createXmlCurl({ config, db, reads, secrets, log, publish, labelsOf, dialplan }: XmlCurlDeps) {
+export function createXmlCurl({ config, db, reads, secrets, log, publish, labelsOf, dialplan, mediaDir }: XmlCurlDeps) {
   const templates = loadTemplates(config.templatesDir);
   const cache = createAnswerCache({ enabled: config.cache, maxEntries: config.cacheMaxEntries });
   // With the listener thread (XML_CURL_PORT), the thread keeps every directory answer whole and
@@ -55,7 +59,7 @@ export function createXmlCurl({ config, db, reads, secrets, log, publish, labels
   const directoryCache = config.listen ? createAnswerCache({ enabled: false, maxEntries: 0 }) : cache;
   const notFound = toXml(templates.get('not-found.xml').render({}));
   const nothing: XmlAnswer = { xml: notFound, tags: NO_TAGS };
-  const dialplans = dialplanRepository(db);
+  const dialplans = dialplanRepository(db, mediaDir);
 
   const dialplanAnswers = createDialplanAnswers({
     repo: dialplans,
@@ -81,6 +85,7 @@ export function createXmlCurl({ config, db, reads, secrets, log, publish, labels
       secrets,
       trustedNetworks: config.trustedNetworks,
       log,
+      voicemailStorageDir: createMediaStore(mediaDir).pathOf(...storageSegments()),
       trunkAddresses: createTrunkAddresses({ log, onChange: () => publish({ entity: 'trunk_addresses', tenantId: null }) }),
     }),
   };

@@ -140,7 +140,7 @@ const EXPECTED: Record<string, Check> = {
     expect(configuration.children.map((n) => n.name)).toEqual(['advertise']);
     expect(find(configuration, 'room')).toBeUndefined();
   },
-  // configuration: sofia.conf and acl.conf are rendered, every other .conf is left to FreeSWITCH.
+  // configuration: sofia.conf, acl.conf, conference.conf and voicemail.conf are rendered, every other .conf is left to FreeSWITCH.
   'configuration-sofia.conf-startup-config_sofia.txt': sofiaProfiles(['external', 'internal']),
   'configuration-sofia.conf-profile-launch-external.txt': sofiaProfiles(['external']),
   'configuration-sofia.conf-profile-launch-internal.txt': sofiaProfiles(['internal']),
@@ -151,6 +151,12 @@ const EXPECTED: Record<string, Check> = {
     const lists = Object.fromEntries(findAll(tree, 'list').map((l) => [l.attrs.name, l]));
     expect(findAll(lists.providers, 'node').map((n) => n.attrs.cidr)).toEqual(['203.0.113.10/32', '10.20.0.0/16']);
     expect(findAll(lists.domains, 'node').map((n) => n.attrs.domain)).toEqual(['127.0.0.1', 'acme.test']);
+  },
+  // voicemail.conf: the stock profile with its storage-dir where greetings are uploaded.
+  'configuration-voicemail.conf.txt': async (w, c) => {
+    const tree = await answer(w, c.body);
+    expect(findAll(tree, 'profile').map((p) => p.attrs.name)).toEqual(['default']);
+    expect(findAll(tree, 'param').find((p) => p.attrs.name === 'storage-dir')?.attrs.value).toMatch(/\/voicemail\/default$/);
   },
   ...Object.fromEntries(
     [
@@ -179,7 +185,6 @@ const EXPECTED: Record<string, Check> = {
       'sndfile.conf',
       'spandsp.conf',
       'timezones.conf-reloadxml',
-      'voicemail.conf',
       'xml_cdr.conf',
     ].map((name) => [`configuration-${name}.txt`, notFound]),
   ),

@@ -26,6 +26,7 @@ import { DomainView } from '../../../src/domain/domains/domains.schema.ts';
 import { InboundRouteCreate, InboundRouteUpdate, InboundRouteView } from '../../../src/domain/inbound-routes/inbound-routes.schema.ts';
 import { FeatureCodeView } from '../../../src/domain/feature-codes/feature-codes.schema.ts';
 import { ExtensionCreate, ExtensionUpdate, ExtensionView } from '../../../src/domain/extensions/extensions.schema.ts';
+import { VoicemailCreate, VoicemailGreetingView, VoicemailMessageView, VoicemailUpdate, VoicemailView } from '../../../src/domain/voicemails/voicemails.schema.ts';
 import { FollowMeCreate, FollowMeDestinationInput, FollowMeDestinationView, FollowMeUpdate, FollowMeView } from '../../../src/domain/follow-me/follow-me.schema.ts';
 import { GatewayCreate, GatewayUpdate, GatewayView, ProviderCreate, ProviderUpdate, ProviderView } from '../../../src/domain/providers/providers.schema.ts';
 import { ConferenceCreate, ConferenceUpdate, ConferenceView } from '../../../src/domain/conferences/conferences.schema.ts';
@@ -63,6 +64,9 @@ const resources = [
   { type: 'Conference', view: ConferenceView, relations: [], create: ['ConferenceCreateInput', ConferenceCreate], update: ['ConferenceUpdateInput', ConferenceUpdate] },
   { type: 'IvrMenuOption', view: IvrMenuOptionView, relations: [], create: ['IvrMenuOptionInput', IvrMenuOptionInput], update: ['IvrMenuOptionInput', IvrMenuOptionInput] },
   { type: 'FollowMe', view: FollowMeView, relations: [], create: ['FollowMeCreateInput', FollowMeCreate], update: ['FollowMeUpdateInput', FollowMeUpdate] },
+  { type: 'Voicemail', view: VoicemailView, relations: [], create: ['VoicemailCreateInput', VoicemailCreate], update: ['VoicemailUpdateInput', VoicemailUpdate] },
+  { type: 'VoicemailGreeting', view: VoicemailGreetingView, relations: [], create: null, update: null },
+  { type: 'VoicemailMessage', view: VoicemailMessageView, relations: [], create: null, update: null },
   { type: 'FollowMeDestination', view: FollowMeDestinationView, relations: [], create: ['FollowMeDestinationInput', FollowMeDestinationInput], update: ['FollowMeDestinationInput', FollowMeDestinationInput] },
   { type: 'TimeCondition', view: TimeConditionView, relations: [], create: ['TimeConditionCreateInput', TimeConditionCreate], update: ['TimeConditionUpdateInput', TimeConditionUpdate] },
   { type: 'CallFlow', view: CallFlowView, relations: [], create: ['CallFlowCreateInput', CallFlowCreate], update: ['CallFlowUpdateInput', CallFlowUpdate] },

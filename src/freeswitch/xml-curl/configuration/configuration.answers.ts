@@ -1,6 +1,7 @@
 // The configuration section: sofia.conf, acl.conf, ivr.conf (one menu, by Menu-Name) and
-// conference.conf (the part mod_conference asks for) are rendered from the database; every other
-// .conf answers "not found" so FreeSWITCH reads its own file until a later module renders it.
+// conference.conf (the part mod_conference asks for) are rendered from the database, voicemail.conf
+// from the settings (its storage-dir); every other .conf answers "not found" so FreeSWITCH reads its
+// own file until a later module renders it.
 import { isIP } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import { proxyOf } from '../../../domain/providers/sip-proxy.ts';
@@ -40,7 +41,12 @@ export interface ConfigurationDeps {
   log: FastifyBaseLogger;
   /** The trunks' addresses (acl.conf needs addresses), names resolved in the background. */
   trunkAddresses: TrunkAddresses;
+  /** voicemail.conf's storage-dir: where Switchyard writes greetings for FreeSWITCH to play. */
+  voicemailStorageDir: string;
 }
+
+/** The stock profile's sender: channel variables mod_voicemail expands per message (deliver_vm). */
+const VOICEMAIL_EMAIL_FROM = trusted('${voicemail_account}@${voicemail_domain}');
 
 const asCidr = (address: string) => (address.includes('/') ? address : `${address}/${isIP(address) === 6 ? 128 : 32}`);
 
@@ -90,7 +96,7 @@ function gateway(trunk: Trunk, secrets: SecretBox) {
   };
 }
 
-export function createConfigurationAnswers({ repo, cache, templates, secrets, trustedNetworks, log, trunkAddresses }: ConfigurationDeps) {
+export function createConfigurationAnswers({ repo, cache, templates, secrets, trustedNetworks, log, trunkAddresses, voicemailStorageDir }: ConfigurationDeps) {
   const notFound = toXml(templates.get('not-found.xml').render({}));
   /** Not found before reading anything. */
   const nothing: XmlAnswer = { xml: notFound, tags: NO_TAGS };
@@ -183,6 +189,13 @@ export function createConfigurationAnswers({ repo, cache, templates, secrets, tr
     }
     if (name === 'acl.conf') {
       const read = await acl();
+      return { xml: read.value, tags: read.tags };
+    }
+    if (name === 'voicemail.conf') {
+      const read = await cache.get('cfg:voicemail', async () => ({
+        value: toXml(templates.get('voicemail.conf.xml').render({ storageDir: voicemailStorageDir, emailFrom: VOICEMAIL_EMAIL_FROM })),
+        tags: [],
+      }));
       return { xml: read.value, tags: read.tags };
     }
     if (name === 'ivr.conf') {

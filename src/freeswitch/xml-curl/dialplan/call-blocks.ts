@@ -10,7 +10,7 @@
 import { CALL_BLOCK_ACTIONS } from '../../../domain/call-blocks/call-blocks.schema.ts';
 import { callerNameExpression, callerNumberExpression, callerPatternProblem } from '../../../domain/shared/caller-pattern.ts';
 import { tags } from '../change-tags.ts';
-import type { DialplanRepository, InboundCallBlock, InboundDid } from './dialplan.repository.ts';
+import { greetingKey, type DialplanRepository, type InboundCallBlock, type InboundDid } from './dialplan.repository.ts';
 import type { PublicProvider } from './extension-provider.ts';
 import { escapeRegExp } from './extension-provider.ts';
 
@@ -40,7 +40,7 @@ export function callBlocksProvider(repo: DialplanRepository): PublicProvider {
     name: 'call-blocks',
     order: 50,
     async load(_context, templates) {
-      const [blocks, dids] = await Promise.all([repo.callBlocks(), repo.dids()]);
+      const [blocks, dids, greetings] = await Promise.all([repo.callBlocks(), repo.dids(), repo.chosenGreetings()]);
       const byTenant = new Map<number, ReadBlock[]>();
       for (const block of blocks) {
         const readBlock = read(block);
@@ -63,12 +63,13 @@ export function callBlocksProvider(repo: DialplanRepository): PublicProvider {
             hangup: block.action === 'hangup',
             hold: block.action === 'hold',
             voicemail: block.action === 'voicemail' ? block.data : '',
+            greeting: block.action === 'voicemail' ? (greetings.get(greetingKey(did.tenant.domain, block.data)) ?? '') : '',
           }),
         );
       // Rendered at a DID's first call, then kept with the context until a change drops it.
       const rendered = new Map<string, string[]>();
       return {
-        tags: [tags.callBlocks, tags.dids, tags.tenants],
+        tags: [tags.callBlocks, tags.dids, tags.tenants, tags.voicemails],
         extensions: {
           match(destination) {
             const key = bare(destination);

@@ -3,6 +3,8 @@
 // providers, its caller id, and every live DID and call block. Rendered contexts are cached, so these
 // run once per change, not per call.
 import type { Db } from '../../../db/database.ts';
+import { createMediaStore } from '../../../infra/media-store.ts';
+import { boxSegments } from '../../../domain/voicemails/voicemail-storage.ts';
 import type { DialplanTenant } from './extension-provider.ts';
 import type { ExtensionRecord } from '../../../domain/extensions/extensions.repository.ts';
 import type { CallFlowRecord } from '../../../domain/call-flows/call-flows.repository.ts';
@@ -127,7 +129,15 @@ export interface DialplanFollowMe {
   destinations: { number: string; kind: string; delay: number; timeout: number }[];
 }
 
-export function dialplanRepository(db: Db) {
+/** How chosenGreetings() names a box. */
+export const greetingKey = (domain: string, box: string) => `${domain}/${box}`;
+
+/**
+ * Reads for the dialplan; `mediaDir` (MEDIA_DIR) is where the greetings are, so a chosen greeting
+ * is named by the path FreeSWITCH opens.
+ */
+export function dialplanRepository(db: Db, mediaDir: string) {
+  const media = createMediaStore(mediaDir);
   return {
     async tenant(domain: string): Promise<DialplanTenant | null> {
       return db.tenant.findFirst({ where: { domain, active: true }, select: tenantSelect });
@@ -251,6 +261,29 @@ export function dialplanRepository(db: Db) {
 
     async conferences(tenantId: number): Promise<DialplanConference[]> {
       return db.conference.findMany({ where: { tenantId, enabled: true }, select: { id: true, extension: true, greeting: true }, orderBy: { extension: 'asc' } });
+    },
+    /**
+     * Each box's chosen greeting (of one tenant, or of every live tenant), keyed by
+     * greetingKey(domain, box number): the file's path.
+     */
+    async chosenGreetings(tenantId?: number): Promise<Map<string, string>> {
+      const rows = await db.voicemail.findMany({
+        where: { greetingId: { not: null }, ...(tenantId === undefined ? { tenant: { active: true } } : { tenantId }) },
+        select: {
+          greetingId: true,
+          tenant: { select: { domain: true } },
+          extension: { select: { extension: true } },
+          greetings: { select: { greetingId: true, fileName: true } },
+        },
+      });
+      return new Map(
+        rows.flatMap((r) => {
+          const chosen = r.greetings.find((g) => g.greetingId === r.greetingId);
+          const { domain } = r.tenant;
+          const box = r.extension.extension;
+          return chosen ? [[greetingKey(domain, box), media.pathOf(...boxSegments(domain, box), chosen.fileName)] as const] : [];
+        }),
+      );
     },
 
     async followMe(tenantId: number): Promise<DialplanFollowMe[]> {

@@ -21,7 +21,7 @@
 import { tags } from '../change-tags.ts';
 import type { TemplateStore } from '../templates/template-store.ts';
 import { trusted, type TrustedText } from '../templates/trusted-text.ts';
-import type { DialplanFollowMe, DialplanRepository, LocalExtension } from './dialplan.repository.ts';
+import { greetingKey, type DialplanFollowMe, type DialplanRepository, type LocalExtension } from './dialplan.repository.ts';
 import type { DialplanTenant, TenantProvider } from './extension-provider.ts';
 import { escapeRegExp } from './extension-provider.ts';
 import { followMeBridge } from './follow-me.ts';
@@ -55,7 +55,7 @@ function codeState(domain: string, number: string) {
 /** The follow-me bridge of an extension, or null when it rings alone. */
 type FollowMeOf = (ext: LocalExtension) => ReturnType<typeof followMeBridge>;
 
-function render(ext: LocalExtension, tenant: DialplanTenant, templates: TemplateStore, followMe: FollowMeOf): Rendered {
+function render(ext: LocalExtension, tenant: DialplanTenant, templates: TemplateStore, followMe: FollowMeOf, greeting: string): Rendered {
   const context = tenant.domain;
   const number = ext.extension;
   const withFollowMe = followMe(ext);
@@ -65,7 +65,8 @@ function render(ext: LocalExtension, tenant: DialplanTenant, templates: Template
   const notRegisteredTarget = forward(ext.forwardUserNotRegisteredEnabled, ext.forwardUserNotRegisteredDestination);
   const forwarding = busyTarget || noAnswerTarget || notRegisteredTarget;
   const failoverBase = `${FAILOVER_PREFIX}${number}~`;
-  const common = { context, number, voicemail: ext.voicemailEnabled };
+  // The box's chosen greeting (voicemails module): mod_voicemail plays voicemail_greeting_path when set.
+  const common = { context, number, voicemail: ext.voicemailEnabled, greeting };
   const dialled = ext.numberAlias ? `(?:${escapeRegExp(number)}|${escapeRegExp(ext.numberAlias)})` : escapeRegExp(number);
   const callGroups = ext.callGroup ? ext.callGroup.split(',').map((g) => g.trim()).filter(Boolean) : [];
   const variant = (suffix: string, states: State[], doNotDisturb: boolean, forwardAll: string | TrustedText) =>
@@ -118,7 +119,7 @@ export function localExtensionsProvider(repo: DialplanRepository): TenantProvide
     name: 'local-extensions',
     order: 200,
     async load({ tenant }, templates) {
-      const [extensions, followMes] = await Promise.all([repo.extensions(tenant.id), repo.followMe(tenant.id)]);
+      const [extensions, followMes, greetings] = await Promise.all([repo.extensions(tenant.id), repo.followMe(tenant.id), repo.chosenGreetings(tenant.id)]);
       const byNumber = extensionsByNumber(extensions);
       const followMeByExtension = new Map<string, DialplanFollowMe>(followMes.map((f) => [f.extension, f]));
       const followMe: FollowMeOf = (ext) => {
@@ -128,14 +129,14 @@ export function localExtensionsProvider(repo: DialplanRepository): TenantProvide
       const rendered = new Map<string, Rendered>();
       const inOrder: Rendered[] = [];
       for (const ext of extensions) {
-        const r = render(ext, tenant, templates, followMe);
+        const r = render(ext, tenant, templates, followMe, greetings.get(greetingKey(tenant.domain, ext.extension)) ?? '');
         inOrder.push(r);
         rendered.set(ext.extension, r);
         if (ext.numberAlias) rendered.set(ext.numberAlias, r);
       }
       return {
         // An extension rings its follow-me destinations as they are now (enabled, in do-not-disturb or not).
-        tags: [tags.extensionsOf(tenant.id), tags.followMeOf(tenant.id)],
+        tags: [tags.extensionsOf(tenant.id), tags.followMeOf(tenant.id), tags.voicemailsOf(tenant.id)],
         extensions: {
           match(destination) {
             const direct = rendered.get(destination);

@@ -23,7 +23,7 @@
 import { tags } from '../change-tags.ts';
 import type { TemplateStore } from '../templates/template-store.ts';
 import { trusted } from '../templates/trusted-text.ts';
-import type { DialplanRepository, DialplanRingGroup, LocalExtension } from './dialplan.repository.ts';
+import { greetingKey, type DialplanRepository, type DialplanRingGroup, type LocalExtension } from './dialplan.repository.ts';
 import type { DialplanTenant, TenantProvider } from './extension-provider.ts';
 import { escapeRegExp, fragmentSet, type Fragment } from './extension-provider.ts';
 import { extensionsByNumber, perLeg, targetOf, vars, type Leg } from './legs.ts';
@@ -78,7 +78,7 @@ function pickOf(r: number, count: number): string {
   return `^[${both.join('')}]`;
 }
 
-function render(group: DialplanRingGroup, tenant: DialplanTenant, extensions: Map<string, LocalExtension>, templates: TemplateStore): Fragment[] {
+function render(group: DialplanRingGroup, tenant: DialplanTenant, extensions: Map<string, LocalExtension>, templates: TemplateStore, greetings: Map<string, string>): Fragment[] {
   const context = tenant.domain;
   const expression = `^${escapeRegExp(group.extension)}$`;
   const legs = group.members.flatMap((m) => {
@@ -97,6 +97,8 @@ function render(group: DialplanRingGroup, tenant: DialplanTenant, extensions: Ma
     ringback: group.ringback ? trusted(`$\${${group.ringback}}`) : '',
     transfer: group.timeoutType && !voicemail ? group.timeoutValue : '',
     voicemail: voicemail ? group.timeoutValue : '',
+    // The box's chosen greeting (voicemails module), played by mod_voicemail from voicemail_greeting_path.
+    greeting: voicemail ? (greetings.get(greetingKey(context, group.timeoutValue)) ?? '') : '',
     hangup: group.timeoutType ? '' : trusted('${originate_disposition}'),
   };
   const template = templates.get('dialplan/ring-group.xml');
@@ -121,12 +123,12 @@ export function ringGroupsProvider(repo: DialplanRepository): TenantProvider {
     name: 'ring-groups',
     order: 300,
     async load({ tenant }, templates) {
-      const [groups, extensions] = await Promise.all([repo.ringGroups(tenant.id), repo.extensions(tenant.id)]);
+      const [groups, extensions, greetings] = await Promise.all([repo.ringGroups(tenant.id), repo.extensions(tenant.id), repo.chosenGreetings(tenant.id)]);
       const byNumber = extensionsByNumber(extensions);
       return {
         // Members ring as their extensions are now: enabled, in do-not-disturb or not.
-        tags: [tags.ringGroupsOf(tenant.id), tags.extensionsOf(tenant.id)],
-        extensions: fragmentSet(groups.flatMap((g) => render(g, tenant, byNumber, templates))),
+        tags: [tags.ringGroupsOf(tenant.id), tags.extensionsOf(tenant.id), tags.voicemailsOf(tenant.id)],
+        extensions: fragmentSet(groups.flatMap((g) => render(g, tenant, byNumber, templates, greetings))),
       };
     },
   };

@@ -14,11 +14,14 @@ export interface DirectoryTenant {
   maxConcurrentCalls: number;
 }
 
-/** An enabled extension as the directory renders it: the stored extension less its bookkeeping. */
+/**
+ * An enabled extension as the directory renders it: the stored extension less its bookkeeping,
+ * with its voicemail box's e-mail settings (a box's defaults when it has none: attach, keep).
+ */
 export type DirectoryUser = Omit<
   ExtensionRecord,
   'tenantId' | 'userId' | 'enabled' | 'description' | 'followMeEnabled' | 'createdAt' | 'updatedAt' | 'domain' | 'domainUuid' | 'tenantName' | 'username'
->;
+> & { voicemailFile: string; voicemailKeepLocal: boolean };
 
 /** What a listing shows of a user: no secrets. */
 export type ListedUser = Pick<
@@ -80,6 +83,8 @@ function userOf(r: Row): DirectoryUser {
     voicemailEnabled: bool(r.voicemailEnabled),
     voicemailPasswordEnc: String(r.voicemailPasswordEnc ?? ''),
     voicemailMailTo: String(r.voicemailMailTo ?? ''),
+    voicemailFile: r.voicemailFile == null ? 'attach' : String(r.voicemailFile),
+    voicemailKeepLocal: r.voicemailKeepLocal == null ? true : bool(r.voicemailKeepLocal),
   };
 }
 
@@ -124,10 +129,12 @@ function userLookupSql(keys: number): string {
            e.forward_user_not_registered_enabled AS "forwardUserNotRegisteredEnabled",
            e.forward_user_not_registered_destination AS "forwardUserNotRegisteredDestination",
            e.voicemail_enabled AS "voicemailEnabled", e.voicemail_password_enc AS "voicemailPasswordEnc",
-           e.voicemail_mail_to AS "voicemailMailTo"
+           e.voicemail_mail_to AS "voicemailMailTo",
+           v.file AS "voicemailFile", v.keep_local_after_email AS "voicemailKeepLocal"
     FROM wanted w
     JOIN tenants t ON t.domain = w.domain AND t.active = TRUE
-    LEFT JOIN extensions e ON e.tenant_id = t.id AND e.extension = w.extension AND e.enabled = TRUE`;
+    LEFT JOIN extensions e ON e.tenant_id = t.id AND e.extension = w.extension AND e.enabled = TRUE
+    LEFT JOIN voicemails v ON v.extension_id = e.id`;
 }
 
 /**

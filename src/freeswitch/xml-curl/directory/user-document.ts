@@ -53,6 +53,11 @@ export function userDocumentData(tenant: DirectoryTenant, user: DirectoryUser, s
       voicemailEnabled: user.voicemailEnabled,
       vmPassword: user.voicemailPasswordEnc ? secrets.open(user.voicemailPasswordEnc) : '',
       vmMailTo: user.voicemailMailTo,
+      // mod_voicemail e-mails each message itself (deliver_vm): all of them unless the box says
+      // none, with the recording when it says attach, and keeps or drops the message once sent.
+      vmEmailAll: user.voicemailFile !== 'none',
+      vmAttachFile: user.voicemailFile === 'attach',
+      vmKeepLocal: user.voicemailKeepLocal,
       // mod_directory reads these two as params of the user (FusionPBX writes them as variables, which it ignores).
       directoryVisible: user.directoryVisible,
       directoryExtenVisible: user.directoryExtenVisible,

@@ -39,6 +39,7 @@ export const TEMPLATE_NAMES = [
   'ivr.conf.xml',
   'dialplan/conference.xml',
   'conference.conf.xml',
+  'voicemail.conf.xml',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
