@@ -25,6 +25,8 @@ export const labels = {
   ivrMenus: 'ivr_menus',
   /** A tenant's follow-me (its extensions' rendered entries ring them). */
   followMeOf: (tenantId: number) => `follow_me:${tenantId}`,
+  /** Every tenant's music-on-hold classes (local_stream.conf lists them all). */
+  musicOnHold: 'music_on_hold',
   sipProfiles: 'sip_profiles',
   /** What the trunks' host names resolve to. */
   trunkAddresses: 'trunk_addresses',
