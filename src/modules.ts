@@ -16,6 +16,7 @@ import { callFlowsModule } from './domain/call-flows/call-flows.module.ts';
 import { ivrMenusModule } from './domain/ivr-menus/ivr-menus.module.ts';
 import { inboundRoutesModule } from './domain/inbound-routes/inbound-routes.module.ts';
 import { followMeModule } from './domain/follow-me/follow-me.module.ts';
+import { musicOnHoldModule } from './domain/music-on-hold/music-on-hold.module.ts';
 import { featureCodesModule } from './domain/feature-codes/feature-codes.module.ts';
 import type { AnyModule } from './domain/module.ts';
 import { providersModule } from './domain/providers/providers.module.ts';
@@ -45,6 +46,7 @@ import { ivrMenusResolvers } from './http/graphql/ivr-menus.resolvers.ts';
 import { inboundRoutesResolvers } from './http/graphql/inbound-routes.resolvers.ts';
 import { callFlowsResolvers } from './http/graphql/call-flows.resolvers.ts';
 import { followMeResolvers } from './http/graphql/follow-me.resolvers.ts';
+import { musicOnHoldResolvers } from './http/graphql/music-on-hold.resolvers.ts';
 import { dialplansResolvers, featureCodesResolvers } from './http/graphql/feature-codes.resolvers.ts';
 import { providersResolvers } from './http/graphql/providers.resolvers.ts';
 import { ringGroupsResolvers } from './http/graphql/ring-groups.resolvers.ts';
@@ -60,6 +62,7 @@ import domainsRoutes from './http/rest/domains.routes.ts';
 import extensionsRoutes from './http/rest/extensions.routes.ts';
 import callFlowsRoutes from './http/rest/call-flows.routes.ts';
 import followMeRoutes from './http/rest/follow-me.routes.ts';
+import musicOnHoldRoutes from './http/rest/music-on-hold.routes.ts';
 import featureCodesRoutes from './http/rest/feature-codes.routes.ts';
 import gatewaysRoutes from './http/rest/gateways.routes.ts';
 import ivrMenusRoutes from './http/rest/ivr-menus.routes.ts';
@@ -101,6 +104,8 @@ export const modules = [
   entry({ domain: callFlowsModule, rest: [callFlowsRoutes], graphql: callFlowsResolvers, dialplan: { tenant: [callFlowsProvider] } }),
   // Rendered by the local extensions' piece (an extension's entry rings its follow-me).
   entry({ domain: followMeModule, rest: [followMeRoutes], graphql: followMeResolvers }),
+  // local_stream.conf (freeswitch/xml-curl/configuration) renders its classes.
+  entry({ domain: musicOnHoldModule, rest: [musicOnHoldRoutes], graphql: musicOnHoldResolvers }),
   // Last: a read-only view of what the pieces above render.
   entry({ domain: dialplansModule, rest: [dialplansRoutes], graphql: dialplansResolvers }),
 ];
