@@ -28,6 +28,7 @@ async function xmlCurl(app: FastifyInstance, options: XmlCurlOptions) {
     publish: (change) => void changes.publish(change).catch((err: Error) => app.log.error({ err }, 'change not announced')),
     labelsOf: options.labelsOf,
     dialplan: options.dialplan,
+    mediaDir: app.config.media.dir,
   });
   await app.services.sipProfiles.ensureDefaults();
   const unsubscribe = changes.subscribe((change) => answerer.onChange(change));

@@ -36,6 +36,8 @@ export interface XmlCurlDeps {
   labelsOf: ChangeLabels;
   /** The modules' pieces of each dialplan context (src/modules.ts). */
   dialplan: DialplanPieces;
+  /** MEDIA_DIR: uploaded audio the rendered configuration names (local_stream.conf). */
+  mediaDir: string;
 }
 
 /** What modules add to the dialplan: extensions in each tenant's context, and in `public`. */
@@ -44,7 +46,7 @@ export interface DialplanPieces {
   public: ((repo: DialplanRepository) => PublicProvider)[];
 }
 
-export function createXmlCurl({ config, db, reads, secrets, log, publish, labelsOf, dialplan }: XmlCurlDeps) {
+export function createXmlCurl({ config, db, reads, secrets, log, publish, labelsOf, dialplan, mediaDir }: XmlCurlDeps) {
   const templates = loadTemplates(config.templatesDir);
   const cache = createAnswerCache({ enabled: config.cache, maxEntries: config.cacheMaxEntries });
   const notFound = toXml(templates.get('not-found.xml').render({}));
@@ -76,6 +78,7 @@ export function createXmlCurl({ config, db, reads, secrets, log, publish, labels
       trustedNetworks: config.trustedNetworks,
       log,
       trunkAddresses: createTrunkAddresses({ log, onChange: () => publish({ entity: 'trunk_addresses', tenantId: null }) }),
+      mediaDir,
     }),
   };
 

@@ -1,5 +1,5 @@
-// The configuration section: sofia.conf, acl.conf and ivr.conf (one menu, by Menu-Name) are
-// rendered from the database; every other .conf answers "not found" so FreeSWITCH reads its own
+// The configuration section: sofia.conf, acl.conf, ivr.conf (one menu, by Menu-Name) and
+// local_stream.conf (the stock streams and the tenants' music on hold) are rendered from the database; every other .conf answers "not found" so FreeSWITCH reads its own
 // file until a later module renders it.
 import { isIP } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
@@ -14,6 +14,7 @@ import type { TemplateStore } from '../templates/template-store.ts';
 import { trusted } from '../templates/trusted-text.ts';
 import type { ConfigurationRepository, ProfileSetting, Trunk } from './configuration.repository.ts';
 import { ivrConfMenu } from './ivr-conf.ts';
+import { localStreams } from './local-stream-conf.ts';
 import type { TrunkAddresses } from './trunk-addresses.ts';
 
 /** The fields of a configuration fetch the answers read. */
@@ -34,6 +35,8 @@ export interface ConfigurationDeps {
   log: FastifyBaseLogger;
   /** The trunks' addresses (acl.conf needs addresses), names resolved in the background. */
   trunkAddresses: TrunkAddresses;
+  /** MEDIA_DIR: where the music-on-hold classes' files are (FreeSWITCH reads the same path). */
+  mediaDir: string;
 }
 
 const asCidr = (address: string) => (address.includes('/') ? address : `${address}/${isIP(address) === 6 ? 128 : 32}`);
@@ -84,7 +87,7 @@ function gateway(trunk: Trunk, secrets: SecretBox) {
   };
 }
 
-export function createConfigurationAnswers({ repo, cache, templates, secrets, trustedNetworks, log, trunkAddresses }: ConfigurationDeps) {
+export function createConfigurationAnswers({ repo, cache, templates, secrets, trustedNetworks, log, trunkAddresses, mediaDir }: ConfigurationDeps) {
   const notFound = toXml(templates.get('not-found.xml').render({}));
   /** Not found before reading anything. */
   const nothing: XmlAnswer = { xml: notFound, tags: NO_TAGS };
@@ -140,6 +143,13 @@ export function createConfigurationAnswers({ repo, cache, templates, secrets, tr
     });
   }
 
+  function localStream(): Promise<Loaded<Xml>> {
+    return cache.get('cfg:local_stream', async () => {
+      const streams = localStreams(await repo.musicStreams(), mediaDir);
+      return { value: toXml(templates.get('local_stream.conf.xml').render({ streams })), tags: [tags.musicOnHold, tags.tenants] };
+    });
+  }
+
   return async function configuration(p: FetchParams): Promise<XmlAnswer> {
     const name = p.key_name === 'name' || !p.key_name ? p.key_value : '';
     if (name === 'sofia.conf') {
@@ -148,6 +158,10 @@ export function createConfigurationAnswers({ repo, cache, templates, secrets, tr
     }
     if (name === 'acl.conf') {
       const read = await acl();
+      return { xml: read.value, tags: read.tags };
+    }
+    if (name === 'local_stream.conf') {
+      const read = await localStream();
       return { xml: read.value, tags: read.tags };
     }
     if (name === 'ivr.conf') {

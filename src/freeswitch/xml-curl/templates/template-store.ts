@@ -37,6 +37,7 @@ export const TEMPLATE_NAMES = [
   'sofia.conf.xml',
   'acl.conf.xml',
   'ivr.conf.xml',
+  'local_stream.conf.xml',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
