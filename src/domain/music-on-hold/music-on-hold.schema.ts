@@ -13,7 +13,7 @@ const RATE_PROBLEM = `must be one of ${STREAM_RATES.join(', ')} (null: any rate)
 /** The rate: a number input's value (sometimes as text), or null for any rate. */
 const Rate = Type.Optional(
   Type.Transform(
-    Type.Union([Type.Union(STREAM_RATES.map((r) => Type.Literal(r))), Type.Union(STREAM_RATES.map((r) => Type.Literal(String(r)))), NoValue], {
+    Type.Union([NoValue, Type.Union(STREAM_RATES.map((r) => Type.Literal(r))), Type.Union(STREAM_RATES.map((r) => Type.Literal(String(r))))], {
       typeMessage: RATE_PROBLEM,
       description: `The stream's sample rate: ${STREAM_RATES.join(', ')}; null plays any rate's channels (at 48000 Hz, resampled)`,
     }),
