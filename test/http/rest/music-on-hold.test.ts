@@ -9,7 +9,6 @@ import { fakeAudio, mp3File, wavFile } from '../../helpers/audio.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { seedCast, type Cast } from '../../helpers/fixtures.ts';
 import { multipartBody } from '../../helpers/multipart.ts';
-import { createExtension } from '../../helpers/pbx-fixtures.ts';
 
 /** POST a file as a browser's FormData carries it: field `file`, a name and a type of the sender's choosing. */
 async function upload(t: TestApp, token: string, uuid: string, bytes: Buffer, fileName: string, type = 'audio/wav', field = 'file') {
