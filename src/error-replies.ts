@@ -11,7 +11,9 @@ function inClientWords(err: AppError, request: FastifyRequest): AppError {
   const field = wireField(err.field);
   const top = field.split('/')[0];
   const params = request.params as Record<string, unknown> | undefined;
-  const where = params && top in params ? 'params' : request.body !== undefined && request.body !== null ? 'body' : 'querystring';
+  // A multipart body (an upload) is read by its route, so request.body stays unset.
+  const inBody = (request.body !== undefined && request.body !== null) || /^multipart\/form-data/i.test(request.headers['content-type'] ?? '');
+  const where = params && top in params ? 'params' : inBody ? 'body' : 'querystring';
   return Object.assign(new AppError(err.statusCode, err.reason, `${where}/${field} ${err.problem}`, err.headers), { details: err.details });
 }
 

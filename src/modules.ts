@@ -19,6 +19,7 @@ import { ivrMenusModule } from './domain/ivr-menus/ivr-menus.module.ts';
 import { inboundRoutesModule } from './domain/inbound-routes/inbound-routes.module.ts';
 import { followMeModule } from './domain/follow-me/follow-me.module.ts';
 import { voicemailsModule } from './domain/voicemails/voicemails.module.ts';
+import { musicOnHoldModule } from './domain/music-on-hold/music-on-hold.module.ts';
 import { featureCodesModule } from './domain/feature-codes/feature-codes.module.ts';
 import type { AnyModule } from './domain/module.ts';
 import { providersModule } from './domain/providers/providers.module.ts';
@@ -51,6 +52,7 @@ import { inboundRoutesResolvers } from './http/graphql/inbound-routes.resolvers.
 import { callFlowsResolvers } from './http/graphql/call-flows.resolvers.ts';
 import { conferencesResolvers } from './http/graphql/conferences.resolvers.ts';
 import { followMeResolvers } from './http/graphql/follow-me.resolvers.ts';
+import { musicOnHoldResolvers } from './http/graphql/music-on-hold.resolvers.ts';
 import { dialplansResolvers, featureCodesResolvers } from './http/graphql/feature-codes.resolvers.ts';
 import { providersResolvers } from './http/graphql/providers.resolvers.ts';
 import { ringGroupsResolvers } from './http/graphql/ring-groups.resolvers.ts';
@@ -70,6 +72,7 @@ import conferencesRoutes from './http/rest/conferences.routes.ts';
 import followMeRoutes from './http/rest/follow-me.routes.ts';
 import voicemailsRoutes from './http/rest/voicemails.routes.ts';
 import { voicemailsResolvers } from './http/graphql/voicemails.resolvers.ts';
+import musicOnHoldRoutes from './http/rest/music-on-hold.routes.ts';
 import featureCodesRoutes from './http/rest/feature-codes.routes.ts';
 import gatewaysRoutes from './http/rest/gateways.routes.ts';
 import ivrMenusRoutes from './http/rest/ivr-menus.routes.ts';
@@ -116,6 +119,8 @@ export const modules = [
   entry({ domain: devicesModule, rest: [devicesRoutes], graphql: devicesResolvers }),
   // Rendered by the directory (its extension's user) and the local extensions' piece (the chosen greeting).
   entry({ domain: voicemailsModule, rest: [voicemailsRoutes], graphql: voicemailsResolvers }),
+  // local_stream.conf (freeswitch/xml-curl/configuration) renders its classes.
+  entry({ domain: musicOnHoldModule, rest: [musicOnHoldRoutes], graphql: musicOnHoldResolvers }),
   // Last: a read-only view of what the pieces above render.
   entry({ domain: dialplansModule, rest: [dialplansRoutes], graphql: dialplansResolvers }),
 ];

@@ -22,6 +22,8 @@ export type ChangedEntity =
   | 'conference'
   /** A voicemail box or its greetings (the id is the box's extension). */
   | 'voicemail'
+  /** A music-on-hold class or its files (local_stream.conf; `streams` says which streams FreeSWITCH must start, stop or reload). */
+  | 'music_on_hold'
   /** A trunk's host name resolved to other addresses (acl.conf). */
   | 'trunk_addresses'
   /** A user's or a role's access (token version, activity, roles, permissions): bearer caches drop it. */
@@ -37,6 +39,14 @@ export interface Change {
   id?: string | number;
   /** The tenant's domain, when known, so directory caches can drop exactly its keys. */
   domain?: string;
+  /** mod_local_stream streams the change started, stopped or changed (music_on_hold). */
+  streams?: StreamChanges;
+}
+
+export interface StreamChanges {
+  started: string[];
+  stopped: string[];
+  reloaded: string[];
 }
 
 export type ChangeListener = (change: Change) => void;

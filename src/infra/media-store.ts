@@ -19,6 +19,10 @@ export interface MediaStore {
   remove(segments: string[]): Promise<void>;
   /** The names in a directory; none when it is not there. */
   list(segments: string[]): Promise<string[]>;
+  /** Creates a directory (and its parents); one already there is fine. */
+  makeDir(segments: string[]): Promise<string>;
+  /** Moves a file or directory (a renamed music-on-hold class); nothing there moves nothing. */
+  move(from: string[], to: string[]): Promise<void>;
 }
 
 export function createMediaStore(root: string): MediaStore {
@@ -51,6 +55,21 @@ export function createMediaStore(root: string): MediaStore {
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
         throw err;
+      }
+    },
+    async makeDir(segments) {
+      const path = pathOf(...segments);
+      await mkdir(path, { recursive: true });
+      return path;
+    },
+    async move(from, to) {
+      const source = pathOf(...from);
+      const target = pathOf(...to);
+      await mkdir(dirname(target), { recursive: true });
+      try {
+        await rename(source, target);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
       }
     },
   };

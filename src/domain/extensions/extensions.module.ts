@@ -2,6 +2,8 @@
 // are what `extension` and `voicemail` destinations name.
 import { labels } from '../shared/change-labels.ts';
 import { defineModule } from '../module.ts';
+import { musicOnHoldRepository } from '../music-on-hold/music-on-hold.repository.ts';
+import { holdMusicChecker } from '../music-on-hold/music-on-hold.service.ts';
 import { crud } from '../roles/catalogue.ts';
 import { extensionsRepository } from './extensions.repository.ts';
 import { createExtensionsService } from './extensions.service.ts';
@@ -16,7 +18,16 @@ export const extensionsModule = defineModule({
   },
   repository: extensionsRepository,
   service: (extensions, deps) =>
-    createExtensionsService({ extensions, tenants: deps.repos.tenants, users: deps.repos.users, secrets: deps.secrets, dialable: deps.dialable, changes: deps.changes, activity: deps.activity }),
+    createExtensionsService({
+      extensions,
+      tenants: deps.repos.tenants,
+      users: deps.repos.users,
+      secrets: deps.secrets,
+      dialable: deps.dialable,
+      changes: deps.changes,
+      activity: deps.activity,
+      holdMusic: holdMusicChecker(musicOnHoldRepository(deps.db), deps.repos.tenants),
+    }),
   dialable: (extensions) => ({ type: 'extension', holding: extensions.holding, all: extensions.numbers }),
   destinations: (extensions) => {
     const exists = async (tenantId: number, value: string) => ((await extensions.holding(tenantId, [value])).length > 0 ? null : 'names no extension of the tenant');

@@ -12,6 +12,7 @@ import type { DialableConflict, DialableNumbers } from '../dialable/numbers.ts';
 import { page, paging, splitList, type ListQuery, type Page } from '../shared/list.ts';
 import { parse } from '../shared/schema.ts';
 import { owningTenant, queriedTenant } from '../shared/tenancy.ts';
+import type { HoldMusicChecker } from '../music-on-hold/music-on-hold.service.ts';
 import type { TenantsRepository } from '../tenants/tenants.repository.ts';
 import type { UsersRepository } from '../users/users.repository.ts';
 import { checkExtensionState, checkSipPassword, checkVoicemailPin, generateSipPassword, generateVoicemailPin } from './extension-rules.ts';
@@ -121,6 +122,8 @@ export function createExtensionsService(deps: {
   dialable: DialableNumbers;
   changes: ChangeBus;
   activity: ActivityLog;
+  /** What hold_music may name: a music-on-hold class of the tenant or a stock stream (music-on-hold.service.ts). */
+  holdMusic: HoldMusicChecker;
 }) {
   const { extensions, secrets, dialable, changes, activity } = deps;
   const tenantExists = async (id: number) => !!(await deps.tenants.findById(id));
@@ -206,6 +209,7 @@ export function createExtensionsService(deps: {
       if (password !== undefined) checkSipPassword(password, number);
       if (voicemailPassword !== undefined) checkVoicemailPin(voicemailPassword, number);
       await checkUser(fields.userId, tenantId, 'userId');
+      if (fields.holdMusic) fields.holdMusic = await deps.holdMusic(tenantId, fields.holdMusic);
       await checkFree(tenantId, fields.numberAlias ? [number, fields.numberAlias] : [number]);
       const ext = await extensions.create({
         ...fields,
@@ -233,6 +237,8 @@ export function createExtensionsService(deps: {
       if (password !== undefined) checkSipPassword(password, state.extension);
       if (voicemailPassword !== undefined) checkVoicemailPin(voicemailPassword, state.extension);
       await checkUser(fields.userId, before.tenantId, 'userId');
+      // The form PUTs back what it read: only a new value is checked (one stored before classes existed stays as it is).
+      if (fields.holdMusic !== undefined && fields.holdMusic !== before.holdMusic) fields.holdMusic = await deps.holdMusic(before.tenantId, fields.holdMusic);
       const renumbered = [state.extension !== before.extension && state.extension, state.numberAlias !== before.numberAlias && state.numberAlias].filter((n): n is string => !!n);
       await checkFree(before.tenantId, renumbered, before.id);
       const ext = await extensions.update(id, {

@@ -29,6 +29,8 @@ export const labels = {
   voicemailsOf: (tenantId: number) => `voicemails:${tenantId}`,
   /** Every tenant's voicemail boxes (the public context's DIDs to voicemail set their greetings). */
   voicemails: 'voicemails',
+  /** Every tenant's music-on-hold classes (local_stream.conf lists them all). */
+  musicOnHold: 'music_on_hold',
   sipProfiles: 'sip_profiles',
   /** What the trunks' host names resolve to. */
   trunkAddresses: 'trunk_addresses',

@@ -7,6 +7,10 @@
 // - sip_profile: `sofia profile <p> rescan` (settings that need a restart, such as ports, wait
 //   for an operator's `sofia profile <p> restart`, because a restart drops the profile's calls);
 // - queue: `callcenter_config queue reload <queue>`;
+// - music_on_hold: `stop_local_stream` for the streams the change ended (a class deleted, renamed
+//   or moved to another rate), `start_local_stream` for those it began (start is harmless on a
+//   running stream, and launches one a node loaded before its directory existed), and
+//   `reload_local_stream` for a stream whose params changed;
 // - switch_node: the node list is re-read and applied to the live connections;
 // - resync (the bus lost notices): every directory entry, and a rescan of every trunk's profile;
 // - then `reloadacl` after any change that altered what FreeSWITCH builds its network lists from
@@ -112,6 +116,11 @@ export function createCacheFlusher(deps: FlusherDeps) {
         return change.id !== undefined ? [commands.profileRescan(String(change.id))] : [];
       case 'queue':
         return change.id !== undefined ? [commands.queueReload(String(change.id))] : [];
+      case 'music_on_hold': {
+        const streams = change.streams;
+        if (!streams) return [];
+        return [...streams.stopped.map(commands.stopLocalStream), ...streams.started.map(commands.startLocalStream), ...streams.reloaded.map(commands.reloadLocalStream)];
+      }
       case 'switch_node':
         await manager.reload();
         return [];

@@ -9,6 +9,8 @@ const DESTINATION = /^[A-Za-z0-9_+*#.-]{1,64}$/;
 const WORD = /^[A-Za-z0-9_.@:+-]{1,128}$/;
 /** A box as mod_voicemail's APIs name it: <id>@<domain>/<profile>. */
 const VOICEMAIL_BOX = /^[0-9]{1,20}@[A-Za-z0-9_.-]{1,253}\/[A-Za-z0-9_-]{1,64}$/;
+/** A mod_local_stream stream: `default`, `moh/8000`, `<domain>/<class>[/<rate>]`. */
+const STREAM = /^[A-Za-z0-9_.@+-]{1,253}(\/[A-Za-z0-9_.@+-]{1,64}){0,2}$/;
 
 export class InvalidArgumentError extends Error {
   constructor(readonly field: string) {
@@ -44,6 +46,17 @@ export const commands = {
   killGateway: (profile: string, gateway: string) => `sofia profile ${check(profile, WORD, 'profile')} killgw ${check(gateway, WORD, 'gateway')}`,
   queueReload: (queue: string) => `callcenter_config queue reload ${check(queue, WORD, 'queue')}`,
   reloadXml: () => 'reloadxml',
+  // mod_local_stream's per-stream commands (no capture of them exists: the replies are those of
+  // mod_local_stream.c, `+OK stream: <name>` / `+OK` / `-ERR Cannot locate local_stream <name>!`).
+  /** Launches a stream from local_stream.conf (fetched again); a running one answers +OK and plays on. */
+  startLocalStream: (stream: string) => `start_local_stream ${check(stream, STREAM, 'stream')}`,
+  /** Ends a stream: its listeners' playback ends. */
+  stopLocalStream: (stream: string) => `stop_local_stream ${check(stream, STREAM, 'stream')}`,
+  /**
+   * Reads the stream's params again once its directory has played through: all of them when
+   * nobody listens, else shuffle, chimes and interval (mod_local_stream's partial reload).
+   */
+  reloadLocalStream: (stream: string) => `reload_local_stream ${check(stream, STREAM, 'stream')}`,
   /** Re-reads acl.conf and the network lists its domain nodes name; answers `+OK acl reloaded`. */
   reloadAcl: () => 'reloadacl',
   /** mod_voicemail's messages of a box (`<id>@<domain>/<profile>`), one text line each. */

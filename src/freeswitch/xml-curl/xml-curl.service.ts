@@ -38,7 +38,7 @@ export interface XmlCurlDeps {
   labelsOf: ChangeLabels;
   /** The modules' pieces of each dialplan context (src/modules.ts). */
   dialplan: DialplanPieces;
-  /** MEDIA_DIR: voicemail.conf's storage-dir and the greetings the dialplan names are under it. */
+  /** MEDIA_DIR: voicemail.conf's storage-dir, the greetings the dialplan names and the music-on-hold files are under it. */
   mediaDir: string;
 }
 
@@ -87,6 +87,7 @@ export function createXmlCurl({ config, db, reads, secrets, log, publish, labels
       log,
       voicemailStorageDir: createMediaStore(mediaDir).pathOf(...storageSegments()),
       trunkAddresses: createTrunkAddresses({ log, onChange: () => publish({ entity: 'trunk_addresses', tenantId: null }) }),
+      mediaDir,
     }),
   };
 

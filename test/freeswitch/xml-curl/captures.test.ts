@@ -175,7 +175,6 @@ const EXPECTED: Record<string, Check> = {
       'httapi.conf',
       'ivr.conf-menu-demo_ivr',
       'json_cdr.conf',
-      'local_stream.conf',
       'loopback.conf',
       'lua.conf',
       'mod_blacklist.conf',
@@ -188,6 +187,12 @@ const EXPECTED: Record<string, Check> = {
       'xml_cdr.conf',
     ].map((name) => [`configuration-${name}.txt`, notFound]),
   ),
+  // Rendered: the stock streams, then the tenants' music on hold (none here; see music-on-hold.test.ts).
+  'configuration-local_stream.conf.txt': async (w, c) => {
+    const tree = await answer(w, c.body);
+    expect(find(tree, 'configuration')!.attrs.name).toBe('local_stream.conf');
+    expect(findAll(tree, 'directory').map((d) => d.attrs.name)).toEqual(['default', 'moh/8000', 'moh/16000', 'moh/32000', 'moh/48000']);
+  },
 
   // dialplan
   'dialplan-inbound-sip-internal-9196.txt': inTenantContext((tree) => {

@@ -42,6 +42,9 @@ describe.each(databaseKinds)('directory answers on $name', (kind) => {
     t = await createTestApp(kind);
     acme = await createTenant(t, { name: 'Acme', domain: 'acme.test', max_concurrent_calls: 7 });
     globex = await createTenant(t, { name: 'Globex', domain: 'globex.test' });
+    // hold_music names a music-on-hold class of the tenant (written as local_stream://jazz too).
+    const jazz = await t.api('POST', '/api/music_on_hold', { token: await t.adminToken(), body: { tenant_id: acme, music_on_hold_name: 'jazz' } });
+    expect(jazz.statusCode, jazz.body).toBe(200);
     ext.full = await createExtension(t, acme, {
       extension: '1001',
       password: 'Acme-pass-1',
@@ -101,7 +104,7 @@ describe.each(databaseKinds)('directory answers on $name', (kind) => {
       limit_max: '7',
       callgroup: 'sales',
       user_record: 'all',
-      hold_music: 'local_stream://jazz',
+      hold_music: 'local_stream://acme.test/jazz',
       do_not_disturb: 'false',
       forward_all_enabled: 'false',
       forward_busy_enabled: 'true',

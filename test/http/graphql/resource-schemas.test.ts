@@ -42,6 +42,7 @@ import { ConferenceMemberView, ConferenceRoomView, ParticipantControlAnswer } fr
 import { DialplanEntryView } from '../../../src/freeswitch/xml-curl/dialplan/dialplan-entries.ts';
 import { CallControlAnswer, OriginateAnswer, RealtimeChannel, RealtimeRegistration, RealtimeSnapshot } from '../../../src/freeswitch/control/realtime.schema.ts';
 import { schemaText } from '../../../src/http/graphql/index.ts';
+import { MusicOnHoldCreate, MusicOnHoldFileView, MusicOnHoldUpdate, MusicOnHoldView } from '../../../src/domain/music-on-hold/music-on-hold.schema.ts';
 
 const sdl = buildSchema(schemaText);
 const fieldsOf = (name: string) => Object.keys((sdl.getType(name) as GraphQLObjectType | GraphQLInputObjectType).getFields()).sort();
@@ -69,6 +70,8 @@ const resources = [
   { type: 'VoicemailMessage', view: VoicemailMessageView, relations: [], create: null, update: null },
   { type: 'FollowMeDestination', view: FollowMeDestinationView, relations: [], create: ['FollowMeDestinationInput', FollowMeDestinationInput], update: ['FollowMeDestinationInput', FollowMeDestinationInput] },
   { type: 'TimeCondition', view: TimeConditionView, relations: [], create: ['TimeConditionCreateInput', TimeConditionCreate], update: ['TimeConditionUpdateInput', TimeConditionUpdate] },
+  { type: 'MusicOnHold', view: MusicOnHoldView, relations: [], create: ['MusicOnHoldCreateInput', MusicOnHoldCreate], update: ['MusicOnHoldUpdateInput', MusicOnHoldUpdate] },
+  { type: 'MusicOnHoldFile', view: MusicOnHoldFileView, relations: [], create: null, update: null },
   { type: 'CallFlow', view: CallFlowView, relations: [], create: ['CallFlowCreateInput', CallFlowCreate], update: ['CallFlowUpdateInput', CallFlowUpdate] },
   { type: 'DeviceProfile', view: DeviceProfileView, relations: [], create: ['DeviceProfileCreateInput', DeviceProfileCreate], update: ['DeviceProfileUpdateInput', DeviceProfileUpdate] },
   { type: 'Device', view: DeviceView, relations: [], create: ['DeviceCreateInput', DeviceCreate], update: ['DeviceUpdateInput', DeviceUpdate] },

@@ -1,7 +1,8 @@
 // The configuration section: sofia.conf, acl.conf, ivr.conf (one menu, by Menu-Name) and
-// conference.conf (the part mod_conference asks for) are rendered from the database, voicemail.conf
-// from the settings (its storage-dir); every other .conf answers "not found" so FreeSWITCH reads its
-// own file until a later module renders it.
+// conference.conf (the part mod_conference asks for) and local_stream.conf (the stock streams and the
+// tenants' music on hold) are rendered from the database, voicemail.conf from the settings (its
+// storage-dir); every other .conf answers "not found" so FreeSWITCH reads its own file until a later
+// module renders it.
 import { isIP } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import { proxyOf } from '../../../domain/providers/sip-proxy.ts';
@@ -16,6 +17,7 @@ import { trusted } from '../templates/trusted-text.ts';
 import type { ConfigurationRepository, ProfileSetting, Trunk } from './configuration.repository.ts';
 import { roomProfile, STOCK_CONTROLS, stockDefaultProfile } from './conference-conf.ts';
 import { ivrConfMenu } from './ivr-conf.ts';
+import { localStreams } from './local-stream-conf.ts';
 import type { TrunkAddresses } from './trunk-addresses.ts';
 
 /** The fields of a configuration fetch the answers read. */
@@ -43,6 +45,8 @@ export interface ConfigurationDeps {
   trunkAddresses: TrunkAddresses;
   /** voicemail.conf's storage-dir: where Switchyard writes greetings for FreeSWITCH to play. */
   voicemailStorageDir: string;
+  /** MEDIA_DIR: where the music-on-hold classes' files are (FreeSWITCH reads the same path). */
+  mediaDir: string;
 }
 
 /** The stock profile's sender: channel variables mod_voicemail expands per message (deliver_vm). */
@@ -96,7 +100,7 @@ function gateway(trunk: Trunk, secrets: SecretBox) {
   };
 }
 
-export function createConfigurationAnswers({ repo, cache, templates, secrets, trustedNetworks, log, trunkAddresses, voicemailStorageDir }: ConfigurationDeps) {
+export function createConfigurationAnswers({ repo, cache, templates, secrets, trustedNetworks, log, trunkAddresses, voicemailStorageDir, mediaDir }: ConfigurationDeps) {
   const notFound = toXml(templates.get('not-found.xml').render({}));
   /** Not found before reading anything. */
   const nothing: XmlAnswer = { xml: notFound, tags: NO_TAGS };
@@ -181,6 +185,13 @@ export function createConfigurationAnswers({ repo, cache, templates, secrets, tr
     return p.presence === 'true' ? conferenceStock.advertise : nothing;
   }
 
+  function localStream(): Promise<Loaded<Xml>> {
+    return cache.get('cfg:local_stream', async () => {
+      const streams = localStreams(await repo.musicStreams(), mediaDir);
+      return { value: toXml(templates.get('local_stream.conf.xml').render({ streams })), tags: [tags.musicOnHold, tags.tenants] };
+    });
+  }
+
   return async function configuration(p: FetchParams): Promise<XmlAnswer> {
     const name = p.key_name === 'name' || !p.key_name ? p.key_value : '';
     if (name === 'sofia.conf') {
@@ -196,6 +207,10 @@ export function createConfigurationAnswers({ repo, cache, templates, secrets, tr
         value: toXml(templates.get('voicemail.conf.xml').render({ storageDir: voicemailStorageDir, emailFrom: VOICEMAIL_EMAIL_FROM })),
         tags: [],
       }));
+      return { xml: read.value, tags: read.tags };
+    }
+    if (name === 'local_stream.conf') {
+      const read = await localStream();
       return { xml: read.value, tags: read.tags };
     }
     if (name === 'ivr.conf') {

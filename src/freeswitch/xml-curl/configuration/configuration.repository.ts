@@ -1,6 +1,6 @@
-// What sofia.conf, acl.conf, ivr.conf and conference.conf are rendered from: the SIP profiles'
-// settings, the trunks, an IVR menu with its options and its tenant's extension numbers (direct
-// dial), and a conference room.
+// What sofia.conf, acl.conf, ivr.conf, conference.conf and local_stream.conf are rendered from: the
+// SIP profiles' settings, the trunks, an IVR menu with its options and its tenant's extension
+// numbers (direct dial), a conference room, and the tenants' music-on-hold classes.
 import type { Db } from '../../../db/database.ts';
 import type { ProviderRecord } from '../../../domain/providers/providers.repository.ts';
 
@@ -78,6 +78,20 @@ export interface ConferenceConfRoom {
   tenant: { domain: string };
 }
 
+/** A music-on-hold class as local_stream.conf renders it (rate 0: any rate). */
+export interface LocalStreamClass {
+  name: string;
+  rate: number;
+  shuffle: boolean;
+  channels: number;
+  interval: number;
+  timerName: string;
+  chimeList: string;
+  chimeFreq: number;
+  chimeMax: number;
+  tenant: { domain: string; domainUuid: string };
+}
+
 export function configurationRepository(db: Db) {
   return {
     /** Enabled settings of every profile, ordered by profile then name. */
@@ -140,6 +154,15 @@ export function configurationRepository(db: Db) {
     /** The numbers of the tenant's enabled extensions (what an IVR's direct dial may reach). */
     async extensionNumbers(tenantId: number): Promise<string[]> {
       return (await db.extension.findMany({ where: { tenantId, enabled: true }, select: { extension: true }, orderBy: { extension: 'asc' } })).map((e) => e.extension);
+    },
+
+    /** The music-on-hold classes of the live tenants (local_stream.conf), by domain, name and rate. */
+    async musicStreams(): Promise<LocalStreamClass[]> {
+      return db.musicOnHold.findMany({
+        where: { tenant: { active: true } },
+        select: { name: true, rate: true, shuffle: true, channels: true, interval: true, timerName: true, chimeList: true, chimeFreq: true, chimeMax: true, tenant: { select: { domain: true, domainUuid: true } } },
+        orderBy: [{ tenant: { domain: 'asc' } }, { name: 'asc' }, { rate: 'asc' }],
+      });
     },
 
     async activeDomains(): Promise<string[]> {

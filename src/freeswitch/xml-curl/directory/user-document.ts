@@ -3,6 +3,7 @@
 // dialplan reads. Secrets are
 // opened here and go nowhere but into the document FreeSWITCH fetched.
 import { createHash } from 'node:crypto';
+import { holdMusicSource } from '../../../domain/music-on-hold/streams.ts';
 import type { SecretBox } from '../../../security/secrets.ts';
 import type { TrustedText } from '../templates/trusted-text.ts';
 import type { DirectoryTenant, DirectoryUser } from './directory.repository.ts';
@@ -75,7 +76,8 @@ export function userDocumentData(tenant: DirectoryTenant, user: DirectoryUser, s
       limitMax: tenant.maxConcurrentCalls > 0 ? tenant.maxConcurrentCalls : undefined,
       callGroup: user.callGroup,
       userRecord: user.userRecord,
-      holdMusic: user.holdMusic,
+      // A class name plays the tenant's stream (music-on-hold/streams.ts), a stock name the stock one.
+      holdMusic: holdMusicSource(user.holdMusic, tenant.domain),
       doNotDisturb: user.doNotDisturb,
       forwardAllEnabled: user.forwardAllEnabled,
       forwardAllDestination: user.forwardAllDestination,

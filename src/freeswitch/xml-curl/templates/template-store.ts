@@ -40,6 +40,7 @@ export const TEMPLATE_NAMES = [
   'dialplan/conference.xml',
   'conference.conf.xml',
   'voicemail.conf.xml',
+  'local_stream.conf.xml',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
