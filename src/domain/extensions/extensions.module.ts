@@ -1,5 +1,6 @@
 // SIP extensions: the users of a tenant's domain. They take numbers in the tenant's dial plan and
-// are what `extension` and `voicemail` destinations name.
+// are what `extension` and `voicemail` destinations name: one something points at (a DID, a ring
+// group's member, a follow-me, another extension's forward, ...) is not deleted or renumbered (409).
 import { labels } from '../shared/change-labels.ts';
 import { defineModule } from '../module.ts';
 import { crud } from '../roles/catalogue.ts';
@@ -16,12 +17,23 @@ export const extensionsModule = defineModule({
   },
   repository: extensionsRepository,
   service: (extensions, deps) =>
-    createExtensionsService({ extensions, tenants: deps.repos.tenants, users: deps.repos.users, secrets: deps.secrets, dialable: deps.dialable, changes: deps.changes, activity: deps.activity }),
+    createExtensionsService({
+      extensions,
+      tenants: deps.repos.tenants,
+      users: deps.repos.users,
+      secrets: deps.secrets,
+      dialable: deps.dialable,
+      targets: deps.targets,
+      changes: deps.changes,
+      activity: deps.activity,
+    }),
   dialable: (extensions) => ({ type: 'extension', holding: extensions.holding, all: extensions.numbers }),
   destinations: (extensions) => {
     const exists = async (tenantId: number, value: string) => ((await extensions.holding(tenantId, [value])).length > 0 ? null : 'names no extension of the tenant');
     return { extension: exists, voicemail: exists };
   },
+  // An extension's enabled forwards name other extensions.
+  referrers: (extensions) => ({ type: 'extension', pointingAt: extensions.pointingAt }),
   changeLabels: {
     entity: 'extension',
     labels: ({ tenantId, id }) => {

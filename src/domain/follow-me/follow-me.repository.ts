@@ -73,6 +73,22 @@ export function followMeRepository(db: Db) {
       const ext = await db.extension.findUnique({ where: { id }, select: { id: true, tenantId: true, followMe: { select: { id: true } } } });
       return ext && { id: ext.id, tenantId: ext.tenantId, followMeId: ext.followMe?.id ?? null };
     },
+    /**
+     * The tenant's follow-mes ringing extension `value` (an extension destination's kind), but for
+     * the extension's own (it goes with the extension).
+     */
+    async pointingAt(tenantId: number, kind: string, value: string): Promise<string[]> {
+      if (kind !== 'extension') return [];
+      const rows = await db.followMe.findMany({
+        where: {
+          tenantId,
+          destinations: { some: { kind: 'extension', number: value } },
+          NOT: { extension: { is: { OR: [{ extension: value }, { numberAlias: value }] } } },
+        },
+        select: { id: true },
+      });
+      return rows.map((r) => r.id);
+    },
     async list(filter: FollowMeFilter, p: Paging) {
       const [items, total] = await Promise.all([
         db.followMe.findMany({ where: where(filter), select, skip: p.skip, take: p.take, orderBy: [{ [p.sortField]: p.order }, { id: 'asc' }] }),
