@@ -31,6 +31,7 @@ import { inboundDidsProvider } from './freeswitch/xml-curl/dialplan/inbound-dids
 import { callFlowsProvider } from './freeswitch/xml-curl/dialplan/call-flows.ts';
 import { ivrMenusProvider } from './freeswitch/xml-curl/dialplan/ivr-menus.ts';
 import { localExtensionsProvider } from './freeswitch/xml-curl/dialplan/local-extensions.ts';
+import { followMeToggleProvider } from './freeswitch/xml-curl/dialplan/follow-me-toggle.ts';
 import { outboundRoutesProvider } from './freeswitch/xml-curl/dialplan/outbound-routes.ts';
 import { callBlocksResolvers } from './http/graphql/call-blocks.resolvers.ts';
 import { ringGroupsProvider } from './freeswitch/xml-curl/dialplan/ring-groups.ts';
@@ -99,8 +100,8 @@ export const modules = [
   entry({ domain: timeConditionsModule, rest: [timeConditionsRoutes], graphql: timeConditionsResolvers, dialplan: { tenant: [timeConditionsProvider] } }),
   entry({ domain: ivrMenusModule, rest: [ivrMenusRoutes], graphql: ivrMenusResolvers, dialplan: { tenant: [ivrMenusProvider] } }),
   entry({ domain: callFlowsModule, rest: [callFlowsRoutes], graphql: callFlowsResolvers, dialplan: { tenant: [callFlowsProvider] } }),
-  // Rendered by the local extensions' piece (an extension's entry rings its follow-me).
-  entry({ domain: followMeModule, rest: [followMeRoutes], graphql: followMeResolvers }),
+  // Rendered by the local extensions' piece (an extension's entry rings its follow-me); its own piece is the toggle code.
+  entry({ domain: followMeModule, rest: [followMeRoutes], graphql: followMeResolvers, dialplan: { tenant: [followMeToggleProvider] } }),
   // Last: a read-only view of what the pieces above render.
   entry({ domain: dialplansModule, rest: [dialplansRoutes], graphql: dialplansResolvers }),
 ];

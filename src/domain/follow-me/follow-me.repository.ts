@@ -121,6 +121,16 @@ export function followMeRepository(db: Db) {
       const results = await db.$transaction([...writes, db.followMe.update({ where: { id: before.id }, data: { ...fields, extensionId, ...replace }, select })]);
       return results[results.length - 1] as FollowMeRecord;
     },
+    /**
+     * Sets the follow-me state of extension `number` of the tenant of `domain` (its toggle code);
+     * the follow-me as it is then, or null when the extension has none.
+     */
+    async setEnabledByNumber(domain: string, number: string, enabled: boolean): Promise<FollowMeRecord | null> {
+      const found = await db.followMe.findFirst({ where: { tenant: { domain }, extension: { extension: number } }, select: { id: true, extensionId: true } });
+      if (!found) return null;
+      await setEnabled(found.extensionId, enabled);
+      return db.followMe.findUnique({ where: { id: found.id }, select });
+    },
     /** Deletes the follow-me; its extension is no longer followed. */
     async delete(id: string, extensionId: string): Promise<void> {
       await db.$transaction([db.followMe.delete({ where: { id } }), setEnabled(extensionId, false)]);

@@ -13,10 +13,10 @@
 // An event of another shape, or for a call flow Switchyard does not know, is ignored and logged
 // without its values. Toggles run one at a time, in arrival order; the queue is bounded.
 import type { EslLogger } from './client.ts';
+import { createEventQueue } from './event-queue.ts';
 import type { SwitchManager } from './manager.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MAX_QUEUED = 1000;
 
 /** What a toggle left: the call flow's code, domain and new status. */
 export interface ToggledCallFlow {
@@ -45,8 +45,7 @@ export function callFlowPresence(cf: ToggledCallFlow): Record<string, string>[] 
 
 export function createCallFlowToggles(deps: { manager: SwitchManager; toggle: (uuid: string) => Promise<ToggledCallFlow | null>; log: EslLogger }) {
   const { manager, toggle, log } = deps;
-  let queued = 0;
-  let chain: Promise<void> = Promise.resolve();
+  const queue = createEventQueue(log, 'call flow toggle');
 
   async function handle(node: string, uuid: string | null) {
     if (!uuid || !UUID.test(uuid)) {
@@ -69,17 +68,11 @@ export function createCallFlowToggles(deps: { manager: SwitchManager; toggle: (u
   return {
     start() {
       unsubscribe = manager.events.subscribe((event) => {
-        if (event.kind !== 'call_flow') return;
-        if (queued >= MAX_QUEUED) return log.warn({ node: event.node }, 'call flow toggle queue full: event dropped');
-        queued++;
-        chain = chain
-          .then(() => handle(event.node, event.callFlowUuid))
-          .catch((err: Error) => log.error({ node: event.node, err }, 'call flow toggle failed'))
-          .finally(() => queued--);
+        if (event.kind === 'call_flow') queue.push(event.node, () => handle(event.node, event.callFlowUuid));
       });
     },
     /** Waits for the toggles already received. */
-    idle: () => chain,
+    idle: queue.idle,
     stop() {
       unsubscribe?.();
       unsubscribe = null;

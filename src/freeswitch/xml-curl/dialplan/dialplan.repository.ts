@@ -192,6 +192,16 @@ export function dialplanRepository(db: Db) {
       });
     },
 
+    /** The tenant's enabled extensions that have a follow-me, and whether it is on (follow-me's toggle code). */
+    async followMeStates(tenantId: number): Promise<{ extension: string; enabled: boolean }[]> {
+      const rows = await db.followMe.findMany({
+        where: { tenantId, extension: { enabled: true } },
+        select: { extension: { select: { extension: true, followMeEnabled: true } } },
+        orderBy: { extension: { extension: 'asc' } },
+      });
+      return rows.map((r) => ({ extension: r.extension.extension, enabled: r.extension.followMeEnabled }));
+    },
+
     /** The tenant's active routes and the shared ones, in trying order. */
     async outboundRoutes(tenantId: number): Promise<OutboundRoute[]> {
       return db.route.findMany({
