@@ -19,7 +19,7 @@ async function esl(app: FastifyInstance) {
   const acl = () => readAclSources((section, params) => app.xmlCurl.answer(section, params));
   const flusher = createCacheFlusher({ manager, changes, lookups: flushLookups, acl, labelsOf: app.xmlCurl.labelsOf, log });
   const { callFlows, followMe } = app.services;
-  const toggles = createCallFlowToggles({ manager, toggle: callFlows.toggle, log });
+  const toggles = createCallFlowToggles({ manager, toggle: callFlows.toggle, lamp: callFlows.lamp, log });
   const followMeToggles = createFollowMeToggles({ manager, set: followMe.setByCode, log });
   app.decorate('esl', manager);
   app.addHook('onClose', async () => {

@@ -31,6 +31,8 @@ export const SUBSCRIBED_EVENTS = [
   'CHANNEL_DESTROY',
   'BACKGROUND_JOB',
   'HEARTBEAT',
+  // Answered for call flows' BLF lamps (call-flow-toggles.ts).
+  'PRESENCE_PROBE',
 ];
 export const SUBSCRIBED_SUBCLASSES = ['sofia::register', 'sofia::unregister', 'sofia::expire', 'sofia::gateway_state', 'conference::maintenance', CALL_FLOW_SUBCLASS, FOLLOW_ME_SUBCLASS];
 
@@ -80,6 +82,7 @@ export function createSwitchManager(settings: EslSettings) {
       case 'job':
       case 'call_flow':
       case 'follow_me':
+      case 'presence_probe':
         stream.emit({ ...event, node, at });
         break;
       case 'heartbeat':

@@ -82,6 +82,8 @@ export const NORMALISED_HEADERS = [
   'follow_me_domain',
   'follow_me_extension',
   'follow_me_enabled',
+  'proto',
+  'to',
   'Unique-ID',
   'Channel-Presence-ID',
   'Caller-Context',
@@ -290,6 +292,7 @@ export type NormalisedEvent =
   | { kind: 'job'; jobUuid: string; command: string; ok: boolean; text: string }
   | { kind: 'call_flow'; callFlowUuid: string | null }
   | { kind: 'follow_me'; domain: string | null; extension: string | null; enabled: string | null }
+  | { kind: 'presence_probe'; proto: string | null; to: string | null }
   | { kind: 'heartbeat' };
 
 const HANGUP = new Set(['CHANNEL_HANGUP_COMPLETE', 'CHANNEL_DESTROY']);
@@ -334,6 +337,9 @@ export function normalise(node: string, event: RawEvent): NormalisedEvent | null
     const ok = !body.startsWith('-ERR');
     return { kind: 'job', jobUuid: str(h.get('Job-UUID')), command: str(h.get('Job-Command')), ok, text: body.replace(/^(\+OK|-ERR)/, '').trim() };
   }
+  // mod_sofia asks who knows a presence (a phone subscribed to it: sofia_presence.c
+  // sofia_presence_handle_sip_i_subscribe), `to` naming it (`flow+*301@domain` for proto flow).
+  if (event.name === 'PRESENCE_PROBE') return { kind: 'presence_probe', proto: opt(h.get('proto')), to: opt(h.get('to')) };
   if (event.name === 'HEARTBEAT') return { kind: 'heartbeat' };
   return null;
 }

@@ -47,7 +47,19 @@ export interface OutboundRoute {
 /** An enabled call flow as its dialplan piece renders it. */
 export type CallFlowRule = Pick<
   CallFlowRecord,
-  'id' | 'extension' | 'featureCode' | 'status' | 'app' | 'destinationType' | 'destinationValue' | 'alternateApp' | 'alternateDestinationType' | 'alternateDestinationValue'
+  | 'id'
+  | 'extension'
+  | 'featureCode'
+  | 'status'
+  | 'pinNumber'
+  | 'sound'
+  | 'alternateSound'
+  | 'app'
+  | 'destinationType'
+  | 'destinationValue'
+  | 'alternateApp'
+  | 'alternateDestinationType'
+  | 'alternateDestinationValue'
 >;
 
 export type TimeConditionRule = Pick<
@@ -181,6 +193,9 @@ export function dialplanRepository(db: Db) {
           extension: true,
           featureCode: true,
           status: true,
+          pinNumber: true,
+          sound: true,
+          alternateSound: true,
           app: true,
           destinationType: true,
           destinationValue: true,
