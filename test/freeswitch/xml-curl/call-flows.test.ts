@@ -242,6 +242,9 @@ describe.each(databaseKinds)('call flow PIN, sounds and BLF probes on $name', (k
   it('with a PIN the code asks for it and the PIN is not in its answer; a wrong PIN is refused and nothing is fired', async () => {
     const answer = await call(t, 'acme.test', '*302');
     expect(answer).not.toContain('4321');
+    const golden = (xml: string) => xml.split(uuid).join(GOLDEN_UUID);
+    await expect(golden(answer)).toMatchFileSnapshot('./golden/call-flow-toggle-pin-5200.xml');
+    await expect(golden(await call(t, 'acme.test', `call-flow-pin~${uuid}`))).toMatchFileSnapshot('./golden/call-flow-pin-check-5200.xml');
     expect(await dial('*302', caller('1234'))).toEqual([
       '[call-flow-toggle-5200]',
       'answer',
