@@ -36,6 +36,7 @@ import { callFlowsProvider } from './freeswitch/xml-curl/dialplan/call-flows.ts'
 import { conferencesProvider } from './freeswitch/xml-curl/dialplan/conferences.ts';
 import { ivrMenusProvider } from './freeswitch/xml-curl/dialplan/ivr-menus.ts';
 import { localExtensionsProvider } from './freeswitch/xml-curl/dialplan/local-extensions.ts';
+import { followMeToggleProvider } from './freeswitch/xml-curl/dialplan/follow-me-toggle.ts';
 import { outboundRoutesProvider } from './freeswitch/xml-curl/dialplan/outbound-routes.ts';
 import { callBlocksResolvers } from './http/graphql/call-blocks.resolvers.ts';
 import { ringGroupsProvider } from './freeswitch/xml-curl/dialplan/ring-groups.ts';
@@ -113,8 +114,8 @@ export const modules = [
   entry({ domain: ivrMenusModule, rest: [ivrMenusRoutes], graphql: ivrMenusResolvers, dialplan: { tenant: [ivrMenusProvider] } }),
   entry({ domain: callFlowsModule, rest: [callFlowsRoutes], graphql: callFlowsResolvers, dialplan: { tenant: [callFlowsProvider] } }),
   entry({ domain: conferencesModule, rest: [conferencesRoutes], graphql: conferencesResolvers, dialplan: { tenant: [conferencesProvider] } }),
-  // Rendered by the local extensions' piece (an extension's entry rings its follow-me).
-  entry({ domain: followMeModule, rest: [followMeRoutes], graphql: followMeResolvers }),
+  // Rendered by the local extensions' piece (an extension's entry rings its follow-me); its own piece is the toggle code.
+  entry({ domain: followMeModule, rest: [followMeRoutes], graphql: followMeResolvers, dialplan: { tenant: [followMeToggleProvider] } }),
   // Phones and their provisioning (lines name extensions; nothing FreeSWITCH is told changes).
   entry({ domain: devicesModule, rest: [devicesRoutes], graphql: devicesResolvers }),
   // Rendered by the directory (its extension's user) and the local extensions' piece (the chosen greeting).

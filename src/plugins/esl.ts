@@ -5,7 +5,7 @@
 // FreeSWITCH itself would be given.
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
-import { createCacheFlusher, createCallFlowToggles, readAclSources, type SwitchManager } from '../freeswitch/esl/index.ts';
+import { createCacheFlusher, createCallFlowToggles, createFollowMeToggles, readAclSources, type SwitchManager } from '../freeswitch/esl/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -18,17 +18,20 @@ async function esl(app: FastifyInstance) {
   const log = app.log.child({ module: 'esl' });
   const acl = () => readAclSources((section, params) => app.xmlCurl.answer(section, params));
   const flusher = createCacheFlusher({ manager, changes, lookups: flushLookups, acl, labelsOf: app.xmlCurl.labelsOf, log });
-  const { callFlows } = app.services;
-  const toggles = createCallFlowToggles({ manager, toggle: callFlows.toggle, log });
+  const { callFlows, followMe } = app.services;
+  const toggles = createCallFlowToggles({ manager, toggle: callFlows.toggle, lamp: callFlows.lamp, log });
+  const followMeToggles = createFollowMeToggles({ manager, set: followMe.setByCode, log });
   app.decorate('esl', manager);
   app.addHook('onClose', async () => {
     toggles.stop();
+    followMeToggles.stop();
     flusher.stop();
     await manager.stop();
   });
   await manager.start({ log, nodes: () => switchNodes.targets() });
   await flusher.start();
   toggles.start();
+  followMeToggles.start();
 }
 
 export default fp(esl, { name: 'esl', dependencies: ['services', 'xml-curl'] });

@@ -11,5 +11,6 @@ export const callBlocksModule = defineModule({
   permissions: { names: crud('call_block'), tenant: ['call_block'] },
   repository: callBlocksRepository,
   service: (callBlocks, deps) => createCallBlocksService({ callBlocks, tenants: deps.repos.tenants, targets: deps.targets, changes: deps.changes, activity: deps.activity }),
+  referrers: (repo) => ({ type: 'call_block', pointingAt: repo.pointingAt }),
   changeLabels: { entity: 'call_block', labels: () => [labels.callBlocks] },
 });

@@ -52,6 +52,12 @@ function where(filter: CallBlockFilter): Prisma.CallBlockWhereInput {
 export function callBlocksRepository(db: Db) {
   return {
     findById: (id: string): Promise<CallBlockRecord | null> => db.callBlock.findUnique({ where: { id }, select }),
+    /** The tenant's blocks sending callers to voicemail box `value` (a `voicemail` destination). */
+    async pointingAt(tenantId: number, kind: string, value: string): Promise<string[]> {
+      if (kind !== 'voicemail') return [];
+      const rows = await db.callBlock.findMany({ where: { tenantId, action: 'voicemail', data: value }, select: { id: true } });
+      return rows.map((r) => r.id);
+    },
     async list(filter: CallBlockFilter, p: Paging) {
       const [items, total] = await Promise.all([
         db.callBlock.findMany({ where: where(filter), select, skip: p.skip, take: p.take, orderBy: [{ [p.sortField]: p.order }, { id: 'asc' }] }),

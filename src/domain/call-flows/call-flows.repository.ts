@@ -103,6 +103,11 @@ export function callFlowsRepository(db: Db) {
     async update(id: string, data: CallFlowFields): Promise<CallFlowRecord> {
       return toRecord(await db.callFlow.update({ where: { id }, data, include }));
     },
+    /** The call flow whose toggle code is `featureCode` in the tenant of `domain`. */
+    async byFeatureCode(domain: string, featureCode: string): Promise<CallFlowRecord | null> {
+      const row = await db.callFlow.findFirst({ where: { featureCode, tenant: { domain } }, include });
+      return row && toRecord(row);
+    },
     /** Flips the status in one statement; null when the call flow is gone. */
     async toggle(id: string): Promise<CallFlowRecord | null> {
       const row = await db.callFlow.findUnique({ where: { id }, select: { status: true } });

@@ -4,6 +4,7 @@
 // a destination as the number that reaches it (`*99<box>` for a mailbox), and PUTs back the object
 // it loaded. REST speaks these names in snake_case, GraphQL in camelCase.
 import { DESTINATION_TYPES, type DestinationType } from '../dialable/targets.ts';
+import { SOUND } from '../ivr-menus/ivr-menus.schema.ts';
 import { Blank, Flag, Id, Input, Matching, Nullable, ReadOnly, Shaped, SwitchText, Text, Type, type Static, type StaticDecode } from '../shared/schema.ts';
 
 export const CALL_FLOW_NUMBER = '^[0-9]{2,10}$';
@@ -19,6 +20,10 @@ const DestinationKind = Type.Unsafe<'' | DestinationType>(
 const Destination = (description: string) =>
   Blank(Shaped(33, '^(\\*99)?[0-9+]{0,30}$', 'must be the number that reaches the destination (digits, optional +; *99<box> for a mailbox)', { description }));
 
+/** A sound the toggle code plays (as IVR menus' sounds: a stock sound path, phrase: or say:; nothing FreeSWITCH would expand). */
+const Sound = (description: string) =>
+  Blank(Shaped(300, SOUND, "must be a stock sound path (ivr/ivr-you_are_now_in_open.wav), phrase:<macro> or say:<text> ('' for the tone)", { description }));
+
 const App = Type.Unsafe<'transfer' | 'hangup' | 'voicemail'>(
   Type.Union([Type.Literal('transfer'), Type.Literal('hangup'), Type.Literal('voicemail')], { description: "transfer, voicemail, or hangup (the destination is then ignored)" }),
 );
@@ -28,11 +33,11 @@ const writable = {
   callFlowFeatureCode: Blank(Matching(`^$|${FEATURE_CODE}`, 'must be * and 2 to 8 digits (e.g. *301), or empty for *30 and the number', { description: 'The code that toggles it' })),
   callFlowContext: Blank(Text(253, { description: "The dialplan context: always the tenant's domain ('' for it)" })),
   callFlowStatus: Type.Optional(Flag({ description: 'true: calls go to the normal destination; false: to the alternate one' })),
-  callFlowPinNumber: Blank(Matching('^[0-9]{0,16}$', 'must be digits (at most 16)', { description: 'Kept as FusionPBX keeps it (not asked for by the rendered toggle)' })),
+  callFlowPinNumber: Blank(Matching('^[0-9]{0,16}$', 'must be digits (at most 16)', { description: "Asked for by the toggle code, which toggles only when it is keyed in ('' for none)" })),
   callFlowLabel: Blank(SwitchText(64, { description: 'The normal state’s name (Open, Day)' })),
   callFlowAlternateLabel: Blank(SwitchText(64, { description: 'The alternate state’s name (Closed, Night)' })),
-  callFlowSound: Blank(SwitchText(255)),
-  callFlowAlternateSound: Blank(SwitchText(255)),
+  callFlowSound: Sound('Played by the toggle code when the status turns true'),
+  callFlowAlternateSound: Sound('Played by the toggle code when the status turns false'),
   callFlowApp: Type.Optional(App),
   callFlowData: Destination('Where calls go while the status is true'),
   callFlowDestinationType: Type.Optional(DestinationKind),

@@ -209,6 +209,9 @@ export function createCallFlowsService(deps: {
       if (cf) await announce(cf);
       return cf;
     },
+
+    /** A phone asks for the lamp of toggle code `featureCode` of the tenant of `domain`: the call flow as it is now, or null. */
+    lamp: (domain: string, featureCode: string): Promise<CallFlowRecord | null> => callFlows.byFeatureCode(domain, featureCode),
   };
 }
 

@@ -1,5 +1,6 @@
 // SIP extensions: the users of a tenant's domain. They take numbers in the tenant's dial plan and
-// are what `extension` and `voicemail` destinations name.
+// are what `extension` and `voicemail` destinations name: one something points at (a DID, a ring
+// group's member, a follow-me, another extension's forward, ...) is not deleted or renumbered (409).
 import { labels } from '../shared/change-labels.ts';
 import { defineModule } from '../module.ts';
 import { musicOnHoldRepository } from '../music-on-hold/music-on-hold.repository.ts';
@@ -24,6 +25,7 @@ export const extensionsModule = defineModule({
       users: deps.repos.users,
       secrets: deps.secrets,
       dialable: deps.dialable,
+      targets: deps.targets,
       changes: deps.changes,
       activity: deps.activity,
       holdMusic: holdMusicChecker(musicOnHoldRepository(deps.db), deps.repos.tenants),
@@ -33,6 +35,8 @@ export const extensionsModule = defineModule({
     const exists = async (tenantId: number, value: string) => ((await extensions.holding(tenantId, [value])).length > 0 ? null : 'names no extension of the tenant');
     return { extension: exists, voicemail: exists };
   },
+  // An extension's enabled forwards name other extensions.
+  referrers: (extensions) => ({ type: 'extension', pointingAt: extensions.pointingAt }),
   changeLabels: {
     entity: 'extension',
     labels: ({ tenantId, id }) => {

@@ -91,6 +91,23 @@ export function extensionsRepository(db: Db) {
       });
       return rows.map((r) => ({ number: heldNumber(r, numbers), id: r.id }));
     },
+    /** The tenant's extensions forwarding (an enabled forward) to extension `value`. */
+    async pointingAt(tenantId: number, kind: string, value: string): Promise<string[]> {
+      if (kind !== 'extension') return [];
+      const rows = await db.extension.findMany({
+        where: {
+          tenantId,
+          OR: [
+            { forwardAllEnabled: true, forwardAllDestination: value },
+            { forwardBusyEnabled: true, forwardBusyDestination: value },
+            { forwardNoAnswerEnabled: true, forwardNoAnswerDestination: value },
+            { forwardUserNotRegisteredEnabled: true, forwardUserNotRegisteredDestination: value },
+          ],
+        },
+        select: { id: true },
+      });
+      return rows.map((r) => r.id);
+    },
     /** Every number the tenant's extensions hold, aliases included. */
     async numbers(tenantId: number): Promise<string[]> {
       const rows = await db.extension.findMany({ where: { tenantId }, select: { extension: true, numberAlias: true } });

@@ -9,6 +9,7 @@ import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { SecretBox } from '../../security/secrets.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
 import type { DialableConflict, DialableNumbers } from '../dialable/numbers.ts';
+import type { DestinationTargets } from '../dialable/targets.ts';
 import { page, paging, splitList, type ListQuery, type Page } from '../shared/list.ts';
 import { parse } from '../shared/schema.ts';
 import { owningTenant, queriedTenant } from '../shared/tenancy.ts';
@@ -120,12 +121,13 @@ export function createExtensionsService(deps: {
   users: UsersRepository;
   secrets: SecretBox;
   dialable: DialableNumbers;
+  targets: DestinationTargets;
   changes: ChangeBus;
   activity: ActivityLog;
   /** What hold_music may name: a music-on-hold class of the tenant or a stock stream (music-on-hold.service.ts). */
   holdMusic: HoldMusicChecker;
 }) {
-  const { extensions, secrets, dialable, changes, activity } = deps;
+  const { extensions, secrets, dialable, targets, changes, activity } = deps;
   const tenantExists = async (id: number) => !!(await deps.tenants.findById(id));
 
   function reaches(ext: ExtensionRecord, actor: Actor): boolean {
@@ -159,6 +161,19 @@ export function createExtensionsService(deps: {
     for (const number of numbers) {
       const taken = await dialable.conflicts(tenantId, number, except ? { type: 'extension', id: except } : undefined);
       if (taken.length) throw conflict(`Number ${number} is already in use (${taken.map((c) => c.type).join(', ')})`);
+    }
+  }
+
+  /**
+   * Nothing may point at the numbers the extension gives up (its number, its alias): as an
+   * extension or as a voicemail box, from any module (DIDs, ring groups' members, IVR options, time
+   * conditions, call flows, follow-me, call block, other extensions' forwards).
+   */
+  async function checkUnreferenced(ext: ExtensionRecord, numbers: string[], doing: string): Promise<void> {
+    for (const number of numbers) {
+      const found = await Promise.all((['extension', 'voicemail'] as const).map((kind) => targets.referrers(ext.tenantId, kind, number)));
+      const others = found.flat().filter((r) => !(r.type === 'extension' && r.id === ext.id));
+      if (others.length) throw conflict(`Extension ${number} cannot be ${doing}: ${others.map((r) => `${r.type} ${r.id}`).join(', ')} points at it`);
     }
   }
 
@@ -241,6 +256,8 @@ export function createExtensionsService(deps: {
       if (fields.holdMusic !== undefined && fields.holdMusic !== before.holdMusic) fields.holdMusic = await deps.holdMusic(before.tenantId, fields.holdMusic);
       const renumbered = [state.extension !== before.extension && state.extension, state.numberAlias !== before.numberAlias && state.numberAlias].filter((n): n is string => !!n);
       await checkFree(before.tenantId, renumbered, before.id);
+      const givenUp = [before.extension, before.numberAlias].filter((n) => n !== '' && n !== state.extension && n !== state.numberAlias);
+      await checkUnreferenced(before, givenUp, 'renumbered');
       const ext = await extensions.update(id, {
         ...fields,
         ...(password !== undefined ? { passwordEnc: secrets.seal(password) } : {}),
@@ -254,6 +271,7 @@ export function createExtensionsService(deps: {
 
     async remove(id: string, ctx: Ctx): Promise<void> {
       const ext = await visible(id, ctx, 'fpbx_extension_delete');
+      await checkUnreferenced(ext, ext.numberAlias ? [ext.extension, ext.numberAlias] : [ext.extension], 'deleted');
       await extensions.delete(id);
       await announce(ext);
       await activity.record(ctx, 'extension_deleted', `Delete Extension ${ext.extension}@${ext.domain} -ID:${ext.id}`, { tenantId: ext.tenantId });

@@ -73,6 +73,22 @@ export function followMeRepository(db: Db) {
       const ext = await db.extension.findUnique({ where: { id }, select: { id: true, tenantId: true, followMe: { select: { id: true } } } });
       return ext && { id: ext.id, tenantId: ext.tenantId, followMeId: ext.followMe?.id ?? null };
     },
+    /**
+     * The tenant's follow-mes ringing extension `value` (an extension destination's kind), but for
+     * the extension's own (it goes with the extension).
+     */
+    async pointingAt(tenantId: number, kind: string, value: string): Promise<string[]> {
+      if (kind !== 'extension') return [];
+      const rows = await db.followMe.findMany({
+        where: {
+          tenantId,
+          destinations: { some: { kind: 'extension', number: value } },
+          NOT: { extension: { is: { OR: [{ extension: value }, { numberAlias: value }] } } },
+        },
+        select: { id: true },
+      });
+      return rows.map((r) => r.id);
+    },
     async list(filter: FollowMeFilter, p: Paging) {
       const [items, total] = await Promise.all([
         db.followMe.findMany({ where: where(filter), select, skip: p.skip, take: p.take, orderBy: [{ [p.sortField]: p.order }, { id: 'asc' }] }),
@@ -104,6 +120,16 @@ export function followMeRepository(db: Db) {
       ];
       const results = await db.$transaction([...writes, db.followMe.update({ where: { id: before.id }, data: { ...fields, extensionId, ...replace }, select })]);
       return results[results.length - 1] as FollowMeRecord;
+    },
+    /**
+     * Sets the follow-me state of extension `number` of the tenant of `domain` (its toggle code);
+     * the follow-me as it is then, or null when the extension has none.
+     */
+    async setEnabledByNumber(domain: string, number: string, enabled: boolean): Promise<FollowMeRecord | null> {
+      const found = await db.followMe.findFirst({ where: { tenant: { domain }, extension: { extension: number } }, select: { id: true, extensionId: true } });
+      if (!found) return null;
+      await setEnabled(found.extensionId, enabled);
+      return db.followMe.findUnique({ where: { id: found.id }, select });
     },
     /** Deletes the follow-me; its extension is no longer followed. */
     async delete(id: string, extensionId: string): Promise<void> {

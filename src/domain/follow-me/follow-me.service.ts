@@ -3,10 +3,8 @@
 // One follow-me per extension (409 for a second); its destinations are extensions of the tenant or
 // external numbers (dialled through the tenant's outbound routes), kept in their order. Whether it
 // rings is its extension's follow_me_enabled, written here and by the extension's own form.
-//
-// TODO(feature-codes): the follow-me toggle feature code plugs in here once the feature-codes
-// catalogue and its descriptor hook land: it flips the caller's extension's follow_me_enabled
-// (the state this service writes as `followMeEnabled`) and announces an 'extension' change.
+// Its toggle code (*21) sets that state from a phone: `setByCode` below is what Switchyard does
+// when the switch reports it dialled.
 import { authorize, type AuthedCtx, type Ctx } from '../../context.ts';
 import { conflict, notFound, validationFailed } from '../../errors.ts';
 import type { ChangeBus } from '../../infra/change-bus.ts';
@@ -142,6 +140,17 @@ export function createFollowMeService(deps: { followMe: FollowMeRepository; dial
       const updated = await followMe.update(before, { fields: fieldsOf(input), extensionId, enabled, destinations });
       await announce(updated, ctx as AuthedCtx, 'follow_me_updated', 'Update');
       return updated;
+    },
+
+    /**
+     * The toggle code was dialled from extension `extension` of the tenant of `domain` (the switch's
+     * event says so): sets its follow-me on or off and announces it. False when it has none.
+     */
+    async setByCode(domain: string, extension: string, enabled: boolean): Promise<boolean> {
+      const f = await followMe.setEnabledByNumber(domain, extension, enabled);
+      if (!f) return false;
+      await changes.publish({ entity: 'follow_me', tenantId: f.tenantId, id: f.id, domain: f.tenant.domain });
+      return true;
     },
 
     async remove(id: string, ctx: Ctx): Promise<void> {

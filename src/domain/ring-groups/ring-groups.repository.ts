@@ -95,9 +95,11 @@ export function ringGroupsRepository(db: Db) {
     async numbers(tenantId: number): Promise<string[]> {
       return (await db.ringGroup.findMany({ where: { tenantId }, select: { extension: true } })).map((r) => r.extension);
     },
-    /** The tenant's ring groups whose timeout destination is (type, value). */
+    /** The tenant's ring groups whose timeout destination is (type, value), or that ring extension `value`. */
     async pointingAt(tenantId: number, type: string, value: string): Promise<string[]> {
-      const rows = await db.ringGroup.findMany({ where: { tenantId, timeoutType: type, timeoutValue: value }, select: { id: true } });
+      // An extension is also named by the members that ring it.
+      const members = type === 'extension' ? [{ members: { some: { kind: 'extension', number: value } } }] : [];
+      const rows = await db.ringGroup.findMany({ where: { tenantId, OR: [{ timeoutType: type, timeoutValue: value }, ...members] }, select: { id: true } });
       return rows.map((r) => r.id);
     },
     async list(filter: RingGroupFilter, p: Paging) {

@@ -29,6 +29,10 @@ export type SwitchEvent =
   | (Base & { kind: 'job'; jobUuid: string; command: string; ok: boolean; text: string })
   /** A call flow's toggle code was dialled (CUSTOM switchyard::call_flow); the uuid as the event carried it. */
   | (Base & { kind: 'call_flow'; callFlowUuid: string | null })
+  /** Follow-me's toggle code was dialled (CUSTOM switchyard::follow_me); the values as the event carried them. */
+  | (Base & { kind: 'follow_me'; domain: string | null; extension: string | null; enabled: string | null })
+  /** A phone subscribed to a presence (PRESENCE_PROBE): its proto and `to` as mod_sofia sent them. */
+  | (Base & { kind: 'presence_probe'; proto: string | null; to: string | null })
   | (Base & { kind: 'node'; state: NodeState })
   /** The node's channels and registrations were replaced by a snapshot (after a (re)connect). */
   | (Base & { kind: 'resync'; channels: number; registrations: number });

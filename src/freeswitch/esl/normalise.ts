@@ -71,8 +71,19 @@ const SHARED_CONTEXTS = new Set(['public', 'default', '']);
  */
 export const CALL_FLOW_SUBCLASS = 'switchyard::call_flow';
 
+/**
+ * The CUSTOM event follow-me's toggle code fires (xml-templates/dialplan/follow-me-toggle.xml):
+ * the tenant's domain, the caller's extension number and the state to set.
+ */
+export const FOLLOW_ME_SUBCLASS = 'switchyard::follow_me';
+
 export const NORMALISED_HEADERS = [
   'call_flow_uuid',
+  'follow_me_domain',
+  'follow_me_extension',
+  'follow_me_enabled',
+  'proto',
+  'to',
   'Unique-ID',
   'Channel-Presence-ID',
   'Caller-Context',
@@ -280,6 +291,8 @@ export type NormalisedEvent =
   | { kind: 'conference'; action: string; conference: string; domain: string | null; memberId: string | null; uuid: string | null }
   | { kind: 'job'; jobUuid: string; command: string; ok: boolean; text: string }
   | { kind: 'call_flow'; callFlowUuid: string | null }
+  | { kind: 'follow_me'; domain: string | null; extension: string | null; enabled: string | null }
+  | { kind: 'presence_probe'; proto: string | null; to: string | null }
   | { kind: 'heartbeat' };
 
 const HANGUP = new Set(['CHANNEL_HANGUP_COMPLETE', 'CHANNEL_DESTROY']);
@@ -313,6 +326,8 @@ export function normalise(node: string, event: RawEvent): NormalisedEvent | null
         };
       case CALL_FLOW_SUBCLASS:
         return { kind: 'call_flow', callFlowUuid: opt(h.get('call_flow_uuid')) };
+      case FOLLOW_ME_SUBCLASS:
+        return { kind: 'follow_me', domain: opt(h.get('follow_me_domain')), extension: opt(h.get('follow_me_extension')), enabled: opt(h.get('follow_me_enabled')) };
       default:
         return null;
     }
@@ -322,6 +337,9 @@ export function normalise(node: string, event: RawEvent): NormalisedEvent | null
     const ok = !body.startsWith('-ERR');
     return { kind: 'job', jobUuid: str(h.get('Job-UUID')), command: str(h.get('Job-Command')), ok, text: body.replace(/^(\+OK|-ERR)/, '').trim() };
   }
+  // mod_sofia asks who knows a presence (a phone subscribed to it: sofia_presence.c
+  // sofia_presence_handle_sip_i_subscribe), `to` naming it (`flow+*301@domain` for proto flow).
+  if (event.name === 'PRESENCE_PROBE') return { kind: 'presence_probe', proto: opt(h.get('proto')), to: opt(h.get('to')) };
   if (event.name === 'HEARTBEAT') return { kind: 'heartbeat' };
   return null;
 }

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../helpers/app.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { createEslTestApp } from '../../helpers/esl-app.ts';
-import { deriveJsonEvent, eventFrames } from '../../helpers/esl-transcripts.ts';
+import { execute, hunt, newSwitch, type Channel } from '../../helpers/dialplan-run.ts';
+import { deriveJsonEvent, eventFrames, jsonEventBody } from '../../helpers/esl-transcripts.ts';
 import { startFakeEsl, type FakeEsl } from '../../helpers/fake-esl.ts';
 import { answerOf, createExtension, createTenant, fetchXml } from '../../helpers/pbx-fixtures.ts';
 import { until } from '../../helpers/wait.ts';
@@ -143,5 +144,186 @@ describe.each(databaseKinds)('call flows in the dialplan on $name', (kind) => {
     expect(fragment(await call(t, 'acme.test', '*301'), 'call-flow-toggle-5100')).toBeDefined();
     await rest('DELETE', `/api/call_flows/${uuid}`);
     expect(fragment(await call(t, 'acme.test', '5100'), 'call-flow-5100')).toBeUndefined();
+  });
+});
+
+/**
+ * A PRESENCE_PROBE as mod_sofia fires it for a SUBSCRIBE (sofia_presence.c
+ * sofia_presence_handle_sip_i_subscribe). None was captured from a real FreeSWITCH: the frame is
+ * the captured PRESENCE_IN JSON event's, its channel headers dropped and mod_sofia's probe headers set.
+ */
+function presenceProbe(headers: Record<string, string>): string {
+  const frame = eventFrames('event-json-ALL-api-session').find((f) => f.includes('"Event-Name":"PRESENCE_IN"'))!;
+  const kept = /^(Event-|Core-UUID$|FreeSWITCH-)/;
+  const dropped = Object.fromEntries(Object.keys(jsonEventBody(frame)).filter((k) => !kept.test(k)).map((k) => [k, undefined]));
+  return deriveJsonEvent(frame, {
+    set: {
+      ...dropped,
+      'Event-Name': 'PRESENCE_PROBE',
+      'Event-Calling-File': 'sofia_presence.c',
+      'Event-Calling-Function': 'sofia_presence_handle_sip_i_subscribe',
+      login: 'internal',
+      from: '1001@acme.test',
+      expires: '3600',
+      event_type: 'presence',
+      alt_event_type: 'dialog',
+      ...headers,
+    },
+  });
+}
+
+describe.each(databaseKinds)('call flow PIN, sounds and BLF probes on $name', (kind) => {
+  let t: TestApp & { events: unknown[] };
+  let fake: FakeEsl;
+  let token: string;
+  let acme: number;
+  let uuid: string;
+
+  const status = async () => (await t.app.database.db.callFlow.findUniqueOrThrow({ where: { id: uuid } })).status;
+  const caller = (digits?: string): Channel => ({ vars: { user_name: '1001', domain_name: 'acme.test' }, digits });
+  /** Runs what FreeSWITCH runs for `destination`: the entry's actions, and an execute_extension's lookup inline. */
+  const dial = async (destination: string, channel: Channel): Promise<string[]> => {
+    const sw = newSwitch();
+    const ran = hunt(await call(t, 'acme.test', destination), destination, sw, channel);
+    if (!ran) return [];
+    execute(ran, sw, channel);
+    const out: string[] = [];
+    for (const action of ran.actions) {
+      out.push(action);
+      const inner = /^execute_extension (\S+) XML acme\.test$/.exec(action);
+      if (inner) out.push(...(await dial(inner[1], channel)).map((a) => `  ${a}`));
+    }
+    return [`[${ran.name}]`, ...out];
+  };
+
+  beforeAll(async () => {
+    fake = await startFakeEsl();
+    t = await createEslTestApp(kind, fake);
+    token = await t.adminToken();
+    acme = await createTenant(t, { name: 'Acme', domain: 'acme.test' });
+    await createTenant(t, { name: 'Globex', domain: 'globex.test' });
+    await createExtension(t, acme, { extension: '1001', password: 'Secret-pass-7' });
+    const res = await t.api('POST', '/api/call_flows', {
+      token,
+      body: {
+        tenant_id: acme,
+        call_flow_name: 'Office',
+        call_flow_extension: '5200',
+        call_flow_feature_code: '*302',
+        call_flow_pin_number: '4321',
+        call_flow_sound: 'ivr/ivr-you_are_now_in_open.wav',
+        call_flow_alternate_sound: 'phrase:closed_now',
+        call_flow_data: '1001',
+        call_flow_alternate_data: '*991001',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    uuid = res.json().call_flow_uuid;
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+    await fake?.close();
+  });
+
+  it('sounds are validated sound names: FreeSWITCH syntax, absolute paths and other prefixes answer 400 and change nothing', async () => {
+    for (const sound of ['${system(id)}', '/etc/freeswitch/tenant-b/secret.wav', 'tone_stream://%(1,0,1)', '../../x.wav', 'say:${x}', 'ivr/x.wav,ivr/y.wav']) {
+      const res = await t.api('PUT', `/api/call_flows/${uuid}`, { token, body: { call_flow_sound: sound } });
+      expect(res.statusCode, sound).toBe(400);
+      expect(res.json().error.message).toContain('call_flow_sound');
+    }
+    const gql = await t.gql(`mutation($id: ID!) { updateCallFlow(id: $id, input: { callFlowAlternateSound: "\${x}" }) { callFlowAlternateSound } }`, { id: uuid }, token);
+    expect(gql.errors?.[0].extensions.code).toBe(400);
+    expect((await t.api('GET', `/api/call_flows/${uuid}`, { token })).json()).toMatchObject({
+      call_flow_sound: 'ivr/ivr-you_are_now_in_open.wav',
+      call_flow_alternate_sound: 'phrase:closed_now',
+    });
+  });
+
+  it('with a PIN the code asks for it and the PIN is not in its answer; a wrong PIN is refused and nothing is fired', async () => {
+    const answer = await call(t, 'acme.test', '*302');
+    expect(answer).not.toContain('4321');
+    const golden = (xml: string) => xml.split(uuid).join(GOLDEN_UUID);
+    await expect(golden(answer)).toMatchFileSnapshot('./golden/call-flow-toggle-pin-5200.xml');
+    await expect(golden(await call(t, 'acme.test', `call-flow-pin~${uuid}`))).toMatchFileSnapshot('./golden/call-flow-pin-check-5200.xml');
+    expect(await dial('*302', caller('1234'))).toEqual([
+      '[call-flow-toggle-5200]',
+      'answer',
+      'play_and_get_digits 4 5 3 5000 # voicemail/vm-enter_pass.wav ivr/ivr-that_was_an_invalid_entry.wav call_flow_pin_entered ^\\d+$ 5000',
+      `execute_extension call-flow-pin~${uuid} XML acme.test`,
+      '  [call-flow-pin-5200-failed]',
+      '  playback voicemail/vm-fail_auth.wav',
+      '  hangup',
+      'hangup',
+    ]);
+    // Nothing keyed in, or the check dialled without the code: refused as well.
+    expect((await dial('*302', caller(''))).filter((a) => a.includes('event '))).toEqual([]);
+    expect(await dial(`call-flow-pin~${uuid}`, caller())).toEqual(['[call-flow-pin-5200-failed]', 'playback voicemail/vm-fail_auth.wav', 'hangup']);
+    expect(await status()).toBe(true);
+  });
+
+  it('the right PIN toggles: the event flips the status, the caller hears the sound of the state it turned to, and the next toggle plays the other', async () => {
+    const ran = await dial('*302', caller('4321'));
+    expect(ran.slice(3)).toEqual([
+      `execute_extension call-flow-pin~${uuid} XML acme.test`,
+      '  [call-flow-pin-5200]',
+      `  event Event-Name=CUSTOM,Event-Subclass=switchyard::call_flow,call_flow_uuid=${uuid}`,
+      '  sleep 1000',
+      '  playback phrase:closed_now',
+      '  hangup',
+      'hangup',
+    ]);
+    fake.push(toggleEvent({ call_flow_uuid: uuid }));
+    await until(async () => (await status()) === false);
+    // Once the flip is announced (the same handling, just after the write), the toggle plays the other state's sound.
+    await until(async () => (await dial('*302', caller('4321'))).includes('  playback ivr/ivr-you_are_now_in_open.wav'));
+    fake.push(toggleEvent({ call_flow_uuid: uuid }));
+    await until(async () => (await status()) === true);
+  });
+
+  it('without a PIN the code toggles at once; without a sound it plays the confirmation tone', async () => {
+    const res = await t.api('PUT', `/api/call_flows/${uuid}`, { token, body: { call_flow_pin_number: '', call_flow_alternate_sound: '' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await dial('*302', caller())).toEqual([
+      '[call-flow-toggle-5200]',
+      'answer',
+      `event Event-Name=CUSTOM,Event-Subclass=switchyard::call_flow,call_flow_uuid=${uuid}`,
+      'sleep 1000',
+      'playback tone_stream://%(200,0,500,600,700)',
+      'hangup',
+    ]);
+    expect(await call(t, 'acme.test', `call-flow-pin~${uuid}`)).not.toContain('call-flow-pin-5200');
+  });
+
+  it('a phone subscribing to the lamp (flow+<code> or <code>) makes mod_sofia probe: Switchyard answers with the state now', async () => {
+    await t.api('PUT', `/api/call_flows/${uuid}`, { token, body: { call_flow_status: 'false' } });
+    expect(fake.subscribed('PRESENCE_PROBE')).toBe(true);
+    let before = fake.commands.length;
+    fake.push(presenceProbe({ proto: 'flow', to: 'flow+*302@acme.test', 'proto-specific-event-name': 'dialog' }));
+    await until(() => fake.commands.slice(before).filter((c) => c.startsWith('sendevent PRESENCE_IN')).length === 2);
+    const lit = fake.commands.slice(before).find((c) => c.startsWith('sendevent PRESENCE_IN') && c.includes('\nproto: flow'))!;
+    expect(lit).toContain(`\nunique-id: ${uuid}`);
+    expect(lit).toContain('\nfrom: *302@acme.test');
+    expect(lit).toContain('\nanswer-state: confirmed');
+    expect(fake.commands.slice(before).some((c) => c.startsWith('sendevent PRESENCE_IN') && c.includes('\nproto: sip'))).toBe(true);
+
+    await t.api('PUT', `/api/call_flows/${uuid}`, { token, body: { call_flow_status: 'true' } });
+    before = fake.commands.length;
+    fake.push(presenceProbe({ proto: 'sip', to: '*302@acme.test', 'probe-type': 'dialog', 'sub-call-id': 'abc@192.0.2.10' }));
+    await until(() => fake.commands.slice(before).filter((c) => c.startsWith('sendevent PRESENCE_IN')).length === 2);
+    expect(fake.commands.slice(before).filter((c) => c.startsWith('sendevent PRESENCE_IN')).every((c) => c.includes('\nanswer-state: terminated'))).toBe(true);
+  });
+
+  it('probes for anything else (an extension, another tenant, a malformed name) are not answered', async () => {
+    const before = fake.commands.length;
+    fake.push(presenceProbe({ proto: 'sip', to: '1001@acme.test', 'presence-source': 'subscribe' }));
+    fake.push(presenceProbe({ proto: 'flow', to: 'flow+*302@globex.test' }));
+    fake.push(presenceProbe({ proto: 'flow', to: 'flow+*302@acme.test\nproto: sip' }));
+    fake.push(presenceProbe({ proto: 'flow', to: '*302@acme.test' }));
+    // A good one last: once it is answered, the ones before it were handled.
+    fake.push(presenceProbe({ proto: 'sip', to: '*302@acme.test' }));
+    await until(() => fake.commands.slice(before).filter((c) => c.startsWith('sendevent PRESENCE_IN')).length >= 2);
+    const sent = fake.commands.slice(before).filter((c) => c.startsWith('sendevent'));
+    expect(sent).toHaveLength(2);
+    expect(sent.every((c) => c.includes(`unique-id: ${uuid}`))).toBe(true);
   });
 });

@@ -49,7 +49,19 @@ export interface OutboundRoute {
 /** An enabled call flow as its dialplan piece renders it. */
 export type CallFlowRule = Pick<
   CallFlowRecord,
-  'id' | 'extension' | 'featureCode' | 'status' | 'app' | 'destinationType' | 'destinationValue' | 'alternateApp' | 'alternateDestinationType' | 'alternateDestinationValue'
+  | 'id'
+  | 'extension'
+  | 'featureCode'
+  | 'status'
+  | 'pinNumber'
+  | 'sound'
+  | 'alternateSound'
+  | 'app'
+  | 'destinationType'
+  | 'destinationValue'
+  | 'alternateApp'
+  | 'alternateDestinationType'
+  | 'alternateDestinationValue'
 >;
 
 export type TimeConditionRule = Pick<
@@ -198,6 +210,9 @@ export function dialplanRepository(db: Db, mediaDir: string) {
           extension: true,
           featureCode: true,
           status: true,
+          pinNumber: true,
+          sound: true,
+          alternateSound: true,
           app: true,
           destinationType: true,
           destinationValue: true,
@@ -207,6 +222,16 @@ export function dialplanRepository(db: Db, mediaDir: string) {
         },
         orderBy: { extension: 'asc' },
       });
+    },
+
+    /** The tenant's enabled extensions that have a follow-me, and whether it is on (follow-me's toggle code). */
+    async followMeStates(tenantId: number): Promise<{ extension: string; enabled: boolean }[]> {
+      const rows = await db.followMe.findMany({
+        where: { tenantId, extension: { enabled: true } },
+        select: { extension: { select: { extension: true, followMeEnabled: true } } },
+        orderBy: { extension: { extension: 'asc' } },
+      });
+      return rows.map((r) => ({ extension: r.extension.extension, enabled: r.extension.followMeEnabled }));
     },
 
     /** The tenant's active routes and the shared ones, in trying order. */

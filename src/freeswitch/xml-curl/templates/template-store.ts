@@ -32,6 +32,7 @@ export const TEMPLATE_NAMES = [
   'dialplan/call-block.xml',
   'dialplan/call-flow.xml',
   'dialplan/call-flow-toggle.xml',
+  'dialplan/follow-me-toggle.xml',
   'dialplan/time-condition.xml',
   'dialplan/ivr-menu.xml',
   'sofia.conf.xml',
