@@ -13,6 +13,7 @@ import { didsModule } from './domain/dids/dids.module.ts';
 import { domainsModule } from './domain/domains/domains.module.ts';
 import { extensionsModule } from './domain/extensions/extensions.module.ts';
 import { callFlowsModule } from './domain/call-flows/call-flows.module.ts';
+import { callQueuesModule } from './domain/call-queues/call-queues.module.ts';
 import { ivrMenusModule } from './domain/ivr-menus/ivr-menus.module.ts';
 import { inboundRoutesModule } from './domain/inbound-routes/inbound-routes.module.ts';
 import { followMeModule } from './domain/follow-me/follow-me.module.ts';
@@ -29,6 +30,7 @@ import { callBlocksProvider } from './freeswitch/xml-curl/dialplan/call-blocks.t
 import { featureCodesProvider } from './freeswitch/xml-curl/dialplan/feature-codes.ts';
 import { inboundDidsProvider } from './freeswitch/xml-curl/dialplan/inbound-dids.ts';
 import { callFlowsProvider } from './freeswitch/xml-curl/dialplan/call-flows.ts';
+import { callQueuesProvider } from './freeswitch/xml-curl/dialplan/call-queues.ts';
 import { ivrMenusProvider } from './freeswitch/xml-curl/dialplan/ivr-menus.ts';
 import { localExtensionsProvider } from './freeswitch/xml-curl/dialplan/local-extensions.ts';
 import { outboundRoutesProvider } from './freeswitch/xml-curl/dialplan/outbound-routes.ts';
@@ -44,6 +46,7 @@ import { extensionsResolvers } from './http/graphql/extensions.resolvers.ts';
 import { ivrMenusResolvers } from './http/graphql/ivr-menus.resolvers.ts';
 import { inboundRoutesResolvers } from './http/graphql/inbound-routes.resolvers.ts';
 import { callFlowsResolvers } from './http/graphql/call-flows.resolvers.ts';
+import { callQueuesResolvers } from './http/graphql/call-queues.resolvers.ts';
 import { followMeResolvers } from './http/graphql/follow-me.resolvers.ts';
 import { dialplansResolvers, featureCodesResolvers } from './http/graphql/feature-codes.resolvers.ts';
 import { providersResolvers } from './http/graphql/providers.resolvers.ts';
@@ -59,6 +62,7 @@ import didsRoutes from './http/rest/dids.routes.ts';
 import domainsRoutes from './http/rest/domains.routes.ts';
 import extensionsRoutes from './http/rest/extensions.routes.ts';
 import callFlowsRoutes from './http/rest/call-flows.routes.ts';
+import callQueuesRoutes from './http/rest/call-queues.routes.ts';
 import followMeRoutes from './http/rest/follow-me.routes.ts';
 import featureCodesRoutes from './http/rest/feature-codes.routes.ts';
 import gatewaysRoutes from './http/rest/gateways.routes.ts';
@@ -99,6 +103,7 @@ export const modules = [
   entry({ domain: timeConditionsModule, rest: [timeConditionsRoutes], graphql: timeConditionsResolvers, dialplan: { tenant: [timeConditionsProvider] } }),
   entry({ domain: ivrMenusModule, rest: [ivrMenusRoutes], graphql: ivrMenusResolvers, dialplan: { tenant: [ivrMenusProvider] } }),
   entry({ domain: callFlowsModule, rest: [callFlowsRoutes], graphql: callFlowsResolvers, dialplan: { tenant: [callFlowsProvider] } }),
+  entry({ domain: callQueuesModule, rest: [callQueuesRoutes], graphql: callQueuesResolvers, dialplan: { tenant: [callQueuesProvider] } }),
   // Rendered by the local extensions' piece (an extension's entry rings its follow-me).
   entry({ domain: followMeModule, rest: [followMeRoutes], graphql: followMeResolvers }),
   // Last: a read-only view of what the pieces above render.

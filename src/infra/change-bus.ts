@@ -19,6 +19,7 @@ export type ChangedEntity =
   | 'ivr_menu'
   | 'follow_me'
   | 'call_flow'
+  | 'call_queue'
   /** A trunk's host name resolved to other addresses (acl.conf). */
   | 'trunk_addresses'
   /** A user's or a role's access (token version, activity, roles, permissions): bearer caches drop it. */

@@ -1,11 +1,12 @@
 // The Event Socket manager as a plugin: connects every FreeSWITCH node (FREESWITCH_ESL and the
-// enabled switch nodes) when the app builds, flushes FreeSWITCH's caches on writes, and closes
+// enabled switch nodes) when the app builds, flushes FreeSWITCH's caches on writes, tells
+// mod_callcenter of call queue changes (call-queue-sync.ts), and closes
 // the connections when the app closes. `app.esl` is the manager (events, live state, commands).
 // It comes after the xml_curl plugin: whether a write altered acl.conf is read from the answers
 // FreeSWITCH itself would be given.
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
-import { createCacheFlusher, createCallFlowToggles, readAclSources, type SwitchManager } from '../freeswitch/esl/index.ts';
+import { createCacheFlusher, createCallFlowToggles, createCallQueueSync, readAclSources, type SwitchManager } from '../freeswitch/esl/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,14 +21,18 @@ async function esl(app: FastifyInstance) {
   const flusher = createCacheFlusher({ manager, changes, lookups: flushLookups, acl, labelsOf: app.xmlCurl.labelsOf, log });
   const { callFlows } = app.services;
   const toggles = createCallFlowToggles({ manager, toggle: callFlows.toggle, log });
+  const { callQueues } = app.services;
+  const queueSync = createCallQueueSync({ manager, changes, queue: callQueues.stored, queues: callQueues.storedAll, log });
   app.decorate('esl', manager);
   app.addHook('onClose', async () => {
     toggles.stop();
+    queueSync.stop();
     flusher.stop();
     await manager.stop();
   });
   await manager.start({ log, nodes: () => switchNodes.targets() });
   await flusher.start();
+  await queueSync.start();
   toggles.start();
 }
 

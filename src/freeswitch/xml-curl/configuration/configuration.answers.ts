@@ -1,5 +1,5 @@
-// The configuration section: sofia.conf, acl.conf and ivr.conf (one menu, by Menu-Name) are
-// rendered from the database; every other .conf answers "not found" so FreeSWITCH reads its own
+// The configuration section: sofia.conf, acl.conf, ivr.conf (one menu, by Menu-Name) and
+// callcenter.conf (everything at module load, one queue by CC-Queue) are rendered from the database; every other .conf answers "not found" so FreeSWITCH reads its own
 // file until a later module renders it.
 import { isIP } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
@@ -14,10 +14,11 @@ import type { TemplateStore } from '../templates/template-store.ts';
 import { trusted } from '../templates/trusted-text.ts';
 import type { ConfigurationRepository, ProfileSetting, Trunk } from './configuration.repository.ts';
 import { ivrConfMenu } from './ivr-conf.ts';
+import { callcenterConf } from './callcenter-conf.ts';
 import type { TrunkAddresses } from './trunk-addresses.ts';
 
 /** The fields of a configuration fetch the answers read. */
-export const CONFIGURATION_PARAMS = ['key_name', 'key_value', 'profile', 'Menu-Name'];
+export const CONFIGURATION_PARAMS = ['key_name', 'key_value', 'profile', 'Menu-Name', 'CC-Queue'];
 
 /** A menu's name in ivr.conf: its uuid (ivr-menus.ts in dialplan/). */
 const MENU_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -140,6 +141,22 @@ export function createConfigurationAnswers({ repo, cache, templates, secrets, tr
     });
   }
 
+  /**
+   * callcenter.conf: every queue at module load (no CC-Queue), or the queue mod_callcenter names
+   * (CC-Queue, <extension>@<domain>) with its agents and tiers; an unknown name answers the
+   * document without queues (load_queue then finds none).
+   */
+  function callcenter(queueName: string | undefined): Promise<Loaded<Xml>> {
+    return cache.get(`cfg:callcenter:${queueName ?? '*'}`, async () => {
+      const dependsOn = [tags.callQueues, tags.tenants, tags.extensions];
+      const render = (queues: Parameters<typeof callcenterConf>[0]) => toXml(templates.get('callcenter.conf.xml').render(callcenterConf(queues, queueName === undefined)));
+      if (queueName === undefined) return { value: render(await repo.callQueues()), tags: dependsOn };
+      const at = queueName.indexOf('@');
+      const queue = at > 0 ? await repo.callQueue(queueName.slice(0, at), queueName.slice(at + 1)) : null;
+      return { value: render(queue ? [queue] : []), tags: dependsOn };
+    });
+  }
+
   return async function configuration(p: FetchParams): Promise<XmlAnswer> {
     const name = p.key_name === 'name' || !p.key_name ? p.key_value : '';
     if (name === 'sofia.conf') {
@@ -156,6 +173,10 @@ export function createConfigurationAnswers({ repo, cache, templates, secrets, tr
       if (!MENU_NAME.test(menu)) return nothing;
       const read = await ivr(menu);
       return { xml: read.value ?? notFound, tags: read.tags };
+    }
+    if (name === 'callcenter.conf') {
+      const read = await callcenter(p['CC-Queue'] || undefined);
+      return { xml: read.value, tags: read.tags };
     }
     return nothing;
   };

@@ -2,6 +2,7 @@
 // and an IVR menu with its options and its tenant's extension numbers (direct dial).
 import type { Db } from '../../../db/database.ts';
 import type { ProviderRecord } from '../../../domain/providers/providers.repository.ts';
+import { callQueuesRepository } from '../../../domain/call-queues/call-queues.repository.ts';
 
 export interface ProfileSetting {
   profile: string;
@@ -62,7 +63,13 @@ export interface IvrConfMenu {
 }
 
 export function configurationRepository(db: Db) {
+  const callQueues = callQueuesRepository(db);
   return {
+    /** Every call queue (callcenter.conf at module load). */
+    callQueues: () => callQueues.all(),
+    /** The call queue mod_callcenter names <extension>@<domain>, or null. */
+    callQueue: (extension: string, domain: string) => callQueues.byFreeswitchName(extension, domain),
+
     /** Enabled settings of every profile, ordered by profile then name. */
     async profileSettings(): Promise<ProfileSetting[]> {
       return db.sipProfileSetting.findMany({

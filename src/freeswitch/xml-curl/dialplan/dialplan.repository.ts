@@ -3,6 +3,7 @@
 // providers, its caller id, and every live DID and call block. Rendered contexts are cached, so these
 // run once per change, not per call.
 import type { Db } from '../../../db/database.ts';
+import { callQueuesRepository } from '../../../domain/call-queues/call-queues.repository.ts';
 import type { DialplanTenant } from './extension-provider.ts';
 import type { ExtensionRecord } from '../../../domain/extensions/extensions.repository.ts';
 import type { CallFlowRecord } from '../../../domain/call-flows/call-flows.repository.ts';
@@ -121,7 +122,11 @@ export interface DialplanFollowMe {
 }
 
 export function dialplanRepository(db: Db) {
+  const queues = callQueuesRepository(db);
   return {
+    /** The tenant's call queues with their agents (the queues' dialplan piece keeps the enabled ones). */
+    callQueues: (tenantId: number) => queues.all(tenantId),
+
     async tenant(domain: string): Promise<DialplanTenant | null> {
       return db.tenant.findFirst({ where: { domain, active: true }, select: tenantSelect });
     },

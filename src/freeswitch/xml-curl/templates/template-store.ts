@@ -37,6 +37,9 @@ export const TEMPLATE_NAMES = [
   'sofia.conf.xml',
   'acl.conf.xml',
   'ivr.conf.xml',
+  'dialplan/call-queue.xml',
+  'dialplan/call-queue-agent.xml',
+  'callcenter.conf.xml',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
