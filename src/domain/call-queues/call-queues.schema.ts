@@ -4,7 +4,6 @@
 // The form sends JS booleans, numbers from number inputs, the timeout as `transfer:<number>` or
 // `hangup:`, each agent's contact as `user/<extension>@<the web host>` (the extension is what
 // counts: the contact rung is rebuilt on the tenant's domain), and PUTs back the object it loaded.
-import { DESTINATION_TYPES } from '../dialable/targets.ts';
 import { Blank, Flag, Id, Input, Int, Matching, Nullable, ReadOnly, Shaped, SwitchText, Text, Type, Whole, type Static, type StaticDecode } from '../shared/schema.ts';
 
 export const QUEUE_NUMBER = '^[0-9]{2,10}$';
@@ -102,11 +101,6 @@ const writable = {
       description: 'Where a caller goes when the queue lets it go: transfer:<number>, or hangup:',
     }),
   ),
-  queueTimeoutType: Blank(
-    Matching(`^$|^(${DESTINATION_TYPES.join('|')})$`, `must be one of ${DESTINATION_TYPES.join(', ')}`, {
-      description: 'The kind of the timeout destination; worked out from the number when omitted',
-    }),
-  ),
   queueDescription: Blank(Text(1024)),
   queueEnabled: Type.Optional(Flag()),
   agents: Type.Optional(Nullable(Type.Array(CallQueueAgentInput, { maxItems: 200, description: 'Its agents, at most 200 (the list replaces the previous one)' }))),
@@ -118,6 +112,7 @@ const echoed = {
   domainUuid: ReadOnly(),
   domainName: ReadOnly(),
   tenantName: ReadOnly(),
+  queueTimeoutType: ReadOnly('worked out from queue_timeout_action'),
   queueTimeoutValue: ReadOnly('read from queue_timeout_action'),
   queueFreeswitchName: ReadOnly(),
   agentCount: ReadOnly(),

@@ -173,21 +173,19 @@ export function createCallQueuesService(deps: {
   }
 
   /**
-   * The timeout destination as a kind and value, from `transfer:<number>` (the kind given, or read
-   * from the number: *99 and a mailbox is voicemail; else what holds it in the tenant, or an
-   * external number) or `hangup:` (none).
+   * The timeout destination as a kind and value, from `transfer:<number>` (the kind read from the
+   * number, unique in the tenant's number space: *99 and a mailbox is voicemail; else what holds
+   * it in the tenant, or an external number) or `hangup:` (none).
    */
-  async function timeoutOf(tenantId: number, own: string, action: string, kind: string): Promise<{ timeoutType: string; timeoutValue: string }> {
-    if (action === '' || action.startsWith('hangup')) {
-      if (kind !== '') throw validationFailed('queueTimeoutAction', 'is required with a timeout kind');
-      return { timeoutType: '', timeoutValue: '' };
-    }
-    let type = kind;
+  async function timeoutOf(tenantId: number, own: string, action: string): Promise<{ timeoutType: string; timeoutValue: string }> {
+    if (action === '' || action.startsWith('hangup')) return { timeoutType: '', timeoutValue: '' };
+    let type = '';
     let value = action.slice('transfer:'.length);
-    if (value.startsWith(VOICEMAIL_DIAL_PREFIX) && (type === '' || type === 'voicemail')) {
+    if (value.startsWith(VOICEMAIL_DIAL_PREFIX)) {
       type = 'voicemail';
       value = value.slice(VOICEMAIL_DIAL_PREFIX.length);
     }
+    if (type === '' && value === own) throw validationFailed('queueTimeoutAction', 'must not be the queue itself');
     if (type === '') {
       const holders = await dialable.conflicts(tenantId, value);
       const held = holders.find((h) => (DESTINATION_TYPES as readonly string[]).includes(h.type));
@@ -195,8 +193,7 @@ export function createCallQueuesService(deps: {
       else if (holders.length === 0 && EXTERNAL_NUMBER.test(value)) type = 'external';
       else throw validationFailed('queueTimeoutAction', 'names nothing a call can be sent to in the tenant');
     }
-    if (type === 'queue' && value === own) throw validationFailed('queueTimeoutAction', 'must not be the queue itself');
-    await checkDestination(targets, tenantId, type, value, { type: 'queueTimeoutType', value: 'queueTimeoutAction' });
+    await checkDestination(targets, tenantId, type, value, { type: 'queueTimeoutAction', value: 'queueTimeoutAction' });
     return { timeoutType: type, timeoutValue: value };
   }
 
@@ -260,7 +257,7 @@ export function createCallQueuesService(deps: {
       const tenantId = (await owningTenant(ctx, input.tenantId, { shared: false, exists: tenantExists })) as number;
       const number = input.queueExtension;
       const agents = await agentsOf(tenantId, input.agents ?? []);
-      const timeout = await timeoutOf(tenantId, number, input.queueTimeoutAction ?? '', input.queueTimeoutType ?? '');
+      const timeout = await timeoutOf(tenantId, number, input.queueTimeoutAction ?? '');
       await checkNumberFree(tenantId, number);
       const queue = await callQueues.create({ ...fieldsOf(input), ...timeout, name: input.queueName, extension: number, tenantId }, agents);
       await announce(queue, ctx, 'call_queue_created', 'Create');
@@ -278,10 +275,9 @@ export function createCallQueuesService(deps: {
         await checkNumberFree(before.tenantId, number, before.id);
       }
       const agents = input.agents === undefined ? undefined : await agentsOf(before.tenantId, input.agents ?? [], before);
-      const timeoutGiven = input.queueTimeoutAction !== undefined || input.queueTimeoutType !== undefined;
-      const timeout = timeoutGiven
-        ? await timeoutOf(before.tenantId, number, input.queueTimeoutAction ?? (before.timeoutType ? `transfer:${timeoutDial(before)}` : ''), input.queueTimeoutType ?? '')
-        : {};
+      // Checked again on a renumbering too: the queue must not become its own timeout destination.
+      const action = input.queueTimeoutAction ?? (before.timeoutType ? `transfer:${timeoutDial(before)}` : '');
+      const timeout = input.queueTimeoutAction !== undefined || number !== before.extension ? await timeoutOf(before.tenantId, number, action) : {};
       const queue = await callQueues.update(id, { ...fields, ...timeout }, agents);
       await announce(queue, ctx as AuthedCtx, 'call_queue_updated', 'Update');
       return queue;
