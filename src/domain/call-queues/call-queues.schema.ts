@@ -4,7 +4,7 @@
 // The form sends JS booleans, numbers from number inputs, the timeout as `transfer:<number>` or
 // `hangup:`, each agent's contact as `user/<extension>@<the web host>` (the extension is what
 // counts: the contact rung is rebuilt on the tenant's domain), and PUTs back the object it loaded.
-import { Blank, Flag, Id, Input, Int, Matching, Nullable, ReadOnly, Shaped, SwitchText, Text, Type, Whole, type Static, type StaticDecode } from '../shared/schema.ts';
+import { Blank, Flag, Id, Input, Int, Matching, Nullable, ReadOnly, Shaped, SwitchText, Text, Type, type Static, type StaticDecode } from '../shared/schema.ts';
 
 export const QUEUE_NUMBER = '^[0-9]{2,10}$';
 
