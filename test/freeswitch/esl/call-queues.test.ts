@@ -182,4 +182,19 @@ describe.each(databaseKinds)('call queues over the Event Socket on $name', (kind
     expect((await t.api('DELETE', `/api/call_queues/${queue}`, { token: cast.adminA.token })).statusCode).toBe(200);
     for (const sent of await received(m, gone.length)) expect(sent).toEqual(gone);
   });
+
+  it("an extension deleted while it is an agent leaves the queue: mod_callcenter's agent is deleted too", async () => {
+    const before = marks();
+    const created = await t.api('POST', '/api/call_queues', { token: cast.adminA.token, body: { queue_name: 'Night', queue_extension: '7500', agents: [{ agent_contact: '1001' }, { agent_contact: '1002' }] } });
+    expect(created.statusCode, created.body).toBe(200);
+    const night = created.json();
+    const gone = night.agents.find((a: { agent_extension: string }) => a.agent_extension === '1002').call_center_agent_uuid;
+    await received(before, 1 + 2 * 9);
+    const extension = (await t.api('GET', '/api/fpbx_extensions', { token: cast.adminA.token })).json().find((e: { extension: string }) => e.extension === '1002');
+    const m = marks();
+    expect((await t.api('DELETE', `/api/fpbx_extensions/${extension.extension_uuid}`, { token: cast.adminA.token })).statusCode).toBe(200);
+    for (const sent of await received(m, 1)) expect(sent).toEqual([`api callcenter_config agent del ${gone}`]);
+    const after = (await t.api('GET', `/api/call_queues/${night.call_center_queue_uuid}`, { token: cast.adminA.token })).json();
+    expect(after.agents.map((a: { agent_extension: string }) => a.agent_extension)).toEqual(['1001']);
+  });
 });
