@@ -67,7 +67,7 @@ export const CallQueueAgentInput = Input({
   agentDescription: Blank(Text(255)),
   tierLevel: Seconds(0, 99, 'The agent’s tier level in the queue (lower is offered first)'),
   tierPosition: Seconds(0, 999, 'The agent’s position within its level'),
-  callCenterAgentUuid: ReadOnly('the agent’s id: an agent sent with an id of the queue keeps it'),
+  callCenterAgentUuid: Type.Optional(Nullable(Text(64, { description: 'The agent’s id as read: the agent it names keeps its id (and its live state in mod_callcenter)' }))),
   agentExtension: ReadOnly(),
 });
 

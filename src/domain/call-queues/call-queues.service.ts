@@ -145,14 +145,17 @@ export function createCallQueuesService(deps: {
     const previous = new Map((before?.agents ?? []).map((a) => [a.id, a]));
     const byExtension = new Map((before?.agents ?? []).map((a) => [a.extension.extension, a]));
     const seen = new Set<string>();
+    const taken = new Set<string>();
     return given.map((a, i) => {
       const number = numbers[i]!;
       const extensionId = extensions.get(number);
       if (!extensionId) throw validationFailed(`agents/${i}/agentContact`, `names no extension of the tenant (${number})`);
       if (seen.has(number)) throw validationFailed(`agents/${i}/agentContact`, `extension ${number} is already an agent of this queue`);
       seen.add(number);
-      const sentId = typeof a.callCenterAgentUuid === 'string' ? a.callCenterAgentUuid : undefined;
-      const kept = (sentId && previous.get(sentId)) || byExtension.get(number);
+      const sentId = a.callCenterAgentUuid ?? undefined;
+      // An id is kept once: an agent moved to another extension and a new one on its old number differ.
+      const kept = [sentId && previous.get(sentId), byExtension.get(number)].find((k) => k && !taken.has(k.id)) || undefined;
+      if (kept) taken.add(kept.id);
       return {
         id: kept?.id ?? randomUUID(),
         extensionId,

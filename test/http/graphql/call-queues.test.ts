@@ -56,6 +56,17 @@ describe.each(databaseKinds)('GraphQL call queues on $name', (kind) => {
     expect(updated).toMatchObject({ queueEnabled: false, queueTimeoutAction: 'transfer:1002', queueTimeoutType: 'extension', agentCount: 2 });
   });
 
+  it('an agent moved to another extension keeps its id once; a new agent on its old number gets its own', async () => {
+    const before = dataOf(await t.gql(`query($id: ID!) { callQueue(id: $id) { agents { callCenterAgentUuid agentExtension } } }`, { id }, cast.adminA.token)).callQueue.agents;
+    const [first] = before;
+    const agents = [{ callCenterAgentUuid: first.callCenterAgentUuid, agentContact: '1002' }, { agentContact: '1001' }];
+    const moved = dataOf(await t.gql(UPDATE, { id, input: { agents } }, cast.adminA.token)).updateCallQueue.agents;
+    expect(moved.map((a: { agentExtension: string }) => a.agentExtension).sort()).toEqual(['1001', '1002']);
+    expect(new Set(moved.map((a: { callCenterAgentUuid: string }) => a.callCenterAgentUuid)).size).toBe(2);
+    expect(moved.find((a: { agentExtension: string }) => a.agentExtension === '1002').callCenterAgentUuid).toBe(first.callCenterAgentUuid);
+    agentId = moved.find((a: { agentExtension: string }) => a.agentExtension === '1001').callCenterAgentUuid;
+  });
+
   it("an agent's status is set through its own mutation, only to one of mod_callcenter's statuses", async () => {
     const set = dataOf(await t.gql(STATUS, { id, agentId, s: 'Logged Out' }, cast.adminA.token)).setCallQueueAgentStatus;
     expect(set.agents).toContainEqual({ agentExtension: '1001', agentStatus: 'Logged Out' });
