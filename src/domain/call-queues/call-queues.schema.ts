@@ -8,7 +8,11 @@ import { Blank, Flag, Id, Input, Int, Matching, Nullable, ReadOnly, Shaped, Swit
 
 export const QUEUE_NUMBER = '^[0-9]{2,10}$';
 
-/** mod_callcenter's strategies (mod_callcenter.c: the strategies its agent dispatch knows). */
+/**
+ * mod_callcenter's strategies (the issue's list; ring-progressively goes with the queue's
+ * ring-progressively-delay, a column of the captured 1.10 `queue list`). Not checked against the
+ * 1.10 source's dispatch code itself: the copies of mod_callcenter.c read were older or a fork.
+ */
 export const STRATEGIES = [
   'ring-all',
   'longest-idle-agent',

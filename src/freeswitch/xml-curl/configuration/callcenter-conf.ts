@@ -1,4 +1,5 @@
-// callcenter.conf as mod_callcenter reads it (mod_callcenter.c): <settings> at module load
+// callcenter.conf as mod_callcenter reads it (mod_callcenter.c; the queue params as the captured
+// 1.10 `callcenter_config queue list` columns show them, esl-transcripts/09): <settings> at module load
 // (load_config), each queue's <param>s (queue_set_config: strategy, moh-sound, announce-sound,
 // announce-frequency, time-base-score, ring-progressively-delay, tier-rules-apply,
 // tier-rule-wait-second, tier-rule-wait-multiply-level, tier-rule-no-agent-no-wait,
