@@ -15,6 +15,7 @@ import { domainsModule } from './domain/domains/domains.module.ts';
 import { extensionsModule } from './domain/extensions/extensions.module.ts';
 import { callFlowsModule } from './domain/call-flows/call-flows.module.ts';
 import { conferencesModule } from './domain/conferences/conferences.module.ts';
+import { callQueuesModule } from './domain/call-queues/call-queues.module.ts';
 import { ivrMenusModule } from './domain/ivr-menus/ivr-menus.module.ts';
 import { inboundRoutesModule } from './domain/inbound-routes/inbound-routes.module.ts';
 import { followMeModule } from './domain/follow-me/follow-me.module.ts';
@@ -34,6 +35,7 @@ import { featureCodesProvider } from './freeswitch/xml-curl/dialplan/feature-cod
 import { inboundDidsProvider } from './freeswitch/xml-curl/dialplan/inbound-dids.ts';
 import { callFlowsProvider } from './freeswitch/xml-curl/dialplan/call-flows.ts';
 import { conferencesProvider } from './freeswitch/xml-curl/dialplan/conferences.ts';
+import { callQueuesProvider } from './freeswitch/xml-curl/dialplan/call-queues.ts';
 import { ivrMenusProvider } from './freeswitch/xml-curl/dialplan/ivr-menus.ts';
 import { localExtensionsProvider } from './freeswitch/xml-curl/dialplan/local-extensions.ts';
 import { followMeToggleProvider } from './freeswitch/xml-curl/dialplan/follow-me-toggle.ts';
@@ -52,6 +54,7 @@ import { ivrMenusResolvers } from './http/graphql/ivr-menus.resolvers.ts';
 import { inboundRoutesResolvers } from './http/graphql/inbound-routes.resolvers.ts';
 import { callFlowsResolvers } from './http/graphql/call-flows.resolvers.ts';
 import { conferencesResolvers } from './http/graphql/conferences.resolvers.ts';
+import { callQueuesResolvers } from './http/graphql/call-queues.resolvers.ts';
 import { followMeResolvers } from './http/graphql/follow-me.resolvers.ts';
 import { musicOnHoldResolvers } from './http/graphql/music-on-hold.resolvers.ts';
 import { dialplansResolvers, featureCodesResolvers } from './http/graphql/feature-codes.resolvers.ts';
@@ -70,6 +73,7 @@ import domainsRoutes from './http/rest/domains.routes.ts';
 import extensionsRoutes from './http/rest/extensions.routes.ts';
 import callFlowsRoutes from './http/rest/call-flows.routes.ts';
 import conferencesRoutes from './http/rest/conferences.routes.ts';
+import callQueuesRoutes from './http/rest/call-queues.routes.ts';
 import followMeRoutes from './http/rest/follow-me.routes.ts';
 import voicemailsRoutes from './http/rest/voicemails.routes.ts';
 import { voicemailsResolvers } from './http/graphql/voicemails.resolvers.ts';
@@ -114,6 +118,7 @@ export const modules = [
   entry({ domain: ivrMenusModule, rest: [ivrMenusRoutes], graphql: ivrMenusResolvers, dialplan: { tenant: [ivrMenusProvider] } }),
   entry({ domain: callFlowsModule, rest: [callFlowsRoutes], graphql: callFlowsResolvers, dialplan: { tenant: [callFlowsProvider] } }),
   entry({ domain: conferencesModule, rest: [conferencesRoutes], graphql: conferencesResolvers, dialplan: { tenant: [conferencesProvider] } }),
+  entry({ domain: callQueuesModule, rest: [callQueuesRoutes], graphql: callQueuesResolvers, dialplan: { tenant: [callQueuesProvider] } }),
   // Rendered by the local extensions' piece (an extension's entry rings its follow-me); its own piece is the toggle code.
   entry({ domain: followMeModule, rest: [followMeRoutes], graphql: followMeResolvers, dialplan: { tenant: [followMeToggleProvider] } }),
   // Phones and their provisioning (lines name extensions; nothing FreeSWITCH is told changes).

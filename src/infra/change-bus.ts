@@ -24,6 +24,7 @@ export type ChangedEntity =
   | 'voicemail'
   /** A music-on-hold class or its files (local_stream.conf; `streams` says which streams FreeSWITCH must start, stop or reload). */
   | 'music_on_hold'
+  | 'call_queue'
   /** A trunk's host name resolved to other addresses (acl.conf). */
   | 'trunk_addresses'
   /** A user's or a role's access (token version, activity, roles, permissions): bearer caches drop it. */

@@ -34,6 +34,9 @@ export const labels = {
   sipProfiles: 'sip_profiles',
   /** What the trunks' host names resolve to. */
   trunkAddresses: 'trunk_addresses',
+  callQueuesOf: (tenantId: number) => `call_queues:${tenantId}`,
+  /** Every tenant's call queues (callcenter.conf). */
+  callQueues: 'call_queues',
   /** Every rendered dialplan context (for a provider change that names no provider). */
   dialplans: 'dialplans',
   conferencesOf: (tenantId: number) => `conferences:${tenantId}`,

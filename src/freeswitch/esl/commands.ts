@@ -12,6 +12,12 @@ const VOICEMAIL_BOX = /^[0-9]{1,20}@[A-Za-z0-9_.-]{1,253}\/[A-Za-z0-9_-]{1,64}$/
 /** A mod_local_stream stream: `default`, `moh/8000`, `<domain>/<class>[/<rate>]`. */
 const STREAM = /^[A-Za-z0-9_.@+-]{1,253}(\/[A-Za-z0-9_.@+-]{1,64}){0,2}$/;
 
+const AGENT_TYPE = /^(callback|uuid-standby)$/;
+const AGENT_STATUS = /^(Available|Available \(On Demand\)|On Break|Logged Out)$/;
+/** An agent's contact as callcenter-conf.ts writes it: originate variables, then user/<extension>@<domain>. */
+const CONTACT = /^\{call_timeout=[0-9]{1,4},domain_name=[A-Za-z0-9_.-]{1,253}\}user\/[0-9]{2,10}@[A-Za-z0-9_.-]{1,253}$/;
+export type AgentKey = 'status' | 'contact' | 'type' | 'max_no_answer' | 'wrap_up_time' | 'reject_delay_time' | 'busy_delay_time' | 'no_answer_delay_time';
+
 export class InvalidArgumentError extends Error {
   constructor(readonly field: string) {
     super(`${field} has characters a FreeSWITCH command cannot carry`);
@@ -45,6 +51,18 @@ export const commands = {
   profileRestart: (profile: string) => `sofia profile ${check(profile, WORD, 'profile')} restart`,
   killGateway: (profile: string, gateway: string) => `sofia profile ${check(profile, WORD, 'profile')} killgw ${check(gateway, WORD, 'gateway')}`,
   queueReload: (queue: string) => `callcenter_config queue reload ${check(queue, WORD, 'queue')}`,
+  /** mod_callcenter (callcenter_config, mod_callcenter.c cc_config_api_function); statuses are its own words, quoted. */
+  queueLoad: (queue: string) => `callcenter_config queue load ${check(queue, WORD, 'queue')}`,
+  queueUnload: (queue: string) => `callcenter_config queue unload ${check(queue, WORD, 'queue')}`,
+  agentAdd: (agent: string, type: string) => `callcenter_config agent add ${check(agent, WORD, 'agent')} ${check(type, AGENT_TYPE, 'type')}`,
+  agentDel: (agent: string) => `callcenter_config agent del ${check(agent, WORD, 'agent')}`,
+  agentSet: (key: AgentKey, agent: string, value: string | number) =>
+    `callcenter_config agent set ${key} ${check(agent, WORD, 'agent')} ${key === 'status' ? `'${check(String(value), AGENT_STATUS, 'status')}'` : key === 'contact' ? check(String(value), CONTACT, 'contact') : key === 'type' ? check(String(value), AGENT_TYPE, 'type') : Math.trunc(Number(value))}`,
+  tierAdd: (queue: string, agent: string, level: number, position: number) =>
+    `callcenter_config tier add ${check(queue, WORD, 'queue')} ${check(agent, WORD, 'agent')} ${Math.trunc(level)} ${Math.trunc(position)}`,
+  tierSet: (key: 'level' | 'position', queue: string, agent: string, value: number) =>
+    `callcenter_config tier set ${key} ${check(queue, WORD, 'queue')} ${check(agent, WORD, 'agent')} ${Math.trunc(value)}`,
+  tierDel: (queue: string, agent: string) => `callcenter_config tier del ${check(queue, WORD, 'queue')} ${check(agent, WORD, 'agent')}`,
   reloadXml: () => 'reloadxml',
   // mod_local_stream's per-stream commands (no capture of them exists: the replies are those of
   // mod_local_stream.c, `+OK stream: <name>` / `+OK` / `-ERR Cannot locate local_stream <name>!`).

@@ -33,6 +33,7 @@ export { readAclSources, type AclSources } from './acl-sources.ts';
 export { callFlowPresence, createCallFlowToggles, type ToggledCallFlow } from './call-flow-toggles.ts';
 export { createCacheFlusher, type FlushLookups, type GatewayRef } from './cache-flusher.ts';
 export { createFollowMeToggles, type SetFollowMe } from './follow-me-toggles.ts';
+export { createCallQueueSync } from './call-queue-sync.ts';
 export { apiResult, type ApiResult, type BackgroundJob, type EslLogger, type NodeClient, type NodeState, type NodeStatus, type NodeTarget } from './client.ts';
 export { commands, InvalidArgumentError, isDestination, parseConferenceJson, parseConferenceList, type ConferenceMember } from './commands.ts';
 export { EslAuthError, EslClosedError, EslCommandError, EslError, EslTimeoutError, EslUnavailableError } from './errors.ts';

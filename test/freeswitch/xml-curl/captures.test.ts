@@ -158,10 +158,21 @@ const EXPECTED: Record<string, Check> = {
     expect(findAll(tree, 'profile').map((p) => p.attrs.name)).toEqual(['default']);
     expect(findAll(tree, 'param').find((p) => p.attrs.name === 'storage-dir')?.attrs.value).toMatch(/\/voicemail\/default$/);
   },
+  // callcenter.conf is rendered (call-queues.test.ts): at module load the settings and every
+  // queue (none here); for the captured queue (support@default, no tenant's) no queue.
+  'configuration-callcenter.conf-module-load.txt': async (w, c) => {
+    const tree = await answer(w, c.body);
+    expect(find(tree, 'configuration')!.attrs.name).toBe('callcenter.conf');
+    expect(findAll(find(tree, 'settings')!, 'param').map((p) => p.attrs.name)).toEqual(['truncate-agents-on-load', 'truncate-tiers-on-load']);
+    expect(findAll(tree, 'queue')).toEqual([]);
+  },
+  'configuration-callcenter.conf-queue-load.txt': async (w, c) => {
+    const tree = await answer(w, c.body);
+    expect(find(tree, 'configuration')!.attrs.name).toBe('callcenter.conf');
+    expect(findAll(tree, 'queue')).toEqual([]);
+  },
   ...Object.fromEntries(
     [
-      'callcenter.conf-module-load',
-      'callcenter.conf-queue-load',
       'cdr_csv.conf',
       'cdr_sqlite.conf',
       'curl.conf',

@@ -31,6 +31,7 @@ import { FollowMeCreate, FollowMeDestinationInput, FollowMeDestinationView, Foll
 import { GatewayCreate, GatewayUpdate, GatewayView, ProviderCreate, ProviderUpdate, ProviderView } from '../../../src/domain/providers/providers.schema.ts';
 import { ConferenceCreate, ConferenceUpdate, ConferenceView } from '../../../src/domain/conferences/conferences.schema.ts';
 import { IvrMenuCreate, IvrMenuOptionInput, IvrMenuOptionView, IvrMenuUpdate, IvrMenuView } from '../../../src/domain/ivr-menus/ivr-menus.schema.ts';
+import { CallQueueAgentInput, CallQueueAgentView, CallQueueCreate, CallQueueUpdate, CallQueueView } from '../../../src/domain/call-queues/call-queues.schema.ts';
 import { RingGroupCreate, RingGroupMemberInput, RingGroupMemberView, RingGroupUpdate, RingGroupView } from '../../../src/domain/ring-groups/ring-groups.schema.ts';
 import { RouteCreate, RouteUpdate, RouteView } from '../../../src/domain/routes/routes.schema.ts';
 import type { TObject, TSchema } from '../../../src/domain/shared/schema.ts';
@@ -61,6 +62,8 @@ const resources = [
   { type: 'Route', view: RouteView, relations: ['gateway'], create: ['RouteCreateInput', RouteCreate], update: ['RouteUpdateInput', RouteUpdate] },
   { type: 'RingGroup', view: RingGroupView, relations: [], create: ['RingGroupCreateInput', RingGroupCreate], update: ['RingGroupUpdateInput', RingGroupUpdate] },
   { type: 'RingGroupMember', view: RingGroupMemberView, relations: [], create: ['RingGroupMemberInput', RingGroupMemberInput], update: ['RingGroupMemberInput', RingGroupMemberInput] },
+  { type: 'CallQueue', view: CallQueueView, relations: [], create: ['CallQueueCreateInput', CallQueueCreate], update: ['CallQueueUpdateInput', CallQueueUpdate] },
+  { type: 'CallQueueAgent', view: CallQueueAgentView, relations: [], create: ['CallQueueAgentInput', CallQueueAgentInput], update: ['CallQueueAgentInput', CallQueueAgentInput] },
   { type: 'IvrMenu', view: IvrMenuView, relations: [], create: ['IvrMenuCreateInput', IvrMenuCreate], update: ['IvrMenuUpdateInput', IvrMenuUpdate] },
   { type: 'Conference', view: ConferenceView, relations: [], create: ['ConferenceCreateInput', ConferenceCreate], update: ['ConferenceUpdateInput', ConferenceUpdate] },
   { type: 'IvrMenuOption', view: IvrMenuOptionView, relations: [], create: ['IvrMenuOptionInput', IvrMenuOptionInput], update: ['IvrMenuOptionInput', IvrMenuOptionInput] },

@@ -1,8 +1,8 @@
 // The configuration section: sofia.conf, acl.conf, ivr.conf (one menu, by Menu-Name) and
-// conference.conf (the part mod_conference asks for) and local_stream.conf (the stock streams and the
-// tenants' music on hold) are rendered from the database, voicemail.conf from the settings (its
-// storage-dir); every other .conf answers "not found" so FreeSWITCH reads its own file until a later
-// module renders it.
+// conference.conf (the part mod_conference asks for), local_stream.conf (the stock streams and the
+// tenants' music on hold) and callcenter.conf (everything at module load, one queue by CC-Queue) are
+// rendered from the database, voicemail.conf from the settings (its storage-dir); every other .conf
+// answers "not found" so FreeSWITCH reads its own file until a later module renders it.
 import { isIP } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import { proxyOf } from '../../../domain/providers/sip-proxy.ts';
@@ -17,11 +17,12 @@ import { trusted } from '../templates/trusted-text.ts';
 import type { ConfigurationRepository, ProfileSetting, Trunk } from './configuration.repository.ts';
 import { roomProfile, STOCK_CONTROLS, stockDefaultProfile } from './conference-conf.ts';
 import { ivrConfMenu } from './ivr-conf.ts';
+import { callcenterConf } from './callcenter-conf.ts';
 import { localStreams } from './local-stream-conf.ts';
 import type { TrunkAddresses } from './trunk-addresses.ts';
 
 /** The fields of a configuration fetch the answers read. */
-export const CONFIGURATION_PARAMS = ['key_name', 'key_value', 'profile', 'Menu-Name', 'profile_name', 'Action', 'Controls', 'presence'];
+export const CONFIGURATION_PARAMS = ['key_name', 'key_value', 'profile', 'Menu-Name', 'profile_name', 'Action', 'Controls', 'presence', 'CC-Queue'];
 
 /** A conference room's profile name in conference.conf: its uuid (conferences.ts in dialplan/). */
 const ROOM_PROFILE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -192,6 +193,22 @@ export function createConfigurationAnswers({ repo, cache, templates, secrets, tr
     });
   }
 
+  /**
+   * callcenter.conf: every queue at module load (no CC-Queue), or the queue mod_callcenter names
+   * (CC-Queue, <extension>@<domain>) with its agents and tiers; an unknown name answers the
+   * document without queues (load_queue then finds none).
+   */
+  function callcenter(queueName: string | undefined): Promise<Loaded<Xml>> {
+    return cache.get(`cfg:callcenter:${queueName ?? '*'}`, async () => {
+      const dependsOn = [tags.callQueues, tags.tenants, tags.extensions];
+      const render = (queues: Parameters<typeof callcenterConf>[0]) => toXml(templates.get('callcenter.conf.xml').render(callcenterConf(queues, queueName === undefined)));
+      if (queueName === undefined) return { value: render(await repo.callQueues()), tags: dependsOn };
+      const at = queueName.indexOf('@');
+      const queue = at > 0 ? await repo.callQueue(queueName.slice(0, at), queueName.slice(at + 1)) : null;
+      return { value: render(queue ? [queue] : []), tags: dependsOn };
+    });
+  }
+
   return async function configuration(p: FetchParams): Promise<XmlAnswer> {
     const name = p.key_name === 'name' || !p.key_name ? p.key_value : '';
     if (name === 'sofia.conf') {
@@ -221,6 +238,10 @@ export function createConfigurationAnswers({ repo, cache, templates, secrets, tr
       return { xml: read.value ?? notFound, tags: read.tags };
     }
     if (name === 'conference.conf') return conference(p);
+    if (name === 'callcenter.conf') {
+      const read = await callcenter(p['CC-Queue'] || undefined);
+      return { xml: read.value, tags: read.tags };
+    }
     return nothing;
   };
 }

@@ -3,6 +3,7 @@
 // numbers (direct dial), a conference room, and the tenants' music-on-hold classes.
 import type { Db } from '../../../db/database.ts';
 import type { ProviderRecord } from '../../../domain/providers/providers.repository.ts';
+import { callQueuesRepository } from '../../../domain/call-queues/call-queues.repository.ts';
 
 export interface ProfileSetting {
   profile: string;
@@ -93,7 +94,13 @@ export interface LocalStreamClass {
 }
 
 export function configurationRepository(db: Db) {
+  const callQueues = callQueuesRepository(db);
   return {
+    /** Every call queue (callcenter.conf at module load). */
+    callQueues: () => callQueues.all(),
+    /** The call queue mod_callcenter names <extension>@<domain>, or null. */
+    callQueue: (extension: string, domain: string) => callQueues.byFreeswitchName(extension, domain),
+
     /** Enabled settings of every profile, ordered by profile then name. */
     async profileSettings(): Promise<ProfileSetting[]> {
       return db.sipProfileSetting.findMany({

@@ -5,6 +5,7 @@
 import type { Db } from '../../../db/database.ts';
 import { createMediaStore } from '../../../infra/media-store.ts';
 import { boxSegments } from '../../../domain/voicemails/voicemail-storage.ts';
+import { callQueuesRepository } from '../../../domain/call-queues/call-queues.repository.ts';
 import type { DialplanTenant } from './extension-provider.ts';
 import type { ExtensionRecord } from '../../../domain/extensions/extensions.repository.ts';
 import type { CallFlowRecord } from '../../../domain/call-flows/call-flows.repository.ts';
@@ -150,7 +151,11 @@ export const greetingKey = (domain: string, box: string) => `${domain}/${box}`;
  */
 export function dialplanRepository(db: Db, mediaDir: string) {
   const media = createMediaStore(mediaDir);
+  const queues = callQueuesRepository(db);
   return {
+    /** The tenant's call queues with their agents (the queues' dialplan piece keeps the enabled ones). */
+    callQueues: (tenantId: number) => queues.all(tenantId),
+
     async tenant(domain: string): Promise<DialplanTenant | null> {
       return db.tenant.findFirst({ where: { domain, active: true }, select: tenantSelect });
     },

@@ -42,6 +42,9 @@ export const TEMPLATE_NAMES = [
   'conference.conf.xml',
   'voicemail.conf.xml',
   'local_stream.conf.xml',
+  'dialplan/call-queue.xml',
+  'dialplan/call-queue-agent.xml',
+  'callcenter.conf.xml',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
