@@ -51,6 +51,9 @@ function render(error: GraphQLError, context: MercuriusContext, log: FastifyBase
       return coded(inner, code, reason);
     });
   }
+  // An error of the request itself, not of a field: the variables as graphql-jit coerces them on
+  // the run that compiles a document (mercurius checks them beforehand on every other run).
+  if (!original && !error.path) return [coded(error, 400, 'GRAPHQL_VALIDATION_FAILED')];
   const known = toAppError(original);
   if (known && known.statusCode < 500) {
     // Retry-After on 423/429, as REST sends it.

@@ -91,6 +91,18 @@ describe.each(databaseKinds)('GraphQL validation errors on $name', (kind) => {
     expect(firstError(date).extensions.code).toBe(400);
   });
 
+  it('bad variables answer 400 on every run of a document, the one that compiles it too', async () => {
+    // Mercurius compiles a document with graphql-jit on its second run, and that run's variables
+    // are coerced by graphql-jit rather than checked beforehand.
+    const query = 'mutation ($input: TenantCreateInput!) { createTenant(input: $input) { id } }';
+    for (let run = 1; run <= 3; run++) {
+      const res = await t.gql(query, { input: { name: `Run ${run}`, unknownField: 1 } }, admin);
+      expect(res.data ?? null, `run ${run}`).toBeNull();
+      expect(firstError(res).extensions, `run ${run}`).toEqual({ code: 400, reason: 'GRAPHQL_VALIDATION_FAILED' });
+      expect(firstError(res).message, `run ${run}`).toContain('unknownField');
+    }
+  });
+
   it('paging outside its bounds answers 400 naming the argument', async () => {
     const res = await t.gql('{ users(limit: 100000) { total } }', {}, admin);
     expect(firstError(res).extensions).toEqual({ code: 400, reason: 'VALIDATION_FAILED' });
