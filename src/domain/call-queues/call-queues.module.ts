@@ -2,8 +2,8 @@
 // (extensions of the tenant). They hold numbers in the tenant's dial plan, are what `queue`
 // destinations name (by their number), their timeout destinations point at other things, their
 // music on hold is a music-on-hold class (which cannot go while they play it), and they add the
-// agent login and logout feature codes (listed at /feature_codes, reserved,
-// rendered by the queues' dialplan piece).
+// agent login and logout feature codes (listed at /feature_codes, reserved, rendered by the
+// queues' dialplan piece).
 import { labels } from '../shared/change-labels.ts';
 import { defineModule } from '../module.ts';
 import { musicOnHoldRepository } from '../music-on-hold/music-on-hold.repository.ts';

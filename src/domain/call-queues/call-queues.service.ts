@@ -4,8 +4,9 @@
 // (at most once per queue); the timeout destination is any destination kind, checked by the
 // module that owns it; the music on hold is a music-on-hold class of the tenant or a stock stream,
 // stored as its name (the view and FreeSWITCH get what plays: local_stream://<domain>/<name>). A
-// queue that a DID, a ring group's timeout, ... points at cannot be deleted or renumbered (409). Agents' statuses change here too (the running mod_callcenter learns every
-// change from the change bus: freeswitch/esl/call-queue-sync.ts).
+// queue that a DID, a ring group's timeout, ... points at cannot be deleted or renumbered (409).
+// Agents' statuses change here too (the running mod_callcenter learns every change from the
+// change bus: freeswitch/esl/call-queue-sync.ts).
 import { randomUUID } from 'node:crypto';
 import { authorize, type AuthedCtx, type Ctx } from '../../context.ts';
 import { conflict, notFound, validationFailed } from '../../errors.ts';
