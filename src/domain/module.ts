@@ -12,6 +12,7 @@ import type { ActivityLog } from './activities/activity-log.ts';
 import type { DialableNumbers, DialableSource } from './dialable/numbers.ts';
 import type { FeatureCatalogue, FeatureCodeSource } from './feature-codes/catalogue.ts';
 import type { DestinationReferrer, DestinationTargets, DestinationType, TargetCheck } from './dialable/targets.ts';
+import type { HoldMusicPlayer, HoldMusicPlayers } from './music-on-hold/players.ts';
 import type { TenantsRepository } from './tenants/tenants.repository.ts';
 import type { UsersRepository } from './users/users.repository.ts';
 
@@ -29,6 +30,8 @@ export interface ModuleDeps {
   targets: DestinationTargets;
   /** The tenant's feature codes (a module contributes its own through `featureCodes`). */
   featureCodes: FeatureCatalogue;
+  /** What plays each music-on-hold class (a module registers its objects' hold music through `playsHoldMusic`). */
+  holdMusicPlayers: HoldMusicPlayers;
   /** The services of the modules listed before this one, by name (see need()). */
   services: Readonly<Record<string, unknown>>;
 }
@@ -59,6 +62,8 @@ export interface DomainModule<Name extends string = string, Repository = unknown
   destinations?(repository: Repository): Partial<Record<DestinationType, TargetCheck>>;
   /** Which of its objects point at a destination (so a target pointed at is not deleted). */
   referrers?(repository: Repository): DestinationReferrer;
+  /** Which of its objects play a music-on-hold class (so a class played is not deleted or renamed away). */
+  playsHoldMusic?(repository: Repository): HoldMusicPlayer;
   /**
    * The labels of the rendered FreeSWITCH answers a change of its entity touches
    * (freeswitch/xml-curl/change-tags.ts), or null when it cannot say (everything goes).

@@ -31,6 +31,7 @@ import { createUsersService } from './users/users.service.ts';
 import { createDialableNumbers } from './dialable/numbers.ts';
 import { createDestinationTargets } from './dialable/targets.ts';
 import { createFeatureCatalogue } from './feature-codes/catalogue.ts';
+import { createHoldMusicPlayers } from './music-on-hold/players.ts';
 import type { AnyModule, ModuleDeps, ServicesOf } from './module.ts';
 import { accountsRepository } from './accounts/accounts.repository.ts';
 import { createActivitiesService } from './activities/activities.service.ts';
@@ -81,6 +82,7 @@ function createModuleServices<M extends readonly AnyModule[]>(modules: M, deps: 
     if (module.featureCodes) deps.featureCodes.register(module.name, module.featureCodes(repository));
     for (const [kind, check] of Object.entries(module.destinations?.(repository) ?? {})) deps.targets.register(kind as never, check);
     if (module.referrers) deps.targets.registerReferrer(module.referrers(repository));
+    if (module.playsHoldMusic) deps.holdMusicPlayers.register(module.playsHoldMusic(repository));
   }
   return services as ServicesOf<M>;
 }
@@ -133,7 +135,8 @@ export function createServices<M extends readonly AnyModule[]>({ config, db, key
   const featureCodes = createFeatureCatalogue();
   const dialable = createDialableNumbers([featureCodes.dialable]);
   const targets = createDestinationTargets();
-  const moduleServices = createModuleServices(modules, { config, db, repos, secrets, changes, activity, dialable, targets, featureCodes });
+  const holdMusicPlayers = createHoldMusicPlayers();
+  const moduleServices = createModuleServices(modules, { config, db, repos, secrets, changes, activity, dialable, targets, featureCodes, holdMusicPlayers });
 
   return { config, repos, changes, activity, tokens, secrets, mailer: mail, passwordPolicy, auth, mfa, passwordReset, tenants, users, roles, permissions, activities, userGrants, userDetails, cdrs, sipProfiles, dialable, targets, featureCatalogue: featureCodes, accountTypeOf: repos.accounts.typeOf, ...moduleServices };
 }

@@ -25,6 +25,8 @@ describe.each(databaseKinds)('ICTPBX client: conferences on $name', (kind) => {
   beforeAll(async () => {
     ({ t, cast, admin, tenantAdmin, otherAdmin } = await guiCast(kind));
     answer(await tenantAdmin.post('/fpbx_extensions', { extension: '1001', password: 'Acme-pass-x1' }));
+    // The hold music a room names is a music-on-hold class of its tenant.
+    answer(await tenantAdmin.post('/music_on_hold', { music_on_hold_name: 'jazz' }));
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -118,7 +120,14 @@ describe.each(databaseKinds)('ICTPBX client: conferences on $name', (kind) => {
       conference_center_record: true,
       conference_center_wait_mod: true,
       conference_center_profile: 'wideband',
-      conference_center_hold_music: 'local_stream://jazz',
+      // Stored as the class's name, read as what plays: the tenant's stream.
+      conference_center_hold_music: 'local_stream://acme.test/jazz',
+    });
+    // The form PUTs back the object it loaded: the hold music as read is kept.
+    const loaded = answer(await tenantAdmin.get(`/conferences/${uuid}`));
+    expect(answer(await tenantAdmin.put(`/conferences/${uuid}`, { ...loaded, conference_center_name: 'Board Room 3' }))).toMatchObject({
+      conference_center_name: 'Board Room 3',
+      conference_center_hold_music: 'local_stream://acme.test/jazz',
     });
   });
 
@@ -139,6 +148,7 @@ describe.each(databaseKinds)('ICTPBX client: conferences on $name', (kind) => {
       [{ conference_center_profile: 'video-mcu' }, 'conference_center_profile'],
       [{ conference_center_hold_music: '/tmp/music.wav' }, 'conference_center_hold_music'],
       [{ conference_center_hold_music: 'local_stream://${system(id)}' }, 'conference_center_hold_music'],
+      [{ conference_center_hold_music: 'local_stream://blues' }, 'conference_center_hold_music'],
       [{ conference_center_colour: 'blue' }, 'conference_center_colour'],
     ];
     const before = answer(await tenantAdmin.get(`/conferences/${uuid}`));

@@ -1,10 +1,13 @@
 // Call queues (mod_callcenter): numbers of a tenant's dial plan where callers wait for agents
 // (extensions of the tenant). They hold numbers in the tenant's dial plan, are what `queue`
-// destinations name (by their number), their timeout destinations point at other things, and
-// they add the agent login and logout feature codes (listed at /feature_codes, reserved,
-// rendered by the queues' dialplan piece).
+// destinations name (by their number), their timeout destinations point at other things, their
+// music on hold is a music-on-hold class (which cannot go while they play it), and they add the
+// agent login and logout feature codes (listed at /feature_codes, reserved, rendered by the
+// queues' dialplan piece).
 import { labels } from '../shared/change-labels.ts';
 import { defineModule } from '../module.ts';
+import { musicOnHoldRepository } from '../music-on-hold/music-on-hold.repository.ts';
+import { holdMusicChecker } from '../music-on-hold/music-on-hold.service.ts';
 import { crud } from '../roles/catalogue.ts';
 import { callQueuesRepository } from './call-queues.repository.ts';
 import { createCallQueuesService } from './call-queues.service.ts';
@@ -20,7 +23,15 @@ export const callQueuesModule = defineModule({
   permissions: { names: crud('call_queue'), tenant: ['call_queue'] },
   repository: callQueuesRepository,
   service: (callQueues, deps) =>
-    createCallQueuesService({ callQueues, tenants: deps.repos.tenants, dialable: deps.dialable, targets: deps.targets, changes: deps.changes, activity: deps.activity }),
+    createCallQueuesService({
+      callQueues,
+      tenants: deps.repos.tenants,
+      dialable: deps.dialable,
+      targets: deps.targets,
+      changes: deps.changes,
+      activity: deps.activity,
+      holdMusic: holdMusicChecker(musicOnHoldRepository(deps.db), deps.repos.tenants),
+    }),
   dialable: (repo) => ({ type: 'queue', holding: repo.holding, all: repo.numbers }),
   featureCodes: () => ({
     codes: async () => AGENT_CODES.map(({ number, expression, action, name, description }) => ({ number, expression, action, name, description, enabled: true })),
@@ -29,6 +40,7 @@ export const callQueuesModule = defineModule({
     queue: async (tenantId, value) => ((await repo.holding(tenantId, [value])).length > 0 ? null : 'names no call queue of the tenant (by its number)'),
   }),
   referrers: (repo) => ({ type: 'queue', pointingAt: repo.pointingAt }),
+  playsHoldMusic: (repo) => ({ type: 'call queue', playing: repo.playingHoldMusic }),
   // A queue's change touches its tenant's context and callcenter.conf (every queue's answer).
   changeLabels: { entity: 'call_queue', labels: ({ tenantId }) => (tenantId === null ? null : [labels.callQueuesOf(tenantId), labels.callQueues]) },
 });

@@ -157,6 +157,11 @@ export function callQueuesRepository(db: Db) {
       const rows = await db.callQueue.findMany({ where: { tenantId, timeoutType: type, timeoutValue: value }, select: { id: true } });
       return rows.map((r) => r.id);
     },
+    /** The numbers of the tenant's queues whose moh sound is the music-on-hold class `name`. */
+    async playingHoldMusic(tenantId: number, name: string): Promise<string[]> {
+      const rows = await db.callQueue.findMany({ where: { tenantId, mohSound: name }, select: { extension: true }, orderBy: { extension: 'asc' } });
+      return rows.map((r) => r.extension);
+    },
     /** The tenant's extensions among `numbers`, by number. */
     async extensionsOf(tenantId: number, numbers: readonly string[]): Promise<Map<string, string>> {
       const rows = await db.extension.findMany({ where: { tenantId, extension: { in: [...numbers] } }, select: { id: true, extension: true } });

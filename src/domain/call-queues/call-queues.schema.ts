@@ -4,6 +4,7 @@
 // The form sends JS booleans, numbers from number inputs, the timeout as `transfer:<number>` or
 // `hangup:`, each agent's contact as `user/<extension>@<the web host>` (the extension is what
 // counts: the contact rung is rebuilt on the tenant's domain), and PUTs back the object it loaded.
+import { HOLD_MUSIC_INPUT, HOLD_MUSIC_INPUT_MAX, HOLD_MUSIC_PROBLEM } from '../music-on-hold/streams.ts';
 import { Blank, Flag, Id, Input, Int, Matching, Nullable, ReadOnly, Shaped, SwitchText, Text, Type, type Static, type StaticDecode } from '../shared/schema.ts';
 
 export const QUEUE_NUMBER = '^[0-9]{2,10}$';
@@ -30,8 +31,6 @@ export const AGENT_STATUSES = ['Available', 'Available (On Demand)', 'On Break',
 export type AgentStatus = (typeof AGENT_STATUSES)[number];
 export const AGENT_TYPES = ['callback', 'uuid-standby'] as const;
 
-/** Music on hold: a local_stream class (the music-on-hold module's), '' for the stock $${hold_music}. */
-export const MOH_SOUND = '^$|^local_stream://[A-Za-z0-9_.-]{1,64}$';
 /** A sound file: a path or a file under the sound prefix, without FreeSWITCH syntax. */
 const SOUND = '^$|^[A-Za-z0-9_./-]{1,255}$';
 /** The form's timeout action: `transfer:<number>` (a number of the tenant, an external number, *99<box>), or `hangup:`. */
@@ -79,7 +78,11 @@ const writable = {
   tenantId: Type.Optional(Id({ description: 'Super-admin: the tenant; a tenant admin creates in its own tenant' })),
   queueName: Type.Optional(SwitchText(64, { minLength: 1, description: 'Its name' })),
   queueStrategy: Type.Optional(oneOf(STRATEGIES, 'How calls are offered to agents')),
-  queueMohSound: Blank(Shaped(80, MOH_SOUND, 'must be local_stream://<class> or empty', { description: "What callers hear while waiting ('' for the stock hold music)" })),
+  queueMohSound: Blank(
+    Shaped(HOLD_MUSIC_INPUT_MAX, HOLD_MUSIC_INPUT, HOLD_MUSIC_PROBLEM, {
+      description: "What callers hear while waiting: a music-on-hold class of the tenant (its name or local_stream://<domain>/<name>) or a stock stream (default, moh); '' for the stock hold music",
+    }),
+  ),
   queueTimeBaseScore: Type.Optional(oneOf(['queue', 'system'] as const, 'Whether waiting time counts from entering the queue or the system')),
   queueTimeBaseScoreSec: Seconds(0, 86400, 'Seconds added to a caller’s score'),
   queueMaxWaitTime: Seconds(0, 86400, 'Seconds a caller waits at most (0: no limit)'),
@@ -171,7 +174,7 @@ export const CallQueueView = Type.Object({
   queueExtension: Type.String(),
   queueFreeswitchName: Type.String({ description: 'Its name in mod_callcenter: <extension>@<domain>' }),
   queueStrategy: Type.String(),
-  queueMohSound: Type.String(),
+  queueMohSound: Type.String({ description: "What plays: local_stream://<domain>/<class> for the tenant's class, local_stream://<stream> for a stock one ('' for the stock hold music)" }),
   queueTimeBaseScore: Type.String(),
   queueTimeBaseScoreSec: Type.Integer(),
   queueMaxWaitTime: Type.Integer(),

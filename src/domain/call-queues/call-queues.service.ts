@@ -2,9 +2,11 @@
 // its tenant's (another tenant's queue is not found). The queue's number is a number of the
 // tenant's dial plan, free across everything dialable; each agent is an extension of the tenant
 // (at most once per queue); the timeout destination is any destination kind, checked by the
-// module that owns it. A queue that a DID, a ring group's timeout, ... points at cannot be deleted
-// or renumbered (409). Agents' statuses change here too (the running mod_callcenter learns every
-// change from the change bus: freeswitch/esl/call-queue-sync.ts).
+// module that owns it; the music on hold is a music-on-hold class of the tenant or a stock stream,
+// stored as its name (the view and FreeSWITCH get what plays: local_stream://<domain>/<name>). A
+// queue that a DID, a ring group's timeout, ... points at cannot be deleted or renumbered (409).
+// Agents' statuses change here too (the running mod_callcenter learns every change from the
+// change bus: freeswitch/esl/call-queue-sync.ts).
 import { randomUUID } from 'node:crypto';
 import { authorize, type AuthedCtx, type Ctx } from '../../context.ts';
 import { conflict, notFound, validationFailed } from '../../errors.ts';
@@ -12,6 +14,8 @@ import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
 import type { DialableNumbers } from '../dialable/numbers.ts';
 import { checkDestination, DESTINATION_TYPES, EXTERNAL_NUMBER, type DestinationTargets } from '../dialable/targets.ts';
+import type { HoldMusicChecker } from '../music-on-hold/music-on-hold.service.ts';
+import { holdMusicSource } from '../music-on-hold/streams.ts';
 import { page, paging, splitList, type ListQuery, type Page } from '../shared/list.ts';
 import { parse } from '../shared/schema.ts';
 import { listTenants, owningTenant, reachesTenant } from '../shared/tenancy.ts';
@@ -57,7 +61,7 @@ export function callQueueView(q: CallQueueRecord): CallQueueView {
     queueExtension: q.extension,
     queueFreeswitchName: freeswitchQueueName(q),
     queueStrategy: q.strategy,
-    queueMohSound: q.mohSound,
+    queueMohSound: holdMusicSource(q.mohSound, q.tenant.domain),
     queueTimeBaseScore: q.timeBaseScore,
     queueTimeBaseScoreSec: q.timeBaseScoreSec,
     queueMaxWaitTime: q.maxWaitTime,
@@ -116,6 +120,8 @@ export function createCallQueuesService(deps: {
   targets: DestinationTargets;
   changes: ChangeBus;
   activity: ActivityLog;
+  /** What the moh sound may name: a music-on-hold class of the tenant or a stock stream (music-on-hold.service.ts). */
+  holdMusic: HoldMusicChecker;
 }) {
   const { callQueues, dialable, targets, changes, activity } = deps;
   const tenantExists = async (id: number) => !!(await deps.tenants.findById(id));
@@ -259,10 +265,12 @@ export function createCallQueuesService(deps: {
       const input = parse(CallQueueCreate, raw);
       const tenantId = (await owningTenant(ctx, input.tenantId, { shared: false, exists: tenantExists })) as number;
       const number = input.queueExtension;
+      const fields = fieldsOf(input);
+      if (fields.mohSound !== undefined) fields.mohSound = await deps.holdMusic(tenantId, fields.mohSound, 'queueMohSound');
       const agents = await agentsOf(tenantId, input.agents ?? []);
       const timeout = await timeoutOf(tenantId, number, input.queueTimeoutAction ?? '');
       await checkNumberFree(tenantId, number);
-      const queue = await callQueues.create({ ...fieldsOf(input), ...timeout, name: input.queueName, extension: number, tenantId }, agents);
+      const queue = await callQueues.create({ ...fields, ...timeout, name: input.queueName, extension: number, tenantId }, agents);
       await announce(queue, ctx, 'call_queue_created', 'Create');
       return queue;
     },
@@ -272,6 +280,7 @@ export function createCallQueuesService(deps: {
       const input = parse(CallQueueUpdate, raw);
       if (input.tenantId !== undefined && input.tenantId !== before.tenantId) throw validationFailed('tenantId', 'cannot be changed: create the queue in the other tenant');
       const fields = fieldsOf(input);
+      if (fields.mohSound !== undefined) fields.mohSound = await deps.holdMusic(before.tenantId, fields.mohSound, 'queueMohSound', before.mohSound);
       const number = fields.extension ?? before.extension;
       if (number !== before.extension) {
         await checkUnused(before, 'renumbered');

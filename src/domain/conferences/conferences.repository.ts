@@ -72,6 +72,11 @@ export function conferencesRepository(db: Db) {
       const rows = await db.conference.findMany({ where: { tenantId, extension: { in: [...numbers] } }, select: { id: true, extension: true } });
       return rows.map((r) => ({ number: r.extension, id: r.id }));
     },
+    /** The numbers of the tenant's rooms whose hold music is the music-on-hold class `name`. */
+    async playingHoldMusic(tenantId: number, name: string): Promise<string[]> {
+      const rows = await db.conference.findMany({ where: { tenantId, holdMusic: name }, select: { extension: true }, orderBy: { extension: 'asc' } });
+      return rows.map((r) => r.extension);
+    },
     async numbers(tenantId: number): Promise<string[]> {
       return (await db.conference.findMany({ where: { tenantId }, select: { extension: true } })).map((r) => r.extension);
     },

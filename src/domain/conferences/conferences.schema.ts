@@ -7,6 +7,7 @@
 // and moderator PINs, PIN retries, member limit, recording, wait-for-moderator, profile, and hold
 // music. REST speaks these names in snake_case, GraphQL in camelCase.
 import { SOUND } from '../ivr-menus/ivr-menus.schema.ts';
+import { HOLD_MUSIC_INPUT, HOLD_MUSIC_INPUT_MAX, HOLD_MUSIC_PROBLEM } from '../music-on-hold/streams.ts';
 import { Blank, Flag, Id, Input, Matching, ReadOnly, Shaped, SwitchText, Text, Type, Whole, type Static, type StaticDecode } from '../shared/schema.ts';
 
 export const CONFERENCE_NUMBER = '^[0-9]{2,10}$';
@@ -19,12 +20,6 @@ const PROFILES = Object.keys(PROFILE_RATES);
 export const PIN_LENGTH = { min: 3, max: 12 };
 const PIN = `^$|^[0-9]{${PIN_LENGTH.min},${PIN_LENGTH.max}}$`;
 const pinProblem = `must be ${PIN_LENGTH.min} to ${PIN_LENGTH.max} digits ('' for none)`;
-
-/**
- * Hold music as a music-on-hold class: `local_stream://<class>` (mod_local_stream's stream of that
- * name), '' for the stock hold music. Only the shape is checked here.
- */
-export const HOLD_MUSIC = '^$|^local_stream://[A-Za-z0-9_.-]{1,64}$';
 
 const soundProblem = "must be a stock sound path (conference/conf-welcome.wav), phrase:<macro> or say:<text> ('' for none)";
 
@@ -48,9 +43,11 @@ const writable = {
   conferenceCenterProfile: Type.Optional(
     Matching(`^(${PROFILES.join('|')})$`, `must be one of ${PROFILES.join(', ')}`, { description: `The stock profile whose sample rate it takes: ${PROFILES.join(', ')} (default)` }),
   ),
+  // The shape only: the service checks the class is the tenant's (music-on-hold holdMusicChecker).
   conferenceCenterHoldMusic: Blank(
-    Shaped(80, HOLD_MUSIC, "must be local_stream://<class> (a music-on-hold class) ('' for the stock hold music)", {
-      description: "What a caller alone (or waiting for the moderator) hears: local_stream://<class>, '' for the stock hold music",
+    Shaped(HOLD_MUSIC_INPUT_MAX, HOLD_MUSIC_INPUT, HOLD_MUSIC_PROBLEM, {
+      description:
+        "What a caller alone (or waiting for the moderator) hears: a music-on-hold class of the tenant (its name or local_stream://<domain>/<name>) or a stock stream (default, moh); '' for the stock hold music",
     }),
   ),
 };
@@ -106,7 +103,7 @@ export const ConferenceView = Type.Object({
   conferenceCenterRecord: Type.Boolean(),
   conferenceCenterWaitMod: Type.Boolean(),
   conferenceCenterProfile: Type.String(),
-  conferenceCenterHoldMusic: Type.String(),
+  conferenceCenterHoldMusic: Type.String({ description: "What plays: local_stream://<domain>/<class> for the tenant's class, local_stream://<stream> for a stock one ('' for the stock hold music)" }),
   conferenceName: Type.String({ description: 'The running conference as FreeSWITCH names it: <extension>-<domain>' }),
   dateCreated: Type.Integer({ description: 'unix seconds' }),
   lastUpdated: Type.Integer({ description: 'unix seconds' }),

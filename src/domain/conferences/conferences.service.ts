@@ -2,17 +2,21 @@
 // (another tenant's room is not found). The room's number is a number of the tenant's dial plan,
 // free across everything dialable; `conference` destinations (a DID's, an IVR option's, a ring
 // group's timeout) name a room by that number, so a room something points at cannot be deleted or
-// renumbered (409). PINs follow mod_conference's reading of them (mod_conference.c
-// conference_function): a caller is asked for as many digits as the longer PIN has and is let in
-// by the participant PIN, or by the moderator PIN as moderator; so a moderator PIN needs a
-// participant PIN (else only moderators could join) and must differ from it (else no one would be
-// moderator), and waiting for the moderator needs a moderator PIN (else no one would start it).
+// renumbered (409). Its hold music is a music-on-hold class of the tenant or a stock stream, stored
+// as its name (the view and conference.conf get what plays: local_stream://<domain>/<name>). PINs
+// follow mod_conference's reading of them (mod_conference.c conference_function): a caller is
+// asked for as many digits as the longer PIN has and is let in by the participant PIN, or by the
+// moderator PIN as moderator; so a moderator PIN needs a participant PIN (else only moderators
+// could join) and must differ from it (else no one would be moderator), and waiting for the
+// moderator needs a moderator PIN (else no one would start it).
 import { authorize, type AuthedCtx, type Ctx } from '../../context.ts';
 import { conflict, notFound, validationFailed } from '../../errors.ts';
 import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
 import type { DialableNumbers } from '../dialable/numbers.ts';
 import type { DestinationTargets } from '../dialable/targets.ts';
+import type { HoldMusicChecker } from '../music-on-hold/music-on-hold.service.ts';
+import { holdMusicSource } from '../music-on-hold/streams.ts';
 import { page, paging, splitList, type ListQuery, type Page } from '../shared/list.ts';
 import { parse } from '../shared/schema.ts';
 import { listTenants, owningTenant, reachesTenant } from '../shared/tenancy.ts';
@@ -56,7 +60,7 @@ export function conferenceView(c: ConferenceRecord): ConferenceView {
     conferenceCenterRecord: c.record,
     conferenceCenterWaitMod: c.waitMod,
     conferenceCenterProfile: c.profile,
-    conferenceCenterHoldMusic: c.holdMusic,
+    conferenceCenterHoldMusic: holdMusicSource(c.holdMusic, c.tenant.domain),
     conferenceName: conferenceNameOf(c.extension, c.tenant.domain),
     dateCreated: unixSeconds(c.createdAt),
     lastUpdated: unixSeconds(c.updatedAt),
@@ -105,6 +109,8 @@ export function createConferencesService(deps: {
   targets: DestinationTargets;
   changes: ChangeBus;
   activity: ActivityLog;
+  /** What the hold music may name: a music-on-hold class of the tenant or a stock stream (music-on-hold.service.ts). */
+  holdMusic: HoldMusicChecker;
 }) {
   const { conferences, dialable, targets, changes, activity } = deps;
   const tenantExists = async (id: number) => !!(await deps.tenants.findById(id));
@@ -155,6 +161,7 @@ export function createConferencesService(deps: {
       const tenantId = (await owningTenant(ctx, input.tenantId, { shared: false, exists: tenantExists })) as number;
       const fields = fieldsOf(input);
       checkRoom({ pinLength: 4, pin: '', moderatorPin: '', maxMembers: 0, waitMod: false, ...fields });
+      if (fields.holdMusic !== undefined) fields.holdMusic = await deps.holdMusic(tenantId, fields.holdMusic, 'conferenceCenterHoldMusic');
       await checkNumberFree(tenantId, input.conferenceCenterExtension);
       const room = await conferences.create({ ...fields, name: input.conferenceCenterName, extension: input.conferenceCenterExtension, tenantId });
       await announce(room, ctx, 'conference_created', 'Create');
@@ -167,6 +174,7 @@ export function createConferencesService(deps: {
       if (input.tenantId !== undefined && input.tenantId !== before.tenantId) throw validationFailed('tenantId', 'cannot be changed: create the conference in the other tenant');
       const fields = fieldsOf(input);
       checkRoom({ ...before, ...fields } as Required<ConferenceFields>);
+      if (fields.holdMusic !== undefined) fields.holdMusic = await deps.holdMusic(before.tenantId, fields.holdMusic, 'conferenceCenterHoldMusic', before.holdMusic);
       const number = fields.extension ?? before.extension;
       if (number !== before.extension) {
         await checkUnused(before, 'renumbered');

@@ -37,6 +37,7 @@ export const extensionsModule = defineModule({
   },
   // An extension's enabled forwards name other extensions.
   referrers: (extensions) => ({ type: 'extension', pointingAt: extensions.pointingAt }),
+  playsHoldMusic: (extensions) => ({ type: 'extension', playing: extensions.playingHoldMusic }),
   changeLabels: {
     entity: 'extension',
     labels: ({ tenantId, id }) => {

@@ -108,6 +108,11 @@ export function extensionsRepository(db: Db) {
       });
       return rows.map((r) => r.id);
     },
+    /** The numbers of the tenant's extensions whose hold_music is the music-on-hold class `name`. */
+    async playingHoldMusic(tenantId: number, name: string): Promise<string[]> {
+      const rows = await db.extension.findMany({ where: { tenantId, holdMusic: name }, select: { extension: true }, orderBy: { extension: 'asc' } });
+      return rows.map((r) => r.extension);
+    },
     /** Every number the tenant's extensions hold, aliases included. */
     async numbers(tenantId: number): Promise<string[]> {
       const rows = await db.extension.findMany({ where: { tenantId }, select: { extension: true, numberAlias: true } });

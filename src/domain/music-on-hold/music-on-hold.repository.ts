@@ -56,11 +56,6 @@ export function musicOnHoldRepository(db: Db) {
       db.musicOnHold.findUnique({ where: { tenantId_name_rate: { tenantId, name, rate } }, select }),
     /** How many classes (rates) of that name the tenant has. */
     countNamed: (tenantId: number, name: string): Promise<number> => db.musicOnHold.count({ where: { tenantId, name } }),
-    /** The tenant's extensions whose hold_music names the class. */
-    async extensionsPlaying(tenantId: number, name: string): Promise<string[]> {
-      const rows = await db.extension.findMany({ where: { tenantId, holdMusic: name }, select: { extension: true }, orderBy: { extension: 'asc' } });
-      return rows.map((r) => r.extension);
-    },
     async list(filter: MusicOnHoldFilter, p: Paging) {
       const [items, total] = await Promise.all([
         db.musicOnHold.findMany({ where: where(filter), select, skip: p.skip, take: p.take, orderBy: [{ [p.sortField]: p.order }, { rate: 'asc' }, { id: 'asc' }] }),

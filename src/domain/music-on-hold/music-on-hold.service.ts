@@ -17,6 +17,7 @@ import { listTenants, owningTenant, reachesTenant } from '../shared/tenancy.ts';
 import { unixSeconds } from '../shared/unix-time.ts';
 import type { TenantsRepository } from '../tenants/tenants.repository.ts';
 import type { MusicOnHoldFields, MusicOnHoldRecord, MusicOnHoldRepository } from './music-on-hold.repository.ts';
+import type { HoldMusicPlayers } from './players.ts';
 import {
   MusicOnHoldCreate,
   MusicOnHoldFilter,
@@ -27,7 +28,7 @@ import {
   type MusicOnHoldUploadView,
   type MusicOnHoldView,
 } from './music-on-hold.schema.ts';
-import { ANY_RATE_PLAYED_AT, classDirectory, holdMusicName, isStockStream, nameDirectory, streamName, type StreamOf } from './streams.ts';
+import { ANY_RATE_PLAYED_AT, classDirectory, holdMusicName, holdMusicSource, isStockStream, nameDirectory, streamName, type StreamOf } from './streams.ts';
 
 /** A class with where its files are. */
 export interface MusicOnHold extends MusicOnHoldRecord {
@@ -96,7 +97,15 @@ const played = (r: MusicOnHoldRecord) => [r.shuffle, r.channels, r.interval, r.t
 
 const noStreams = (): StreamChanges => ({ started: [], stopped: [], reloaded: [] });
 
-export function createMusicOnHoldService(deps: { musicOnHold: MusicOnHoldRepository; tenants: TenantsRepository; media: MediaStore; changes: ChangeBus; activity: ActivityLog }) {
+export function createMusicOnHoldService(deps: {
+  musicOnHold: MusicOnHoldRepository;
+  tenants: TenantsRepository;
+  media: MediaStore;
+  changes: ChangeBus;
+  activity: ActivityLog;
+  /** What plays each class name (the modules with a hold music register there). */
+  players: HoldMusicPlayers;
+}) {
   const { musicOnHold, media, changes, activity } = deps;
   const tenantExists = async (id: number) => !!(await deps.tenants.findById(id));
 
@@ -134,11 +143,13 @@ export function createMusicOnHoldService(deps: { musicOnHold: MusicOnHoldReposit
     if (taken && taken.id !== except) throw conflict(`Music on hold ${name} at ${rate || 'any'} rate already exists`);
   }
 
-  /** Nothing may play a class name that goes away (its last rate deleted or renamed). */
+  /** Nothing (an extension, a queue, a room: players.ts) may play a class name that goes away (its last rate deleted or renamed). */
   async function checkUnplayed(r: MusicOnHoldRecord, doing: string): Promise<void> {
     if ((await musicOnHold.countNamed(r.tenantId, r.name)) > 1) return;
-    const extensions = await musicOnHold.extensionsPlaying(r.tenantId, r.name);
-    if (extensions.length) throw conflict(`Music on hold ${r.name} cannot be ${doing}: it is the hold music of extension ${extensions.join(', ')}`);
+    const playing = await deps.players.playing(r.tenantId, r.name);
+    if (playing.length) {
+      throw conflict(`Music on hold ${r.name} cannot be ${doing}: it is the hold music of ${playing.map((p) => `${p.type} ${p.numbers.join(', ')}`).join('; ')}`);
+    }
   }
 
   async function announce(r: MusicOnHoldRecord, ctx: AuthedCtx, action: string, what: string, streams: StreamChanges): Promise<void> {
@@ -272,14 +283,17 @@ export function createMusicOnHoldService(deps: { musicOnHold: MusicOnHoldReposit
 export type MusicOnHoldService = ReturnType<typeof createMusicOnHoldService>;
 
 /**
- * Checks what a `hold_music` field names, for the modules that have one (extensions; queues and
- * conferences alike): '' (none), a stock stream (default, moh) or a class of the tenant, written
+ * Checks what a `hold_music` field names, for the modules that have one (extensions, call queues,
+ * conference rooms): '' (none), a stock stream (default, moh) or a class of the tenant, written
  * as its name or as local_stream://[<domain>/]<name>. Answers the name to store (streams.ts
- * holdMusicSource renders it), or throws a 400 naming `field`.
+ * holdMusicSource renders it), or throws a 400 naming `field`. Given `stored` (what the object
+ * has now), that value given back as stored or as rendered is kept as it is: a form PUTs back
+ * what it read, a value stored before classes were checked included.
  */
 export function holdMusicChecker(repo: Pick<MusicOnHoldRepository, 'countNamed'>, tenants: Pick<TenantsRepository, 'findById'>) {
-  return async function checkHoldMusic(tenantId: number, given: string, field = 'holdMusic'): Promise<string> {
+  return async function checkHoldMusic(tenantId: number, given: string, field = 'holdMusic', stored?: string): Promise<string> {
     const domain = (await tenants.findById(tenantId))?.domain ?? '';
+    if (stored !== undefined && (given === stored || given === holdMusicSource(stored, domain))) return stored;
     const name = holdMusicName(given, domain);
     if (name === '') return '';
     if (name !== null && isStockStream(name)) return name.toLowerCase();

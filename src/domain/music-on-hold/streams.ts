@@ -59,6 +59,15 @@ export function holdMusicSource(stored: string, domain: string): string {
   return isStockStream(stored) ? `local_stream://${stored.toLowerCase()}` : `local_stream://${domain}/${stored}`;
 }
 
+/**
+ * What a hold_music input may look like (holdMusicChecker decides what it names): a name, or
+ * local_stream://[<domain>/]<name>. The name part also admits the dots of values stored before
+ * classes were checked (local_stream://<anything of [A-Za-z0-9_.-]>), which a form PUTs back.
+ */
+export const HOLD_MUSIC_INPUT = '^$|^(local_stream://)?([A-Za-z0-9.-]{1,253}/)?[A-Za-z0-9_.-]{1,64}$';
+export const HOLD_MUSIC_INPUT_MAX = 'local_stream://'.length + 253 + 1 + 64;
+export const HOLD_MUSIC_PROBLEM = "must name a music-on-hold class of the tenant (its name, or local_stream://<domain>/<name>) or a stock stream (default, moh); '' for the stock hold music";
+
 /** The name a hold_music input names: `jazz`, `local_stream://jazz`, `local_stream://<domain>/jazz`, or '' (none); null when it names none. */
 export function holdMusicName(given: string, domain: string): string | null {
   let name = given.trim();

@@ -49,6 +49,8 @@ describe.each(databaseKinds)('conference rooms in the dialplan and conference.co
     t = await createTestApp(kind);
     acme = await createTenant(t, { name: 'Acme', domain: 'acme.test' });
     await createTenant(t, { name: 'Globex', domain: 'globex.test' });
+    const jazz = await t.api('POST', '/api/music_on_hold', { token: await t.adminToken(), body: { tenant_id: acme, music_on_hold_name: 'jazz' } });
+    expect(jazz.statusCode, jazz.body).toBe(200);
     board = await createRoom(t, acme, {
       conference_center_name: 'Board <room> & "co"',
       conference_center_extension: '3000',
@@ -97,7 +99,8 @@ describe.each(databaseKinds)('conference rooms in the dialplan and conference.co
       'max-members': '10',
       'auto-record': '$${recordings_dir}/acme.test/conferences/3000/${strftime(%Y-%m-%d-%H-%M-%S)}.wav',
       'conference-flags': 'wait-mod',
-      'moh-sound': 'local_stream://jazz',
+      // The tenant's class: its stream (domain/music-on-hold/streams.ts).
+      'moh-sound': 'local_stream://acme.test/jazz',
     });
     // A room without PINs, limit or recording leaves them out, and takes the stock hold music.
     const plain = paramsOf(await conferenceConf(t, '3001-acme.test', open));

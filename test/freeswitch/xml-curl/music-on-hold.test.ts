@@ -1,7 +1,8 @@
 // Music on hold as FreeSWITCH reaches it: local_stream.conf fetched as the captured request
 // (mod_local_stream at load, on `reload mod_local_stream` and on start/reload_local_stream) answers
 // the stock streams and one directory per tenant class, golden-filed; a change shows at the next
-// fetch. An extension's hold_music plays the tenant's stream.
+// fetch. An extension's hold_music, a call queue's moh sound (callcenter.conf and its dialplan
+// entry) and a conference room's hold music (its conference.conf profile) play the tenant's stream.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/app.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
@@ -13,6 +14,14 @@ import { find, findAll, namedValues, parseXml } from '../../helpers/xml-tree.ts'
 
 const localStreamCapture = loadCapture('configuration-local_stream.conf.txt').body;
 const userCapture = loadCapture('directory-user_call-originate.txt').body;
+const callcenterCapture = loadCapture('configuration-callcenter.conf-module-load.txt').body;
+const queueLoadCapture = loadCapture('configuration-callcenter.conf-queue-load.txt').body;
+const dialplanCapture = loadCapture('dialplan-inbound-sip-internal-9196.txt').body;
+const conferenceCapture = loadCapture('configuration-conference.conf-conference-start.txt').body;
+
+/** The <param>s of each element named `element` (queue, profile), by its name. */
+const paramsBy = (xml: string, element: string) =>
+  Object.fromEntries(findAll(parseXml(xml), element).map((e) => [e.attrs.name, Object.fromEntries(findAll(e, 'param').map((p) => [p.attrs.name, p.attrs.value]))]));
 
 /** Each <directory>: its name, path and <param>s. */
 const directories = (xml: string) =>
@@ -118,5 +127,46 @@ describe.each(databaseKinds)('local_stream.conf on $name', (kind) => {
     };
     expect(await holdMusicOf('1000')).toBe('local_stream://acme.test/jazz');
     expect(await holdMusicOf('1001')).toBe('local_stream://moh');
+  });
+
+  it("a call queue's moh sound and a conference room's hold music play the tenant's stream in callcenter.conf, the queue's entry and the room's profile", async () => {
+    const post = async (path: string, body: Record<string, unknown>) => {
+      const res = await t.api('POST', `/api/${path}`, { token: await t.adminToken(), body: { tenant_id: acme, ...body } });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    await post('call_queues', { queue_name: 'Support', queue_extension: '7100', queue_moh_sound: 'jazz' });
+    await post('call_queues', { queue_name: 'Sales', queue_extension: '7200', queue_moh_sound: 'local_stream://default' });
+    await post('call_queues', { queue_name: 'Plain', queue_extension: '7300' });
+    const room = (await post('conferences', { conference_center_name: 'Board', conference_center_extension: '3000', conference_center_hold_music: 'local_stream://acme.test/lounge' }))
+      .conference_center_uuid;
+    const answers = async () => ({
+      queues: paramsBy(await answerOf(fetchXml(t, callcenterCapture)), 'queue'),
+      queueLoad: paramsBy(await answerOf(fetchXml(t, withParams(queueLoadCapture, { 'CC-Queue': '7100@acme.test' }))), 'queue'),
+      entry: findAll(parseXml(await answerOf(fetchXml(t, withParams(dialplanCapture, { 'Caller-Context': 'acme.test', 'Hunt-Context': 'acme.test', 'Caller-Destination-Number': '7100', 'Hunt-Destination-Number': '7100' })))), 'action')
+        .map((a) => a.attrs.data)
+        .filter((d) => d?.startsWith('hold_music=')),
+      room: paramsBy(await answerOf(fetchXml(t, withParams(conferenceCapture, { conference_name: '3000-acme.test', profile_name: room }))), 'profile')[room]!['moh-sound'],
+    });
+    const played = {
+      queues: {
+        '7100@acme.test': expect.objectContaining({ 'moh-sound': 'local_stream://acme.test/jazz' }),
+        '7200@acme.test': expect.objectContaining({ 'moh-sound': 'local_stream://default' }),
+        '7300@acme.test': expect.objectContaining({ 'moh-sound': '$${hold_music}' }),
+      },
+      queueLoad: { '7100@acme.test': expect.objectContaining({ 'moh-sound': 'local_stream://acme.test/jazz' }) },
+      entry: ['hold_music=local_stream://acme.test/jazz'],
+      room: 'local_stream://acme.test/lounge',
+    };
+    expect(await answers()).toEqual(played);
+    // Another rate of the name may be renamed (the name still plays, the answers stay); the last may not.
+    const other = await post('music_on_hold', { music_on_hold_name: 'jazz', music_on_hold_rate: 16000 });
+    const renamed = await t.api('PUT', `/api/music_on_hold/${other.music_on_hold_uuid}`, { token: await t.adminToken(), body: { music_on_hold_name: 'bebop' } });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(await answers()).toEqual(played);
+    const [last] = (await t.api('GET', `/api/music_on_hold?tenant_id=${acme}&music_on_hold_name=jazz`, { token: await t.adminToken() })).json();
+    const refused = await t.api('PUT', `/api/music_on_hold/${last.music_on_hold_uuid}`, { token: await t.adminToken(), body: { music_on_hold_name: 'swing' } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toBe('Music on hold jazz cannot be renamed: it is the hold music of extension 1000; call queue 7100');
   });
 });

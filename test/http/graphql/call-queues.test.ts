@@ -1,6 +1,7 @@
 // Call queues through GraphQL: the same service as REST, so the same rules (validation naming the
 // input field, 409 on a taken number, tenants never seeing each other's queues, agents bound to
-// the tenant's extensions, agent statuses limited to mod_callcenter's).
+// the tenant's extensions, agent statuses limited to mod_callcenter's, the music on hold a
+// music-on-hold class of the tenant that cannot go while the queue plays it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/app.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
@@ -90,6 +91,31 @@ describe.each(databaseKinds)('GraphQL call queues on $name', (kind) => {
       expect(firstError(res).message).toContain(field);
     }
     expect(codeOf(await t.gql(CREATE, { input: { queueName: 'Again', queueExtension: '7100' } }, cast.adminA.token))).toBe(409);
+  });
+
+  it("queueMohSound names a music-on-hold class of the tenant or a stock stream (another tenant's or an unknown one is refused); a class it plays cannot be deleted", async () => {
+    const createClass = async (token: string, name: string) =>
+      dataOf(await t.gql('mutation($input: MusicOnHoldCreateInput!) { createMusicOnHold(input: $input) { musicOnHoldUuid } }', { input: { musicOnHoldName: name } }, token)).createMusicOnHold.musicOnHoldUuid;
+    const jazz = await createClass(cast.adminA.token, 'jazz');
+    await createClass(cast.adminB.token, 'globex_only');
+    for (const [given, read] of [
+      ['moh', 'local_stream://moh'],
+      ['local_stream://default', 'local_stream://default'],
+      ['jazz', 'local_stream://acme.test/jazz'],
+    ]) {
+      expect(dataOf(await t.gql(UPDATE, { id, input: { queueMohSound: given } }, cast.adminA.token)).updateCallQueue.queueMohSound, given).toBe(read);
+    }
+    for (const given of ['globex_only', 'local_stream://globex.test/globex_only', 'local_stream://blues']) {
+      for (const res of [await t.gql(UPDATE, { id, input: { queueMohSound: given } }, cast.adminA.token), await t.gql(CREATE, { input: { queueName: 'X', queueExtension: '7300', queueMohSound: given } }, cast.adminA.token)]) {
+        expect(codeOf(res), given).toBe(400);
+        expect(firstError(res).message).toContain('queueMohSound');
+      }
+    }
+    expect(dataOf(await t.gql(`query($id: ID!) { callQueue(id: $id) { queueMohSound } }`, { id }, cast.adminA.token)).callQueue.queueMohSound).toBe('local_stream://acme.test/jazz');
+    expect(dataOf(await t.gql(`{ callQueues { total } }`, {}, cast.adminA.token)).callQueues.total).toBe(1);
+    const refused = await t.gql('mutation($id: ID!) { deleteMusicOnHold(id: $id) }', { id: jazz }, cast.adminA.token);
+    expect(codeOf(refused)).toBe(409);
+    expect(firstError(refused).message).toBe('Music on hold jazz cannot be deleted: it is the hold music of call queue 7100');
   });
 
   it("another tenant's admin neither sees nor changes the queue; the super-admin sees it", async () => {

@@ -1,6 +1,7 @@
 // Conference rooms through GraphQL: the same service as REST, so the same rules (validation naming
 // the input field, 409 on a taken number, PIN rules, tenants never seeing each other's rooms, end
-// users holding no conference permission), and the live room named by its uuid.
+// users holding no conference permission, the hold music a music-on-hold class of the tenant that
+// cannot go while the room plays it), and the live room named by its uuid.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/app.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
@@ -74,6 +75,36 @@ describe.each(databaseKinds)('GraphQL conference rooms on $name', (kind) => {
       total: 1,
       items: [{ conferenceCenterPin: '1234', conferenceCenterMaxMembers: 25 }],
     });
+  });
+
+  it("conferenceCenterHoldMusic names a music-on-hold class of the tenant or a stock stream (another tenant's or an unknown one is refused); a class it plays cannot be deleted", async () => {
+    const createClass = async (token: string, name: string) =>
+      dataOf(await t.gql('mutation($input: MusicOnHoldCreateInput!) { createMusicOnHold(input: $input) { musicOnHoldUuid } }', { input: { musicOnHoldName: name } }, token)).createMusicOnHold.musicOnHoldUuid;
+    const lounge = await createClass(cast.adminA.token, 'lounge');
+    await createClass(cast.adminB.token, 'globex_only');
+    for (const [given, read] of [
+      ['default', 'local_stream://default'],
+      ['local_stream://moh', 'local_stream://moh'],
+      ['local_stream://acme.test/lounge', 'local_stream://acme.test/lounge'],
+    ]) {
+      expect(dataOf(await t.gql(UPDATE, { id, input: { conferenceCenterHoldMusic: given } }, cast.adminA.token)).updateConference.conferenceCenterHoldMusic, given).toBe(read);
+    }
+    for (const given of ['globex_only', 'local_stream://globex.test/globex_only', 'blues']) {
+      for (const res of [
+        await t.gql(UPDATE, { id, input: { conferenceCenterHoldMusic: given } }, cast.adminA.token),
+        await t.gql(CREATE, { input: { conferenceCenterName: 'X', conferenceCenterExtension: '3009', conferenceCenterHoldMusic: given } }, cast.adminA.token),
+      ]) {
+        expect(codeOf(res), given).toBe(400);
+        expect(firstError(res).message).toContain('conferenceCenterHoldMusic');
+      }
+    }
+    expect(dataOf(await t.gql('{ conferences { total items { conferenceCenterHoldMusic } } }', {}, cast.adminA.token)).conferences).toEqual({
+      total: 1,
+      items: [{ conferenceCenterHoldMusic: 'local_stream://acme.test/lounge' }],
+    });
+    const refused = await t.gql('mutation($id: ID!) { deleteMusicOnHold(id: $id) }', { id: lounge }, cast.adminA.token);
+    expect(codeOf(refused)).toBe(409);
+    expect(firstError(refused).message).toBe('Music on hold lounge cannot be deleted: it is the hold music of conference 3000');
   });
 
   it('another tenant neither sees nor touches the room, nor its live members; an end user may not; the super-admin names the tenant', async () => {

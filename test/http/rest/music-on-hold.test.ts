@@ -1,6 +1,7 @@
 // /api/music_on_hold beyond the client's calls: what is refused (and that nothing changes), the
 // audio files of a class (real WAV and MP3 built in the test, files that lie about their type,
-// one too large), tenant scoping of every route, and hold_music on extensions naming a class.
+// one too large), tenant scoping of every route, and hold_music on extensions, call queues and
+// conference rooms naming a class (which cannot then be deleted or renamed away).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -180,5 +181,107 @@ describe.each(databaseKinds)('/api/music_on_hold uploads over UPLOAD_MAX_BYTES o
     const small = await upload(t, cast.adminA.token, created.music_on_hold_uuid, wavFile({ seconds: 0.1 }), 'short.wav');
     expect(small.statusCode, small.body).toBe(200);
     expect(readdirSync(created.music_on_hold_path)).toEqual(['short.wav']);
+  });
+});
+
+describe.each(databaseKinds)('hold music of call queues and conference rooms on $name', (kind) => {
+  let t: TestApp;
+  let cast: Cast;
+  /** acme's jazz at 8000 and at 16000 (uuids). */
+  const jazz: string[] = [];
+
+  const api = (method: string, url: string, token: string, body?: Record<string, unknown>) => t.api(method, url, { token, body });
+  const created = async (method: string, url: string, token: string, body: Record<string, unknown>) => {
+    const res = await api(method, url, token, body);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    cast = await seedCast(t);
+    for (const rate of [8000, 16000]) jazz.push((await created('POST', '/api/music_on_hold', cast.adminA.token, { music_on_hold_name: 'jazz', music_on_hold_rate: rate })).music_on_hold_uuid);
+    await created('POST', '/api/music_on_hold', cast.adminA.token, { music_on_hold_name: 'lounge', music_on_hold_rate: null });
+    await created('POST', '/api/music_on_hold', cast.adminB.token, { music_on_hold_name: 'globex_only' });
+    await created('POST', '/api/music_on_hold', cast.adminB.token, { music_on_hold_name: 'jazz' });
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  /** Each way of naming the tenant's classes and the stock streams, and what the object then reads. */
+  const accepted: [string, string][] = [
+    ['jazz', 'local_stream://acme.test/jazz'],
+    ['local_stream://lounge', 'local_stream://acme.test/lounge'],
+    ['local_stream://acme.test/jazz', 'local_stream://acme.test/jazz'],
+    ['default', 'local_stream://default'],
+    ['local_stream://moh', 'local_stream://moh'],
+    ['', ''],
+  ];
+  /** Another tenant's class (bare, or by its domain), names no class has, and what is no stream at all. */
+  const refused = ['globex_only', 'local_stream://globex.test/globex_only', 'local_stream://globex.test/jazz', 'blues', 'local_stream://blues', 'shout://radio', '/tmp/x.wav'];
+
+  // Globex's queue plays its globex_only, its room its own jazz (the name of one of Acme's classes too).
+  for (const [path, field, body, globexClass] of [
+    ['call_queues', 'queue_moh_sound', { queue_name: 'Support', queue_extension: '7100' }, 'globex_only'],
+    ['conferences', 'conference_center_hold_music', { conference_center_name: 'Board', conference_center_extension: '3000' }, 'jazz'],
+  ] as const) {
+    const uuidOf = (o: Record<string, string>) => o.call_center_queue_uuid ?? o.conference_center_uuid;
+
+    it(`${path}: ${field} names a class of the tenant or a stock stream, stored as its name and read as what plays`, async () => {
+      const made = await created('POST', `/api/${path}`, cast.adminA.token, { ...body, [field]: 'local_stream://jazz' });
+      expect(made[field]).toBe('local_stream://acme.test/jazz');
+      for (const [given, read] of accepted) {
+        const res = await api('PUT', `/api/${path}/${uuidOf(made)}`, cast.adminA.token, { [field]: given });
+        expect(res.statusCode, `${given}: ${res.body}`).toBe(200);
+        expect(res.json()[field], given).toBe(read);
+      }
+      await created('PUT', `/api/${path}/${uuidOf(made)}`, cast.adminA.token, { [field]: 'jazz' });
+      // The super-admin puts another tenant's class on that tenant's own object.
+      const globex = await created('POST', `/api/${path}`, cast.admin, { ...body, tenant_id: cast.tenantB, [field]: globexClass });
+      expect(globex[field]).toBe(`local_stream://globex.test/${globexClass}`);
+    });
+
+    it(`${path}: another tenant's class or an unknown name is a 400 naming ${field}, and changes nothing`, async () => {
+      const [mine] = (await api('GET', `/api/${path}`, cast.adminA.token)).json();
+      for (const given of refused) {
+        const res = await api('PUT', `/api/${path}/${uuidOf(mine)}`, cast.adminA.token, { [field]: given });
+        expect(res.statusCode, given).toBe(400);
+        expect(res.json().error.message, given).toContain(field);
+        const fresh = await api('POST', `/api/${path}`, cast.adminA.token, { ...body, [field]: given, ...(path === 'call_queues' ? { queue_extension: '7199' } : { conference_center_extension: '3099' }) });
+        expect(fresh.statusCode, given).toBe(400);
+      }
+      expect((await api('GET', `/api/${path}`, cast.adminA.token)).json()).toEqual([mine]);
+      expect(mine[field]).toBe('local_stream://acme.test/jazz');
+    });
+  }
+
+  it('a class name a queue or a room plays (or an extension) cannot be deleted or renamed away (409, naming them); another rate of it can', async () => {
+    await created('POST', '/api/fpbx_extensions', cast.adminA.token, { extension: '1001', password: 'Acme-pass-1x', hold_music: 'jazz' });
+    // Another rate of the name goes: the name still plays.
+    await created('PUT', `/api/music_on_hold/${jazz[1]}`, cast.adminA.token, { music_on_hold_name: 'bebop' });
+    const message = 'it is the hold music of extension 1001; conference 3000; call queue 7100';
+    const deleted = await api('DELETE', `/api/music_on_hold/${jazz[0]}`, cast.adminA.token);
+    expect(deleted.statusCode).toBe(409);
+    expect(deleted.json().error.message).toBe(`Music on hold jazz cannot be deleted: ${message}`);
+    const renamed = await api('PUT', `/api/music_on_hold/${jazz[0]}`, cast.adminA.token, { music_on_hold_name: 'swing' });
+    expect(renamed.statusCode).toBe(409);
+    expect(renamed.json().error.message).toBe(`Music on hold jazz cannot be renamed: ${message}`);
+    // Each player let go in turn: the refusal names those left.
+    const [ext] = (await api('GET', '/api/fpbx_extensions', cast.adminA.token)).json();
+    await created('PUT', `/api/fpbx_extensions/${ext.extension_uuid}`, cast.adminA.token, { hold_music: 'moh' });
+    const [room] = (await api('GET', '/api/conferences', cast.adminA.token)).json();
+    await created('PUT', `/api/conferences/${room.conference_center_uuid}`, cast.adminA.token, { conference_center_hold_music: '' });
+    expect((await api('DELETE', `/api/music_on_hold/${jazz[0]}`, cast.adminA.token)).json().error.message).toBe('Music on hold jazz cannot be deleted: it is the hold music of call queue 7100');
+    const [queue] = (await api('GET', '/api/call_queues', cast.adminA.token)).json();
+    await created('PUT', `/api/call_queues/${queue.call_center_queue_uuid}`, cast.adminA.token, { queue_moh_sound: 'local_stream://acme.test/lounge' });
+    // Globex's room of the same number plays Globex's own jazz: Acme's goes, Globex's stays.
+    expect((await api('DELETE', `/api/music_on_hold/${jazz[0]}`, cast.adminA.token)).json()).toBe(true);
+    const globex = (await api('GET', '/api/music_on_hold', cast.adminB.token)).json() as { music_on_hold_uuid: string; music_on_hold_name: string }[];
+    for (const [name, player] of [
+      ['jazz', 'conference 3000'],
+      ['globex_only', 'call queue 7100'],
+    ]) {
+      const uuid = globex.find((c) => c.music_on_hold_name === name)!.music_on_hold_uuid;
+      expect((await api('DELETE', `/api/music_on_hold/${uuid}`, cast.adminB.token)).json().error.message).toBe(`Music on hold ${name} cannot be deleted: it is the hold music of ${player}`);
+    }
   });
 });

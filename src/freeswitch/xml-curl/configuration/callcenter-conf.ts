@@ -12,9 +12,11 @@
 // agent its uuid. An agent's contact reaches its extension through the domain's dial-string
 // (user/<extension>@<domain>: the directory renders the dial-string, NOTES.md), with the call
 // timeout as an originate variable. Every value comes from write-time checked fields: numbers,
-// uuids, the tenant's domain, the schema's shapes (moh: local_stream://<class>; sounds: a path).
+// uuids, the tenant's domain, the schema's shapes (sounds: a path), and the moh a checked class
+// name or stock stream (domain/music-on-hold/streams.ts holdMusicSource: local_stream://<domain>/<name>).
 import type { CallQueueAgentRecord, CallQueueRecord } from '../../../domain/call-queues/call-queues.repository.ts';
 import { freeswitchQueueName } from '../../../domain/call-queues/call-queues.service.ts';
+import { holdMusicSource } from '../../../domain/music-on-hold/streams.ts';
 import { trusted, type TrustedText } from '../templates/trusted-text.ts';
 
 export interface CallcenterParam {
@@ -52,7 +54,7 @@ export function queueParams(q: CallQueueRecord): CallcenterParam[] {
   const bool = (b: boolean) => (b ? 'true' : 'false');
   const params: CallcenterParam[] = [
     { name: 'strategy', value: q.strategy },
-    { name: 'moh-sound', value: q.mohSound || STOCK_MOH },
+    { name: 'moh-sound', value: holdMusicSource(q.mohSound, q.tenant.domain) || STOCK_MOH },
     { name: 'time-base-score', value: q.timeBaseScore },
     { name: 'max-wait-time', value: String(q.maxWaitTime) },
     { name: 'max-wait-time-with-no-agent', value: String(q.maxWaitTimeWithNoAgent) },

@@ -12,8 +12,10 @@
 // recording path is under the stock $${recordings_dir}, by tenant domain and room number (both
 // checked when written: a host name, digits), the file named by the start time, which
 // mod_conference expands on a member's channel when recording starts (conference_thread_run:
-// switch_channel_expand_variables of auto-record).
+// switch_channel_expand_variables of auto-record). The hold music is the room's music-on-hold
+// class (local_stream://<domain>/<name>) or stock stream, checked when written.
 import { PROFILE_RATES, type ConferenceProfile } from '../../../domain/conferences/conferences.schema.ts';
+import { holdMusicSource } from '../../../domain/music-on-hold/streams.ts';
 import { trusted, type TrustedText } from '../templates/trusted-text.ts';
 import type { ConferenceConfRoom } from './configuration.repository.ts';
 
@@ -93,7 +95,7 @@ export function roomProfile(room: ConferenceConfRoom): { name: string; params: C
       { name: 'interval', value: 20 },
       { name: 'energy-level', value: 300 },
       ...STOCK_SOUNDS,
-      { name: 'moh-sound', value: room.holdMusic || STOCK_HOLD_MUSIC },
+      { name: 'moh-sound', value: holdMusicSource(room.holdMusic, room.tenant.domain) || STOCK_HOLD_MUSIC },
       ...STOCK_CALLER_ID,
       { name: 'comfort-noise', value: 'true' },
       ...optional('pin', room.pin),

@@ -6,6 +6,7 @@
 import { AGENT_CODES } from '../../../domain/call-queues/call-queues.module.ts';
 import type { CallQueueRecord } from '../../../domain/call-queues/call-queues.repository.ts';
 import { freeswitchQueueName } from '../../../domain/call-queues/call-queues.service.ts';
+import { holdMusicSource } from '../../../domain/music-on-hold/streams.ts';
 import { tags } from '../change-tags.ts';
 import type { TemplateStore } from '../templates/template-store.ts';
 import { trusted } from '../templates/trusted-text.ts';
@@ -26,8 +27,8 @@ export function renderCallQueue(q: CallQueueRecord, tenant: DialplanTenant, temp
     expression: `^${escapeRegExp(q.extension)}$`,
     context: tenant.domain,
     cidPrefix: q.cidPrefix,
-    // The schema's MOH_SOUND shape (local_stream://<class>), or the stock global.
-    moh: q.mohSound || trusted('$${hold_music}'),
+    // The queue's class (local_stream://<domain>/<name>) or stock stream, or the stock global.
+    moh: holdMusicSource(q.mohSound, tenant.domain) || trusted('$${hold_music}'),
     queue: freeswitchQueueName(q),
     transfer: q.timeoutType && !voicemail ? q.timeoutValue : '',
     voicemail: voicemail ? q.timeoutValue : '',
