@@ -22,7 +22,7 @@ async function esl(app: FastifyInstance) {
   const { callFlows, followMe, callQueues } = app.services;
   const toggles = createCallFlowToggles({ manager, toggle: callFlows.toggle, lamp: callFlows.lamp, log });
   const followMeToggles = createFollowMeToggles({ manager, set: followMe.setByCode, log });
-  const queueSync = createCallQueueSync({ manager, changes, queue: callQueues.stored, queues: callQueues.storedAll, log });
+  const queueSync = createCallQueueSync({ manager, changes, queue: callQueues.stored, queues: callQueues.storedAll, storeAgentStatus: callQueues.storeAgentStatus, log });
   app.decorate('esl', manager);
   app.addHook('onClose', async () => {
     toggles.stop();

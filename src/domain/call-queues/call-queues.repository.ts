@@ -186,6 +186,15 @@ export function callQueuesRepository(db: Db) {
       const { count } = await db.callQueueAgent.updateMany({ where: { id: agentId, queueId }, data: { status } });
       return count > 0;
     },
+    /** The queue of agent `agentId` (agent ids are unique across queues), or null. */
+    async queueOfAgent(agentId: string): Promise<string | null> {
+      return (await db.callQueueAgent.findUnique({ where: { id: agentId }, select: { queueId: true } }))?.queueId ?? null;
+    },
+    /** Sets the agent's status unless it holds it already: whether it changed. */
+    async changeAgentStatus(agentId: string, status: string): Promise<boolean> {
+      const { count } = await db.callQueueAgent.updateMany({ where: { id: agentId, status: { not: status } }, data: { status } });
+      return count > 0;
+    },
     async delete(id: string): Promise<void> {
       await db.callQueue.delete({ where: { id } });
     },

@@ -27,6 +27,7 @@ import {
   CallQueueCreate,
   CallQueueFilter,
   CallQueueUpdate,
+  type AgentStatus,
   type CallQueueAgentInput,
   type CallQueueCreateInput,
   type CallQueueUpdateInput,
@@ -303,6 +304,20 @@ export function createCallQueuesService(deps: {
       const queue = (await callQueues.findById(before.id))!;
       await announce(queue, ctx as AuthedCtx, 'call_queue_agent_status', `Agent ${agentId} ${input.agentStatus} in`);
       return queue;
+    },
+
+    /**
+     * mod_callcenter on some node set an agent's status (the *22/*23 codes, its own no-answer
+     * break, ...: freeswitch/esl/call-queue-sync.ts): stored and announced (every node is then told,
+     * the GUI shows it) unless it is the stored one already. `unknown` when Switchyard has no such agent.
+     */
+    async storeAgentStatus(agentId: string, status: AgentStatus): Promise<'unknown' | 'same' | 'changed'> {
+      const queueId = await callQueues.queueOfAgent(agentId);
+      if (!queueId) return 'unknown';
+      if (!(await callQueues.changeAgentStatus(agentId, status))) return 'same';
+      const queue = await callQueues.findById(queueId);
+      if (queue) await changes.publish({ entity: 'call_queue', tenantId: queue.tenantId, id: queue.id, domain: queue.tenant.domain });
+      return 'changed';
     },
 
     /** The queue as stored, for no caller: what the Event Socket sync tells mod_callcenter. */

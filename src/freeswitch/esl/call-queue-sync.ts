@@ -14,13 +14,42 @@
 // What each queue was is remembered from the start (and after each change), as the cache flusher
 // remembers gateways. An extension or tenant change (an agent's number, a tenant's domain or
 // state) compares every queue again. Commands run one after another in change order.
+//
+// The database is the truth for agents' statuses, whoever changes them: mod_callcenter fires
+// CUSTOM callcenter::info, CC-Action agent-status-change, CC-Agent (the agent's uuid) and
+// CC-Agent-Status on every successful status set (mod_callcenter.c cc_agent_update), on the node
+// where it was set: by the *22/*23 codes' callcenter_config, by mod_callcenter itself (an agent
+// that did not answer max-no-answer times goes On Break), by load_agent at a load, or by this sync.
+// Such an event for an agent Switchyard knows, with one of mod_callcenter's statuses, is stored
+// unless the database holds that status already; the change is announced like any other, so the
+// GUI shows it and every node is told (`agent set status`, once: the sync sends only what changed).
+// The events that the sync's own `agent set status` commands cause come back: each command sent
+// to a node expects its echo from that node, and an expected echo is dropped unread — otherwise
+// an echo of an older status that arrives after a newer change would store the older one again and
+// both would bounce between the nodes and the database. An event for an unknown agent, without a
+// known status, or otherwise malformed is logged without its values and changes nothing. Events are
+// handled one at a time, in arrival order; the queue is bounded.
 import type { CallQueueRecord } from '../../domain/call-queues/call-queues.repository.ts';
 import type { Change, ChangeBus } from '../../infra/change-bus.ts';
+import { AGENT_STATUSES, type AgentStatus } from '../../domain/call-queues/call-queues.schema.ts';
 import { agentOf, queueParams, servesCalls, tierOf, type CallcenterAgent, type CallcenterTier } from '../xml-curl/configuration/callcenter-conf.ts';
 import { freeswitchQueueName } from '../../domain/call-queues/call-queues.service.ts';
 import type { EslLogger } from './client.ts';
 import { commands, type AgentKey } from './commands.ts';
+import { createEventQueue } from './event-queue.ts';
 import type { SwitchManager } from './manager.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The status as Switchyard spells it (mod_callcenter reads them case-insensitively: cc_agent_str2status). */
+const STATUS_BY_LOWER = new Map<string, AgentStatus>(AGENT_STATUSES.map((s) => [s.toLowerCase(), s]));
+/** `agent set status <agent> '<status>'` as commands.agentSet writes it. */
+const STATUS_COMMAND = /^callcenter_config agent set status (\S+) '([^']+)'$/;
+/** How long an echo is waited for (it comes within milliseconds: the event is fired while the command runs). */
+const ECHO_WAIT_MS = 60_000;
+const MAX_ECHOES = 10_000;
+
+/** What storing a status reported by a node did. */
+export type StoredAgentStatus = 'unknown' | 'same' | 'changed';
 
 /** What mod_callcenter holds of a queue that serves calls. */
 export interface SwitchQueue {
@@ -93,6 +122,8 @@ export interface CallQueueSyncDeps {
   queue(id: string): Promise<CallQueueRecord | null>;
   /** Every queue as stored now. */
   queues(): Promise<CallQueueRecord[]>;
+  /** Stores a status a node reported for agent `agentId` (announcing a change). */
+  storeAgentStatus: (agentId: string, status: AgentStatus) => Promise<StoredAgentStatus>;
   log: EslLogger;
 }
 
@@ -100,6 +131,43 @@ export function createCallQueueSync(deps: CallQueueSyncDeps) {
   const { manager, log } = deps;
   const known = new Map<string, SwitchQueue | null>();
   let chain: Promise<void> = Promise.resolve();
+  const reported = createEventQueue(log, 'call queue agent status');
+  /** `<node> <agent> <status>` → when each expected echo was asked for. */
+  const echoes = new Map<string, number[]>();
+  const echoKey = (node: string, agent: string, status: string) => `${node}\u0000${agent}\u0000${status.toLowerCase()}`;
+
+  function expectEcho(key: string) {
+    if (echoes.size >= MAX_ECHOES) echoes.clear();
+    echoes.set(key, [...(echoes.get(key) ?? []), Date.now()]);
+  }
+  function dropEcho(key: string) {
+    const left = (echoes.get(key) ?? []).slice(1);
+    if (left.length) echoes.set(key, left);
+    else echoes.delete(key);
+  }
+  /** Whether the event is the echo of a status this sync sent to that node (and forgets it). */
+  function isEcho(key: string): boolean {
+    const fresh = (echoes.get(key) ?? []).filter((at) => Date.now() - at < ECHO_WAIT_MS);
+    if (!fresh.length) {
+      echoes.delete(key);
+      return false;
+    }
+    if (fresh.length > 1) echoes.set(key, fresh.slice(1));
+    else echoes.delete(key);
+    return true;
+  }
+
+  async function statusReported(node: string, agent: string | null, status: string | null) {
+    const canonical = status ? STATUS_BY_LOWER.get(status.toLowerCase()) : undefined;
+    if (!agent || !UUID.test(agent) || !canonical) {
+      log.warn({ node }, 'agent status event without an agent uuid and a known status: ignored');
+      return;
+    }
+    if (isEcho(echoKey(node, agent, canonical))) return;
+    const stored = await deps.storeAgentStatus(agent.toLowerCase(), canonical);
+    if (stored === 'unknown') log.warn({ node }, 'agent status event for an unknown agent: ignored');
+    else if (stored === 'changed') log.info({ node, agent, status: canonical }, 'agent status set on the switch stored');
+  }
 
   async function everyQueue(): Promise<Map<string, SwitchQueue | null>> {
     return new Map((await deps.queues()).map((q) => [q.id, switchQueueOf(q)]));
@@ -126,9 +194,17 @@ export function createCallQueueSync(deps: CallQueueSyncDeps) {
 
   async function send(list: string[]): Promise<void> {
     for (const command of list) {
+      // The echo may arrive before the reply: it is expected before the command goes.
+      const status = STATUS_COMMAND.exec(command);
+      const keys = new Map(status ? manager.connected().map((c) => [c.target.name, echoKey(c.target.name, status[1]!, status[2]!)]) : []);
+      for (const key of keys.values()) expectEcho(key);
       for (const { node, result, error } of await manager.broadcast(command)) {
-        if (error || !result?.ok) log.warn({ node, command, reply: error ?? result?.text }, 'callcenter_config failed');
-        else log.debug({ node, command }, 'callcenter_config sent');
+        if (error || !result?.ok) {
+          // No status was set there, so no echo comes.
+          const key = keys.get(node);
+          if (key) dropEcho(key);
+          log.warn({ node, command, reply: error ?? result?.text }, 'callcenter_config failed');
+        } else log.debug({ node, command }, 'callcenter_config sent');
       }
     }
   }
@@ -139,19 +215,29 @@ export function createCallQueueSync(deps: CallQueueSyncDeps) {
       .catch((err) => log.error({ err, entity: change.entity }, 'call queue sync failed'));
   });
 
+  let unsubscribeEvents: (() => void) | null = null;
+
   return {
-    /** Learns what mod_callcenter holds now (what callcenter.conf gave it). */
+    /** Learns what mod_callcenter holds now (what callcenter.conf gave it), then listens to its status changes. */
     async start() {
       try {
         for (const [id, q] of await everyQueue()) known.set(id, q);
       } catch (err) {
         log.warn({ err }, 'could not read the call queues');
       }
+      unsubscribeEvents = manager.events.subscribe((event) => {
+        if (event.kind === 'agent_status') reported.push(event.node, () => statusReported(event.node, event.agent, event.status));
+      });
     },
-    /** Resolves when every command queued so far has been sent. */
-    idle: () => chain,
+    /** Resolves when every status event received and every command queued so far are handled. */
+    idle: async () => {
+      await reported.idle();
+      await chain;
+    },
     stop() {
       unsubscribe();
+      unsubscribeEvents?.();
+      unsubscribeEvents = null;
     },
   };
 }

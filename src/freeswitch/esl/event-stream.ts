@@ -33,6 +33,8 @@ export type SwitchEvent =
   | (Base & { kind: 'follow_me'; domain: string | null; extension: string | null; enabled: string | null })
   /** A phone subscribed to a presence (PRESENCE_PROBE): its proto and `to` as mod_sofia sent them. */
   | (Base & { kind: 'presence_probe'; proto: string | null; to: string | null })
+  /** mod_callcenter set an agent's status (CUSTOM callcenter::info, agent-status-change); the values as the event carried them. */
+  | (Base & { kind: 'agent_status'; agent: string | null; status: string | null })
   | (Base & { kind: 'node'; state: NodeState })
   /** The node's channels and registrations were replaced by a snapshot (after a (re)connect). */
   | (Base & { kind: 'resync'; channels: number; registrations: number });

@@ -77,11 +77,22 @@ export const CALL_FLOW_SUBCLASS = 'switchyard::call_flow';
  */
 export const FOLLOW_ME_SUBCLASS = 'switchyard::follow_me';
 
+/**
+ * mod_callcenter's events (mod_callcenter.c CALLCENTER_EVENT). cc_agent_update fires one with
+ * `CC-Action: agent-status-change`, `CC-Agent` (the agent's name: Switchyard's agent uuid) and
+ * `CC-Agent-Status` (the value set) on every successful `status` set, whoever set it (the API,
+ * the *22/*23 codes' callcenter_config, load_agent at a (queue) load, mod_callcenter itself).
+ */
+export const CALLCENTER_SUBCLASS = 'callcenter::info';
+
 export const NORMALISED_HEADERS = [
   'call_flow_uuid',
   'follow_me_domain',
   'follow_me_extension',
   'follow_me_enabled',
+  'CC-Action',
+  'CC-Agent',
+  'CC-Agent-Status',
   'proto',
   'to',
   'Unique-ID',
@@ -293,6 +304,7 @@ export type NormalisedEvent =
   | { kind: 'call_flow'; callFlowUuid: string | null }
   | { kind: 'follow_me'; domain: string | null; extension: string | null; enabled: string | null }
   | { kind: 'presence_probe'; proto: string | null; to: string | null }
+  | { kind: 'agent_status'; agent: string | null; status: string | null }
   | { kind: 'heartbeat' };
 
 const HANGUP = new Set(['CHANNEL_HANGUP_COMPLETE', 'CHANNEL_DESTROY']);
@@ -328,6 +340,9 @@ export function normalise(node: string, event: RawEvent): NormalisedEvent | null
         return { kind: 'call_flow', callFlowUuid: opt(h.get('call_flow_uuid')) };
       case FOLLOW_ME_SUBCLASS:
         return { kind: 'follow_me', domain: opt(h.get('follow_me_domain')), extension: opt(h.get('follow_me_extension')), enabled: opt(h.get('follow_me_enabled')) };
+      case CALLCENTER_SUBCLASS:
+        // Only an agent's status change means something here (members-count, agent-offering, ... do not).
+        return h.get('CC-Action') === 'agent-status-change' ? { kind: 'agent_status', agent: opt(h.get('CC-Agent')), status: opt(h.get('CC-Agent-Status')) } : null;
       default:
         return null;
     }

@@ -3,11 +3,18 @@
 // after REST and GraphQL writes, on both databases: a new queue is loaded with its agents and
 // tiers, a changed one reloaded with only what changed, an agent's status set on its own, a
 // renumbered queue moved, a disabled or deleted one unloaded with its agents.
+//
+// Statuses set on the switch (the *22/*23 codes run `callcenter_config agent set status` there):
+// mod_callcenter then fires CUSTOM callcenter::info with CC-Action agent-status-change, CC-Agent
+// and CC-Agent-Status (mod_callcenter.c cc_agent_update). No such event was captured
+// (../shared/freeswitch/esl-transcripts has none): the frames below are the captured CUSTOM
+// (sofia::register) JSON event with the subclass and those three headers set, as the source sets them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../helpers/app.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { createEslTestApp } from '../../helpers/esl-app.ts';
-import { repliesTo } from '../../helpers/esl-transcripts.ts';
+import { deriveJsonEvent, eventFrames, repliesTo } from '../../helpers/esl-transcripts.ts';
+import { answer, guiClient } from '../../contract/gui-client.ts';
 import { startFakeEsl, type FakeEsl } from '../../helpers/fake-esl.ts';
 import { seedCast, type Cast } from '../../helpers/fixtures.ts';
 import { dataOf } from '../../helpers/graphql.ts';
@@ -18,12 +25,21 @@ const TRANSCRIPT = '09-api-callcenter_config-queue-list';
 const reloadOk = repliesTo(TRANSCRIPT, 'api callcenter_config queue reload support@default');
 const queueList = repliesTo(TRANSCRIPT, 'api callcenter_config queue list');
 
+/** What mod_callcenter fires when an agent's status is set, framed as the captured CUSTOM event. */
+function statusEvent(headers: Record<string, string | undefined>): string {
+  const frame = eventFrames('event-json-subset-register-call').find((f) => f.includes('"sofia::register"'))!;
+  return deriveJsonEvent(frame, { set: { 'Event-Subclass': 'callcenter::info', 'CC-Action': 'agent-status-change', ...headers } });
+}
+const agentStatusEvent = (agent: string, status: string) => statusEvent({ 'CC-Agent': agent, 'CC-Agent-Status': status });
+
 describe.each(databaseKinds)('call queues over the Event Socket on $name', (kind) => {
   let t: TestApp;
   let nodes: FakeEsl[];
   let cast: Cast;
   let queue: string;
   const agents: Record<string, string> = {};
+  /** Whether each node fires the status events of the commands it runs at once (else the test pushes them). */
+  const echoing = [true, true];
 
   const sentSince = (node: FakeEsl, mark: number) => node.commands.slice(mark).filter((c) => c.startsWith('api callcenter_config'));
   /** The commands each node received after `marks`, once `count` of them arrived on every node. */
@@ -35,10 +51,17 @@ describe.each(databaseKinds)('call queues over the Event Socket on $name', (kind
 
   beforeAll(async () => {
     nodes = [await startFakeEsl(), await startFakeEsl()];
-    for (const node of nodes) {
+    for (const [i, node] of nodes.entries()) {
       // The later answer wins for the commands both match.
       node.answer(/^api callcenter_config/, reloadOk);
       node.answer(/^api callcenter_config queue list/, queueList);
+      // As mod_callcenter does (cc_agent_update), a status set fires its agent-status-change event
+      // on that node (here before the reply: Switchyard must expect the echo before it sends).
+      node.answer(/^api callcenter_config agent set status /, (command) => {
+        const [, agent, status] = /^api callcenter_config agent set status (\S+) '([^']+)'$/.exec(command)!;
+        if (echoing[i]) node.push(agentStatusEvent(agent!, status!));
+        return reloadOk;
+      });
     }
     t = await createEslTestApp(kind, nodes[0]!);
     cast = await seedCast(t);
@@ -151,6 +174,87 @@ describe.each(databaseKinds)('call queues over the Event Socket on $name', (kind
     // Another tenant's admin does not see the queue.
     const other = await t.api('PUT', `/api/call_queues/${queue}/agents/${agents['1001']}/status`, { token: cast.adminB.token, body: { agent_status: 'Available' } });
     expect(other.statusCode).toBe(404);
+  });
+
+  describe('statuses set on the switch', () => {
+    const stored = async (agent: string) => (await t.app.database.db.callQueueAgent.findUniqueOrThrow({ where: { id: agent } })).status;
+    /**
+     * Events are handled one at a time in arrival order: once a status event that changes 1003
+     * (pushed after the others) is stored, the earlier ones are handled, and whatever they sent
+     * was queued before the one command 1003's change sends.
+     */
+    async function afterEarlierEvents(from: FakeEsl, status: string) {
+      from.push(agentStatusEvent(agents['1003']!, status));
+      await until(async () => (await stored(agents['1003']!)) === status);
+      return `api callcenter_config agent set status ${agents['1003']} '${status}'`;
+    }
+
+    it('every node is subscribed to mod_callcenter\'s events', () => {
+      for (const node of nodes) expect(node.subscribed('CUSTOM callcenter::info')).toBe(true);
+    });
+
+    it('*22 on a node: the status is stored, the client reads it, every node is told once, and the echoes change nothing', async () => {
+      const a1 = agents['1001']!;
+      expect(await stored(a1)).toBe('On Break');
+      let m = marks();
+      nodes[1]!.push(agentStatusEvent(a1, 'Available'));
+      await until(async () => (await stored(a1)) === 'Available');
+      // As the ICTPBX client reads the queue (call_queues.service.ts getCallQueue): agents[].agent_status.
+      const loaded = answer(await guiClient(t, cast.adminA.token).get(`/call_queues/${queue}`));
+      expect(loaded.agents.find((a: { agent_extension: string }) => a.agent_extension === '1001')).toMatchObject({ call_center_agent_uuid: a1, agent_status: 'Available' });
+      for (const sent of await received(m, 1)) expect(sent).toEqual([`api callcenter_config agent set status ${a1} 'Available'`]);
+      // Each node fired the echo of that command, and fires the same status again: nothing is stored or sent again.
+      m = marks();
+      for (const node of nodes) node.push(agentStatusEvent(a1, 'Available'));
+      const sentinel = await afterEarlierEvents(nodes[0]!, 'On Break');
+      for (const sent of await received(m, 1)) expect(sent).toEqual([sentinel]);
+      expect(await stored(a1)).toBe('Available');
+    });
+
+    it('an API change is sent once; its echo, arriving after a newer change on the phone, does not bring it back', async () => {
+      const a1 = agents['1001']!;
+      echoing[1] = false;
+      let m = marks();
+      const res = await t.api('PUT', `/api/call_queues/${queue}/agents/${a1}/status`, { token: cast.adminA.token, body: { agent_status: 'Logged Out' } });
+      expect(res.statusCode, res.body).toBe(200);
+      for (const sent of await received(m, 1)) expect(sent).toEqual([`api callcenter_config agent set status ${a1} 'Logged Out'`]);
+      // On fs-2 the agent dials *22 before the command arrives: its Available event, then the command's echo.
+      m = marks();
+      nodes[1]!.push([agentStatusEvent(a1, 'Available'), agentStatusEvent(a1, 'Logged Out')]);
+      echoing[1] = true;
+      await until(async () => (await stored(a1)) === 'Available');
+      for (const sent of await received(m, 1)) expect(sent).toEqual([`api callcenter_config agent set status ${a1} 'Available'`]);
+      // Both nodes fired the echoes of that Available: nothing more (no bouncing between nodes and database).
+      const sentinel = await afterEarlierEvents(nodes[1]!, 'Available');
+      for (const sent of await received(m, 2)) expect(sent).toEqual([`api callcenter_config agent set status ${a1} 'Available'`, sentinel]);
+      expect(await stored(a1)).toBe('Available');
+    });
+
+    it('an event for an unknown agent, without a known status or malformed changes nothing and sends nothing', async () => {
+      const a1 = agents['1001']!;
+      const m = marks();
+      nodes[0]!.push([
+        agentStatusEvent('00000000-0000-4000-8000-000000000000', 'On Break'),
+        agentStatusEvent(a1, 'Busy'),
+        agentStatusEvent(a1, ''),
+        agentStatusEvent("x' ; hupall", 'On Break'),
+        statusEvent({ 'CC-Agent-Status': 'On Break' }),
+        statusEvent({ 'CC-Agent': a1 }),
+        // Another action of mod_callcenter about the same agent.
+        statusEvent({ 'CC-Action': 'agent-state-change', 'CC-Agent': a1, 'CC-Agent-State': 'Waiting', 'CC-Agent-Status': 'On Break' }),
+      ]);
+      const sentinel = await afterEarlierEvents(nodes[0]!, 'On Break');
+      for (const sent of await received(m, 1)) expect(sent).toEqual([sentinel]);
+      expect(await stored(a1)).toBe('Available');
+      expect(t.app.esl.nodes().every((n) => n.state === 'connected')).toBe(true);
+    });
+
+    it('a status written in another case is stored as Switchyard spells it', async () => {
+      const m = marks();
+      nodes[0]!.push(agentStatusEvent(agents['1003']!, 'logged out'));
+      await until(async () => (await stored(agents['1003']!)) === 'Logged Out');
+      for (const sent of await received(m, 1)) expect(sent).toEqual([`api callcenter_config agent set status ${agents['1003']} 'Logged Out'`]);
+    });
   });
 
   it('a renumbered queue moves: old tiers deleted, old name unloaded, new name loaded with every tier', async () => {

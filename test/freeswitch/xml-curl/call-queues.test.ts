@@ -1,7 +1,8 @@
 // Call queues as FreeSWITCH reaches them: callcenter.conf fetched at module load (the captured
 // request, no CC-Queue) answers every served queue with its agents, their statuses and tiers;
 // fetched for one queue (the captured `callcenter_config queue load` request, CC-Queue) answers
-// that queue, its agents and tiers without statuses; both golden-filed. A dialplan request shaped
+// that queue, its agents with their stored statuses (the database follows every status
+// mod_callcenter sets, so a queue load keeps an agent on break on break) and tiers; both golden-filed. A dialplan request shaped
 // like the captured ones for the queue's number answers answer, hold music, `callcenter
 // <number>@<domain>` and the timeout destination, in order; the agent login and logout codes
 // set the caller's agents' statuses through callcenter_config. Disabled queues are not served,
@@ -105,7 +106,7 @@ describe.each(databaseKinds)('call queues in callcenter.conf and the dialplan on
     await expect(acmeOnly).toMatchFileSnapshot('./golden/callcenter-conf-module-load.xml');
   });
 
-  it('answers the queue-load fetch (CC-Queue) with that queue, its agents without statuses, and its tiers only', async () => {
+  it('answers the queue-load fetch (CC-Queue) with that queue, its agents with their stored statuses, and its tiers only', async () => {
     expect(paramOf(queueLoad, 'CC-Queue')).toBe('support@default');
     const xml = await answerOf(fetchXml(t, withParams(queueLoad, { 'CC-Queue': '7100@acme.test' })));
     await expect(stable(xml)).toMatchFileSnapshot('./golden/callcenter-conf-queue-load.xml');
@@ -125,7 +126,7 @@ describe.each(databaseKinds)('call queues in callcenter.conf and the dialplan on
       'announce-frequency': '45',
     });
     expect(findAll(tree, 'agent').map((a) => a.attrs.name)).toEqual(support.agents);
-    expect(findAll(tree, 'agent').every((a) => a.attrs.status === undefined)).toBe(true);
+    expect(findAll(tree, 'agent').map((a) => a.attrs.status)).toEqual(['Available', 'On Break']);
     expect(findAll(tree, 'settings').flatMap((s) => findAll(s, 'param'))).toEqual([]);
     // The captured name (support@default) and another tenant's names answer no queue.
     for (const name of ['support@default', '7100@nowhere.test', 'nonsense']) {
@@ -133,6 +134,18 @@ describe.each(databaseKinds)('call queues in callcenter.conf and the dialplan on
     }
     const globex = parseXml(await answerOf(fetchXml(t, withParams(queueLoad, { 'CC-Queue': '7100@globex.test' }))));
     expect(findAll(globex, 'agent').map((a) => a.attrs.contact)).toEqual(['{call_timeout=20,domain_name=globex.test}user/2001@globex.test']);
+  });
+
+  it('a queue load gives each agent the status stored since: an agent on break stays on break, and back', async () => {
+    const setStatus = async (status: string) => {
+      const res = await t.api('PUT', `/api/call_queues/${support.id}/agents/${support.agents[0]}/status`, { token: await t.adminToken(), body: { agent_status: status } });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    const statuses = async () => findAll(parseXml(await answerOf(fetchXml(t, withParams(queueLoad, { 'CC-Queue': '7100@acme.test' })))), 'agent').map((a) => a.attrs.status);
+    await setStatus('On Break');
+    expect(await statuses()).toEqual(['On Break', 'On Break']);
+    await setStatus('Available');
+    expect(await statuses()).toEqual(['Available', 'On Break']);
   });
 
   it("answers the queue's number with answer, the caller-id prefix, hold music, callcenter <number>@<domain>, then the timeout destination", async () => {

@@ -28,7 +28,11 @@ export interface CallcenterAgent {
   name: string;
   type: string;
   contact: string;
-  /** Given at module load only: a queue (re)load must not undo a status set since (feature codes, the API). */
+  /**
+   * The stored status, in every answer: the database follows every status mod_callcenter sets
+   * (its agent-status-change events: esl/call-queue-sync.ts), so a queue (re)load gives each agent
+   * the status it holds (an agent on break stays on break) and repairs a node that missed a change.
+   */
   status?: string;
   maxNoAnswer: number;
   wrapUpTime: number;
@@ -94,8 +98,9 @@ export function agentOf(a: CallQueueAgentRecord, q: CallQueueRecord, withStatus:
 export const tierOf = (a: CallQueueAgentRecord, q: CallQueueRecord): CallcenterTier => ({ agent: a.id, queue: freeswitchQueueName(q), level: a.tierLevel, position: a.tierPosition });
 
 /**
- * The document for these queues. At module load (`moduleLoad`) with the settings and every
- * agent's status; for one queue (`callcenter_config queue load|reload`, CC-Queue) without them.
+ * The document for these queues: at module load (`moduleLoad`) with the settings; for one queue
+ * (`callcenter_config queue load|reload`, CC-Queue) without them. Agents carry their stored
+ * status in both.
  */
 export function callcenterConf(queues: readonly CallQueueRecord[], moduleLoad: boolean) {
   const served = queues.filter(servesCalls);
@@ -109,7 +114,7 @@ export function callcenterConf(queues: readonly CallQueueRecord[], moduleLoad: b
         ]
       : [],
     queues: served.map((q) => ({ name: freeswitchQueueName(q), params: queueParams(q) })),
-    agents: served.flatMap((q) => q.agents.map((a) => agentOf(a, q, moduleLoad))),
+    agents: served.flatMap((q) => q.agents.map((a) => agentOf(a, q, true))),
     tiers: served.flatMap((q) => q.agents.map((a) => tierOf(a, q))),
   };
 }
