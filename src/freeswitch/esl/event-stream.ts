@@ -3,7 +3,7 @@
 // does not affect the others or the connection. Subscribers that do slow work queue it
 // themselves (and bound that queue).
 import type { EslLogger, NodeState } from './client.ts';
-import type { GatewayStatus, LiveChannel, LiveRegistration } from './normalise.ts';
+import type { GatewayStatus, LiveChannel, LiveRegistration, VoicemailLeftHeaders } from './normalise.ts';
 
 interface Base {
   /** The node (FreeSWITCH) the event came from. */
@@ -33,6 +33,8 @@ export type SwitchEvent =
   | (Base & { kind: 'follow_me'; domain: string | null; extension: string | null; enabled: string | null })
   /** A phone subscribed to a presence (PRESENCE_PROBE): its proto and `to` as mod_sofia sent them. */
   | (Base & { kind: 'presence_probe'; proto: string | null; to: string | null })
+  /** mod_voicemail took a message (CUSTOM vm::maintenance, VM-Action leave-message); its VM-* headers as sent. */
+  | (Base & { kind: 'voicemail_left'; headers: VoicemailLeftHeaders })
   | (Base & { kind: 'node'; state: NodeState })
   /** The node's channels and registrations were replaced by a snapshot (after a (re)connect). */
   | (Base & { kind: 'resync'; channels: number; registrations: number });

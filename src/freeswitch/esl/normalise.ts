@@ -77,11 +77,22 @@ export const CALL_FLOW_SUBCLASS = 'switchyard::call_flow';
  */
 export const FOLLOW_ME_SUBCLASS = 'switchyard::follow_me';
 
+/**
+ * mod_voicemail's maintenance event (VM_EVENT_MAINT). With `VM-Action: leave-message` it tells of
+ * a new message (mod_voicemail.c deliver_vm, fired only when the box keeps its messages).
+ */
+export const VOICEMAIL_SUBCLASS = 'vm::maintenance';
+
+/** The headers deliver_vm sets on its leave-message event, as it names them. */
+const VOICEMAIL_HEADERS = ['VM-User', 'VM-Domain', 'VM-Caller-ID-Name', 'VM-Caller-ID-Number', 'VM-File-Path', 'VM-Flags', 'VM-Folder', 'VM-UUID', 'VM-Message-Len', 'VM-Timestamp'] as const;
+
 export const NORMALISED_HEADERS = [
   'call_flow_uuid',
   'follow_me_domain',
   'follow_me_extension',
   'follow_me_enabled',
+  'VM-Action',
+  ...VOICEMAIL_HEADERS,
   'proto',
   'to',
   'Unique-ID',
@@ -293,7 +304,11 @@ export type NormalisedEvent =
   | { kind: 'call_flow'; callFlowUuid: string | null }
   | { kind: 'follow_me'; domain: string | null; extension: string | null; enabled: string | null }
   | { kind: 'presence_probe'; proto: string | null; to: string | null }
+  | { kind: 'voicemail_left'; headers: VoicemailLeftHeaders }
   | { kind: 'heartbeat' };
+
+/** A leave-message event's headers as FreeSWITCH sent them (null: absent or empty). */
+export type VoicemailLeftHeaders = Record<(typeof VOICEMAIL_HEADERS)[number], string | null>;
 
 const HANGUP = new Set(['CHANNEL_HANGUP_COMPLETE', 'CHANNEL_DESTROY']);
 
@@ -328,6 +343,9 @@ export function normalise(node: string, event: RawEvent): NormalisedEvent | null
         return { kind: 'call_flow', callFlowUuid: opt(h.get('call_flow_uuid')) };
       case FOLLOW_ME_SUBCLASS:
         return { kind: 'follow_me', domain: opt(h.get('follow_me_domain')), extension: opt(h.get('follow_me_extension')), enabled: opt(h.get('follow_me_enabled')) };
+      case VOICEMAIL_SUBCLASS:
+        if (h.get('VM-Action') !== 'leave-message') return null;
+        return { kind: 'voicemail_left', headers: Object.fromEntries(VOICEMAIL_HEADERS.map((name) => [name, opt(h.get(name))])) as VoicemailLeftHeaders };
       default:
         return null;
     }
