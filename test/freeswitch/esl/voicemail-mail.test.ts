@@ -13,6 +13,7 @@
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../src/config.ts';
 import { createTestApp, type TestApp } from '../../helpers/app.ts';
 import { wavFile } from '../../helpers/audio.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
@@ -53,6 +54,17 @@ async function startApp(kind: (typeof databaseKinds)[number], fake: FakeEsl, lin
   await until(() => t.app.esl.client('default')?.isConnected() === true);
   return t;
 }
+
+describe('VOICEMAIL_MAILER', () => {
+  it('is switchyard by default when SMTP is configured, freeswitch otherwise, and takes nothing else', () => {
+    const env = { DATA_DIR: '/tmp/switchyard-config-test' };
+    expect(loadConfig(env).voicemail).toEqual({ mailer: 'freeswitch', attachMaxBytes: 20 * 1024 * 1024 });
+    expect(loadConfig({ ...env, SMTP_URL: 'smtp://mail.example.test' }).voicemail.mailer).toBe('switchyard');
+    expect(loadConfig({ ...env, SMTP_URL: 'smtp://mail.example.test', VOICEMAIL_MAILER: 'freeswitch' }).voicemail.mailer).toBe('freeswitch');
+    expect(loadConfig({ ...env, VOICEMAIL_MAILER: 'switchyard' }).voicemail.mailer).toBe('switchyard');
+    expect(() => loadConfig({ ...env, VOICEMAIL_MAILER: 'sendmail' })).toThrow(ConfigError);
+  });
+});
 
 describe.each(databaseKinds)('voicemail mailed by Switchyard on $name', (kind) => {
   let t: TestApp;
