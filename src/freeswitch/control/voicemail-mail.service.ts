@@ -20,7 +20,13 @@ import type { LeftMessage, MailOutcome } from '../esl/index.ts';
 const CONTENT_TYPES: Record<string, string> = { '.wav': 'audio/wav', '.mp3': 'audio/mpeg' };
 
 /** Caller-supplied text for a subject line: no control characters, bounded. */
-const clean = (text: string, max = 80) => text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, max);
+const clean = (text: string, max = 80) =>
+  [...text]
+    .map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? ' ' : c))
+    .join('')
+    .replace(/ +/g, ' ')
+    .trim()
+    .slice(0, max);
 
 export const formatDuration = (seconds: number) => {
   const h = Math.floor(seconds / 3600);

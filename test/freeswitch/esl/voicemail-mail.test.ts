@@ -153,10 +153,12 @@ describe.each(databaseKinds)('voicemail mailed by Switchyard on $name', (kind) =
   it('mode link: mails without the recording, and keeps the message (it would be lost)', async () => {
     const before = vmDeletes().length;
     const uuid = messageUuid();
-    fire('1002', 'acme.test', uuid, record('acme.test', '1002', uuid).path);
+    // A caller id is the caller's text: no line of it becomes a header.
+    fire('1002', 'acme.test', uuid, record('acme.test', '1002', uuid).path, { 'VM-Caller-ID-Name': 'Mallory\r\nBcc: evil@example.test' });
     await until(() => t.mail.length === 1);
     const mail = t.mail.shift()!;
     expect(mail.to).toBe('bob@acme.test');
+    expect(mail.subject).toBe('Voicemail for 1002 from Mallory Bcc: evil@example.test <15551234567> (1:12)');
     expect(mail.attachments).toBeUndefined();
     expect(mail.text).toContain('kept in your voicemail box');
     await settle();
