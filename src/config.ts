@@ -61,6 +61,19 @@ export interface Config {
   media: MediaConfig;
   /** Phone provisioning (/provision): failed fetches (unknown MAC, wrong credentials, refused source) one address may make a minute before it waits (429). */
   provisioning: { failuresPerMinute: number };
+  /** Who e-mails a new voicemail message. */
+  voicemail: VoicemailMailConfig;
+}
+
+export interface VoicemailMailConfig {
+  /**
+   * VOICEMAIL_MAILER: `switchyard` mails each new message through Switchyard's mailer (told by the
+   * Event Socket), `freeswitch` leaves it to mod_voicemail's own mailer. Default: switchyard when
+   * SMTP_URL is set, else freeswitch.
+   */
+  mailer: 'switchyard' | 'freeswitch';
+  /** VOICEMAIL_ATTACH_MAX_BYTES: a larger recording is mailed without its attachment (default 20 MiB). */
+  attachMaxBytes: number;
 }
 
 export interface MediaConfig {
@@ -295,5 +308,9 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     xmlCurl: xmlCurlConfig(env, host),
     media: { dir: resolve(env.MEDIA_DIR || join(dataDir, 'media')), maxUploadBytes: integer(env, 'UPLOAD_MAX_BYTES', 20 * 1024 * 1024, 1024) },
     provisioning: { failuresPerMinute: integer(env, 'PROVISION_FAILURES_PER_MINUTE', 20, 1) },
+    voicemail: {
+      mailer: oneOf(env, 'VOICEMAIL_MAILER', env.SMTP_URL ? (['switchyard', 'freeswitch'] as const) : (['freeswitch', 'switchyard'] as const)),
+      attachMaxBytes: integer(env, 'VOICEMAIL_ATTACH_MAX_BYTES', 20 * 1024 * 1024, 1024),
+    },
   };
 }

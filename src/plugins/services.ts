@@ -26,7 +26,7 @@ async function services(app: FastifyInstance, options: ServicesOptions) {
   if (changes) app.addHook('onClose', () => changes.close());
   const built = createServices({ config, db: app.database.db, keys, mailer: options.mailer, changes, modules: options.modules });
   // Switchyard's control of FreeSWITCH (live calls, switch nodes) sits above the domain, on the Event Socket.
-  const switching = createSwitchingServices({ config, db: app.database.db, tenants: built.repos.tenants, secrets: built.secrets, changes: built.changes, activity: built.activity });
+  const switching = createSwitchingServices({ config, db: app.database.db, tenants: built.repos.tenants, secrets: built.secrets, changes: built.changes, activity: built.activity, mailer: built.mailer });
   await bootstrap({
     config,
     users: built.repos.users,

@@ -29,6 +29,7 @@ async function xmlCurl(app: FastifyInstance, options: XmlCurlOptions) {
     labelsOf: options.labelsOf,
     dialplan: options.dialplan,
     mediaDir: app.config.media.dir,
+    voicemailMailer: app.config.voicemail.mailer,
   });
   await app.services.sipProfiles.ensureDefaults();
   const unsubscribe = changes.subscribe((change) => answerer.onChange(change));

@@ -120,6 +120,31 @@ export function voicemailsRepository(db: Db) {
       });
       return ext && { id: ext.id, extension: ext.extension, voicemailPasswordEnc: ext.voicemailPasswordEnc, voicemailId: ext.voicemail?.id ?? null };
     },
+    /**
+     * Where a new message of box `number` of the tenant of `domain` is e-mailed, and how: an
+     * extension without a box row has the defaults the directory renders for it (attach, keep).
+     */
+    /**
+     * Takes message `uuid` to mail it: true for the one caller whose claim went in, on any node
+     * (the primary key decides); claims older than a month are dropped on the way.
+     */
+    async claimMailing(uuid: string): Promise<boolean> {
+      await db.voicemailMailing.deleteMany({ where: { claimedAt: { lt: new Date(Date.now() - 30 * 86_400_000) } } });
+      try {
+        await db.voicemailMailing.create({ data: { messageUuid: uuid }, select: { messageUuid: true } });
+        return true;
+      } catch (err) {
+        if ((err as { code?: string }).code === 'P2002') return false;
+        throw err;
+      }
+    },
+    async mailSettings(domain: string, number: string): Promise<{ tenantId: number; mailTo: string; file: string; keepLocalAfterEmail: boolean } | null> {
+      const ext = await db.extension.findFirst({
+        where: { extension: number, tenant: { domain } },
+        select: { tenantId: true, voicemailMailTo: true, voicemail: { select: { file: true, keepLocalAfterEmail: true } } },
+      });
+      return ext && { tenantId: ext.tenantId, mailTo: ext.voicemailMailTo, file: ext.voicemail?.file ?? 'attach', keepLocalAfterEmail: ext.voicemail?.keepLocalAfterEmail ?? true };
+    },
     async list(filter: VoicemailFilter, p: Paging) {
       const orderBy = (SORT_FIELDS[p.sortField] ?? SORT_FIELDS.number)(p.order);
       const [items, total] = await Promise.all([

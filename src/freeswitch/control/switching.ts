@@ -14,9 +14,11 @@ import { switchNodesRepository } from '../../domain/switch-nodes/switch-nodes.re
 import { createSwitchNodesService } from '../../domain/switch-nodes/switch-nodes.service.ts';
 import { voicemailsRepository } from '../../domain/voicemails/voicemails.repository.ts';
 import { createVoicemailMessagesService } from './voicemail-messages.service.ts';
+import { createVoicemailMailService } from './voicemail-mail.service.ts';
+import type { Mailer } from '../../infra/mailer.ts';
 import type { TenantsRepository } from '../../domain/tenants/tenants.repository.ts';
 
-export function createSwitchingServices(deps: { config: Config; db: Db; tenants: TenantsRepository; secrets: SecretBox; changes: ChangeBus; activity: ActivityLog }) {
+export function createSwitchingServices(deps: { config: Config; db: Db; tenants: TenantsRepository; secrets: SecretBox; changes: ChangeBus; activity: ActivityLog; mailer: Mailer }) {
   const { config, db, tenants, secrets, changes, activity } = deps;
   const esl = createSwitchManager(config.esl);
   const pbx = pbxLookupsRepository(db);
@@ -32,6 +34,7 @@ export function createSwitchingServices(deps: { config: Config; db: Db; tenants:
     providerStatus: createProviderStatusService({ esl, pbx }),
     conferenceParticipants: createConferenceParticipantsService({ esl, tenants, pbx, activity }),
     voicemailMessages: createVoicemailMessagesService({ esl, voicemails: voicemailsRepository(db), activity }),
+    voicemailMail: createVoicemailMailService({ config, voicemails: voicemailsRepository(db), mailer: deps.mailer }),
   };
 }
 

@@ -3,7 +3,7 @@
 // does not affect the others or the connection. Subscribers that do slow work queue it
 // themselves (and bound that queue).
 import type { EslLogger, NodeState } from './client.ts';
-import type { GatewayStatus, LiveChannel, LiveRegistration } from './normalise.ts';
+import type { GatewayStatus, LiveChannel, LiveRegistration, VoicemailLeftHeaders } from './normalise.ts';
 
 interface Base {
   /** The node (FreeSWITCH) the event came from. */
@@ -35,6 +35,8 @@ export type SwitchEvent =
   | (Base & { kind: 'presence_probe'; proto: string | null; to: string | null })
   /** mod_callcenter set an agent's status (CUSTOM callcenter::info, agent-status-change); the values as the event carried them. */
   | (Base & { kind: 'agent_status'; agent: string | null; status: string | null })
+  /** mod_voicemail took a message (CUSTOM vm::maintenance, VM-Action leave-message); its VM-* headers as sent. */
+  | (Base & { kind: 'voicemail_left'; headers: VoicemailLeftHeaders })
   | (Base & { kind: 'node'; state: NodeState })
   /** The node's channels and registrations were replaced by a snapshot (after a (re)connect). */
   | (Base & { kind: 'resync'; channels: number; registrations: number });

@@ -16,6 +16,7 @@
 //   { kind: 'job', jobUuid, command, ok, text }     BACKGROUND_JOB
 //   { kind: 'node', state }                          connecting | connected | auth_failed | disconnected | stopped
 //   { kind: 'resync', channels, registrations }      the node's state was replaced by a snapshot
+//   { kind: 'voicemail_left', headers }              vm::maintenance leave-message (voicemail-mailer.ts)
 // `domain` is the tenant domain (lower case) or null when the channel has none yet. A listener
 // that throws is logged and skipped; slow consumers must queue (and bound) their own work.
 //
@@ -33,6 +34,7 @@ export { readAclSources, type AclSources } from './acl-sources.ts';
 export { callFlowPresence, createCallFlowToggles, type ToggledCallFlow } from './call-flow-toggles.ts';
 export { createCacheFlusher, type FlushLookups, type GatewayRef } from './cache-flusher.ts';
 export { createFollowMeToggles, type SetFollowMe } from './follow-me-toggles.ts';
+export { createVoicemailMailer, leftMessage, type LeftMessage, type MailOutcome } from './voicemail-mailer.ts';
 export { createCallQueueSync } from './call-queue-sync.ts';
 export { apiResult, type ApiResult, type BackgroundJob, type EslLogger, type NodeClient, type NodeState, type NodeStatus, type NodeTarget } from './client.ts';
 export { commands, InvalidArgumentError, isDestination, parseConferenceJson, parseConferenceList, type ConferenceMember } from './commands.ts';

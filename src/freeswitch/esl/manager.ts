@@ -10,7 +10,7 @@ import { EslTimeoutError, EslUnavailableError } from './errors.ts';
 import { createEventStream, type EventStream } from './event-stream.ts';
 import type { RawEvent } from './event-parser.ts';
 import { createLiveState } from './live-state.ts';
-import { CALL_FLOW_SUBCLASS, CALLCENTER_SUBCLASS, FOLLOW_ME_SUBCLASS, NORMALISED_HEADERS, normalise } from './normalise.ts';
+import { CALL_FLOW_SUBCLASS, CALLCENTER_SUBCLASS, FOLLOW_ME_SUBCLASS, NORMALISED_HEADERS, normalise, VOICEMAIL_SUBCLASS } from './normalise.ts';
 
 /** The manager runs on the validated ESL settings (FREESWITCH_ESL and the ESL_* timings). */
 export type EslSettings = EslConfig;
@@ -34,7 +34,7 @@ export const SUBSCRIBED_EVENTS = [
   // Answered for call flows' BLF lamps (call-flow-toggles.ts).
   'PRESENCE_PROBE',
 ];
-export const SUBSCRIBED_SUBCLASSES = ['sofia::register', 'sofia::unregister', 'sofia::expire', 'sofia::gateway_state', 'conference::maintenance', CALL_FLOW_SUBCLASS, FOLLOW_ME_SUBCLASS, CALLCENTER_SUBCLASS];
+export const SUBSCRIBED_SUBCLASSES = ['sofia::register', 'sofia::unregister', 'sofia::expire', 'sofia::gateway_state', 'conference::maintenance', CALL_FLOW_SUBCLASS, FOLLOW_ME_SUBCLASS, CALLCENTER_SUBCLASS, VOICEMAIL_SUBCLASS];
 
 const silent: EslLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -84,6 +84,7 @@ export function createSwitchManager(settings: EslSettings) {
       case 'follow_me':
       case 'presence_probe':
       case 'agent_status':
+      case 'voicemail_left':
         stream.emit({ ...event, node, at });
         break;
       case 'heartbeat':

@@ -85,6 +85,15 @@ export const FOLLOW_ME_SUBCLASS = 'switchyard::follow_me';
  */
 export const CALLCENTER_SUBCLASS = 'callcenter::info';
 
+/**
+ * mod_voicemail's maintenance event (VM_EVENT_MAINT). With `VM-Action: leave-message` it tells of
+ * a new message (mod_voicemail.c deliver_vm, fired only when the box keeps its messages).
+ */
+export const VOICEMAIL_SUBCLASS = 'vm::maintenance';
+
+/** The headers deliver_vm sets on its leave-message event, as it names them. */
+const VOICEMAIL_HEADERS = ['VM-User', 'VM-Domain', 'VM-Caller-ID-Name', 'VM-Caller-ID-Number', 'VM-File-Path', 'VM-Flags', 'VM-Folder', 'VM-UUID', 'VM-Message-Len', 'VM-Timestamp'] as const;
+
 export const NORMALISED_HEADERS = [
   'call_flow_uuid',
   'follow_me_domain',
@@ -93,6 +102,8 @@ export const NORMALISED_HEADERS = [
   'CC-Action',
   'CC-Agent',
   'CC-Agent-Status',
+  'VM-Action',
+  ...VOICEMAIL_HEADERS,
   'proto',
   'to',
   'Unique-ID',
@@ -305,7 +316,11 @@ export type NormalisedEvent =
   | { kind: 'follow_me'; domain: string | null; extension: string | null; enabled: string | null }
   | { kind: 'presence_probe'; proto: string | null; to: string | null }
   | { kind: 'agent_status'; agent: string | null; status: string | null }
+  | { kind: 'voicemail_left'; headers: VoicemailLeftHeaders }
   | { kind: 'heartbeat' };
+
+/** A leave-message event's headers as FreeSWITCH sent them (null: absent or empty). */
+export type VoicemailLeftHeaders = Record<(typeof VOICEMAIL_HEADERS)[number], string | null>;
 
 const HANGUP = new Set(['CHANNEL_HANGUP_COMPLETE', 'CHANNEL_DESTROY']);
 
@@ -343,6 +358,9 @@ export function normalise(node: string, event: RawEvent): NormalisedEvent | null
       case CALLCENTER_SUBCLASS:
         // Only an agent's status change means something here (members-count, agent-offering, ... do not).
         return h.get('CC-Action') === 'agent-status-change' ? { kind: 'agent_status', agent: opt(h.get('CC-Agent')), status: opt(h.get('CC-Agent-Status')) } : null;
+      case VOICEMAIL_SUBCLASS:
+        if (h.get('VM-Action') !== 'leave-message') return null;
+        return { kind: 'voicemail_left', headers: Object.fromEntries(VOICEMAIL_HEADERS.map((name) => [name, opt(h.get(name))])) as VoicemailLeftHeaders };
       default:
         return null;
     }

@@ -40,6 +40,8 @@ export interface XmlCurlDeps {
   dialplan: DialplanPieces;
   /** MEDIA_DIR: voicemail.conf's storage-dir, the greetings the dialplan names and the music-on-hold files are under it. */
   mediaDir: string;
+  /** Who e-mails new voicemail messages (VOICEMAIL_MAILER): what the directory tells mod_voicemail. */
+  voicemailMailer: 'switchyard' | 'freeswitch';
 }
 
 /** What modules add to the dialplan: extensions in each tenant's context, and in `public`. */
@@ -48,7 +50,7 @@ export interface DialplanPieces {
   public: ((repo: DialplanRepository) => PublicProvider)[];
 }
 
-export function createXmlCurl({ config, db, reads, secrets, log, publish, labelsOf, dialplan, mediaDir }: XmlCurlDeps) {
+export function createXmlCurl({ config, db, reads, secrets, log, publish, labelsOf, dialplan, mediaDir, voicemailMailer }: XmlCurlDeps) {
   const templates = loadTemplates(config.templatesDir);
   const cache = createAnswerCache({ enabled: config.cache, maxEntries: config.cacheMaxEntries });
   // With the listener thread (XML_CURL_PORT), the thread keeps every directory answer whole and
@@ -75,7 +77,7 @@ export function createXmlCurl({ config, db, reads, secrets, log, publish, labels
       cache: directoryCache,
       templates,
       secrets,
-      settings: { directoryAuth: config.directoryAuth, dialString: trusted(config.dialString), userCacheableMs: config.userCacheableMs },
+      settings: { directoryAuth: config.directoryAuth, dialString: trusted(config.dialString), userCacheableMs: config.userCacheableMs, voicemailMailer },
     }),
     dialplan: dialplanAnswers.dialplan,
     configuration: createConfigurationAnswers({

@@ -61,7 +61,7 @@ describe('Event Socket client', () => {
     await until(() => client.status().state === 'connected');
     expect(fake.commands[0]).toBe('auth ClueCon');
     const subscription = fake.commands.find((c) => c.startsWith('event json CHANNEL_CREATE'))!;
-    expect(subscription).toMatch(/ CUSTOM sofia::register sofia::unregister sofia::expire sofia::gateway_state conference::maintenance switchyard::call_flow switchyard::follow_me callcenter::info$/);
+    expect(subscription).toMatch(/ CUSTOM sofia::register sofia::unregister sofia::expire sofia::gateway_state conference::maintenance switchyard::call_flow switchyard::follow_me callcenter::info vm::maintenance$/);
     // Events named after CUSTOM would be read as subclasses; these must still arrive.
     expect(fake.subscribed('HEARTBEAT')).toBe(true);
     expect(fake.subscribed('BACKGROUND_JOB')).toBe(true);

@@ -135,3 +135,35 @@ describe.each(databaseKinds)('voicemail in what FreeSWITCH fetches on $name', (k
     expect((await api('GET', `/api/voicemails/${box}`)).greeting_id).toBeNull();
   });
 });
+
+describe.each(databaseKinds)('the directory user when Switchyard mails voicemail (VOICEMAIL_MAILER=switchyard) on $name', (kind) => {
+  let t: TestApp;
+  const stable = (xml: string) => xml.replace(UUID, 'UUID');
+  const lookup = (user: string) => answerOf(fetchXml(t, withParams(lookupCapture, { user, domain: 'acme.test', key_value: 'acme.test' })));
+
+  beforeAll(async () => {
+    t = await createTestApp(kind, { VOICEMAIL_MAILER: 'switchyard' });
+    const token = await t.adminToken();
+    const acme = await createTenant(t, { name: 'Acme', domain: 'acme.test' });
+    await createExtension(t, acme, { extension: '1001', password: 'Acme-pass-x1', voicemail_password: '4826' });
+    await createExtension(t, acme, { extension: '1002', password: 'Acme-pass-x2', voicemail_password: '5937' });
+    const res = await t.api('POST', '/api/voicemails', {
+      token,
+      body: { tenant_id: acme, voicemail_id: '1001', voicemail_mail_to: 'alice@acme.test', voicemail_file: 'attach', voicemail_local_after_email: false },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('tells mod_voicemail to mail nothing and keep every message, so that its leave-message event fires (golden)', async () => {
+    const xml = await lookup('1001');
+    const params = paramsOf(find(parseXml(xml), 'user')!, 'params');
+    expect(params).toMatchObject({ 'vm-enabled': 'true', 'vm-password': '4826', 'vm-email-all-messages': 'false', 'vm-keep-local-after-email': 'true' });
+    expect(params).not.toHaveProperty('vm-mailto');
+    expect(params).not.toHaveProperty('vm-attach-file');
+    await expect(stable(xml)).toMatchFileSnapshot('./golden/voicemail-directory-user-1001-switchyard-mailer.xml');
+    const plain = paramsOf(find(parseXml(await lookup('1002')), 'user')!, 'params');
+    expect(plain).not.toHaveProperty('vm-email-all-messages');
+    expect(plain).not.toHaveProperty('vm-mailto');
+  });
+});

@@ -14,6 +14,8 @@ export interface DirectorySettings {
   dialString: TrustedText;
   /** FreeSWITCH keeps the user this long (ms) without asking; Switchyard's ESL flusher drops it on a change. */
   userCacheableMs: number;
+  /** Who e-mails new voicemail messages (VOICEMAIL_MAILER). */
+  voicemailMailer: 'switchyard' | 'freeswitch';
 }
 
 export const domainData = (tenant: DirectoryTenant, settings: DirectorySettings) => ({
@@ -38,6 +40,7 @@ export const directoryFullName = (user: Pick<DirectoryUser, 'directoryFirstName'
 export function userDocumentData(tenant: DirectoryTenant, user: DirectoryUser, secrets: SecretBox, settings: DirectorySettings) {
   const password = secrets.open(user.passwordEnc);
   const blank = (v: string) => (v === '' ? undefined : v);
+  const mailedByFreeswitch = settings.voicemailMailer === 'freeswitch';
   return {
     domain: domainData(tenant, settings),
     user: {
@@ -53,12 +56,17 @@ export function userDocumentData(tenant: DirectoryTenant, user: DirectoryUser, s
       authAcl: user.authAcl,
       voicemailEnabled: user.voicemailEnabled,
       vmPassword: user.voicemailPasswordEnc ? secrets.open(user.voicemailPasswordEnc) : '',
-      vmMailTo: user.voicemailMailTo,
-      // mod_voicemail e-mails each message itself (deliver_vm): all of them unless the box says
-      // none, with the recording when it says attach, and keeps or drops the message once sent.
+      // VOICEMAIL_MAILER=freeswitch: mod_voicemail e-mails each message itself (deliver_vm): all of
+      // them unless the box says none, with the recording when it says attach, and keeps or drops
+      // the message once sent.
+      vmMailTo: mailedByFreeswitch ? user.voicemailMailTo : '',
       vmEmailAll: user.voicemailFile !== 'none',
       vmAttachFile: user.voicemailFile === 'attach',
       vmKeepLocal: user.voicemailKeepLocal,
+      // VOICEMAIL_MAILER=switchyard: mod_voicemail mails nothing and keeps every message, since
+      // deliver_vm fires the leave-message event Switchyard mails from only for a box that keeps
+      // it; Switchyard deletes a mailed message itself (esl/voicemail-mailer.ts).
+      vmMailedBySwitchyard: !mailedByFreeswitch && user.voicemailMailTo !== '',
       // mod_directory reads these two as params of the user (FusionPBX writes them as variables, which it ignores).
       directoryVisible: user.directoryVisible,
       directoryExtenVisible: user.directoryExtenVisible,
