@@ -22,6 +22,12 @@ declare module 'autocannon' {
     setupClient?: (client: unknown) => void;
     requests?: { method?: string; path?: string; headers?: Record<string, string>; body?: string; setupRequest?: (request: Record<string, unknown>) => Record<string, unknown> }[];
   }
+  interface Instance {
+    /** Each answer as it arrives. */
+    on(event: 'response', listener: () => void): void;
+  }
   function autocannon(options: Options): Promise<Result>;
+  function autocannon(options: Options, done: (err: Error | null, result: Result) => void): Instance;
+  export type { Result };
   export default autocannon;
 }
