@@ -9,7 +9,7 @@
 // change bus: freeswitch/esl/call-queue-sync.ts).
 import { randomUUID } from 'node:crypto';
 import { authorize, type AuthedCtx, type Ctx } from '../../context.ts';
-import { conflict, notFound, validationFailed } from '../../errors.ts';
+import { notFound, validationFailed } from '../../errors.ts';
 import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
 import type { DialableNumbers } from '../dialable/numbers.ts';
@@ -134,16 +134,7 @@ export function createCallQueuesService(deps: {
     return queue;
   }
 
-  async function checkNumberFree(tenantId: number, number: string, except?: string): Promise<void> {
-    const taken = await dialable.conflicts(tenantId, number, except ? { type: 'queue', id: except } : undefined);
-    if (taken.length) throw conflict(`Number ${number} is already in use (${taken.map((c) => c.type).join(', ')})`);
-  }
 
-  /** Nothing may point at the queue's number when it goes or is renumbered. */
-  async function checkUnused(queue: CallQueueRecord, doing: string): Promise<void> {
-    const referrers = (await targets.referrers(queue.tenantId, 'queue', queue.extension)).filter((r) => !(r.type === 'queue' && r.id === queue.id));
-    if (referrers.length) throw conflict(`Call queue ${queue.extension} cannot be ${doing}: it is the destination of ${referrers.map((r) => `${r.type} ${r.id}`).join(', ')}`);
-  }
 
   /** The agents, each an extension of the tenant once; an agent sent with one of the queue's ids keeps it. */
   async function agentsOf(tenantId: number, given: readonly CallQueueAgentInput[], before?: CallQueueRecord): Promise<CallQueueAgentFields[]> {
@@ -270,7 +261,7 @@ export function createCallQueuesService(deps: {
       if (fields.mohSound !== undefined) fields.mohSound = await deps.holdMusic(tenantId, fields.mohSound, 'queueMohSound');
       const agents = await agentsOf(tenantId, input.agents ?? []);
       const timeout = await timeoutOf(tenantId, number, input.queueTimeoutAction ?? '');
-      await checkNumberFree(tenantId, number);
+      await dialable.assertFree(tenantId, number);
       const queue = await callQueues.create({ ...fields, ...timeout, name: input.queueName, extension: number, tenantId }, agents);
       await announce(queue, ctx, 'call_queue_created', 'Create');
       return queue;
@@ -284,8 +275,8 @@ export function createCallQueuesService(deps: {
       if (fields.mohSound !== undefined) fields.mohSound = await deps.holdMusic(before.tenantId, fields.mohSound, 'queueMohSound', before.mohSound);
       const number = fields.extension ?? before.extension;
       if (number !== before.extension) {
-        await checkUnused(before, 'renumbered');
-        await checkNumberFree(before.tenantId, number, before.id);
+        await targets.assertUnreferenced(before.tenantId, 'queue', { number: before.extension, id: before.id }, 'Call queue', 'renumbered');
+        await dialable.assertFree(before.tenantId, number, { type: 'queue', id: before.id });
       }
       const agents = input.agents === undefined ? undefined : await agentsOf(before.tenantId, input.agents ?? [], before);
       // Checked again on a renumbering too: the queue must not become its own timeout destination.
@@ -326,7 +317,7 @@ export function createCallQueuesService(deps: {
 
     async remove(id: string, ctx: Ctx): Promise<void> {
       const queue = await visible(id, ctx, 'call_queue_delete');
-      await checkUnused(queue, 'deleted');
+      await targets.assertUnreferenced(queue.tenantId, 'queue', { number: queue.extension, id: queue.id }, 'Call queue', 'deleted');
       await callQueues.delete(id);
       await announce(queue, ctx as AuthedCtx, 'call_queue_deleted', 'Delete');
     },

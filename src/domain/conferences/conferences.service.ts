@@ -10,7 +10,7 @@
 // could join) and must differ from it (else no one would be moderator), and waiting for the
 // moderator needs a moderator PIN (else no one would start it).
 import { authorize, type AuthedCtx, type Ctx } from '../../context.ts';
-import { conflict, notFound, validationFailed } from '../../errors.ts';
+import { notFound, validationFailed } from '../../errors.ts';
 import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
 import type { DialableNumbers } from '../dialable/numbers.ts';
@@ -122,16 +122,7 @@ export function createConferencesService(deps: {
     return room;
   }
 
-  async function checkNumberFree(tenantId: number, number: string, except?: string): Promise<void> {
-    const taken = await dialable.conflicts(tenantId, number, except ? { type: 'conference', id: except } : undefined);
-    if (taken.length) throw conflict(`Number ${number} is already in use (${taken.map((c) => c.type).join(', ')})`);
-  }
 
-  /** Nothing may point at the room's number when it goes or is renumbered. */
-  async function checkUnused(room: ConferenceRecord, doing: string): Promise<void> {
-    const referrers = await targets.referrers(room.tenantId, 'conference', room.extension);
-    if (referrers.length) throw conflict(`Conference ${room.extension} cannot be ${doing}: it is the destination of ${referrers.map((r) => `${r.type} ${r.id}`).join(', ')}`);
-  }
 
   async function announce(room: ConferenceRecord, ctx: AuthedCtx, action: string, what: string): Promise<void> {
     await changes.publish({ entity: 'conference', tenantId: room.tenantId, id: room.id, domain: room.tenant.domain });
@@ -162,7 +153,7 @@ export function createConferencesService(deps: {
       const fields = fieldsOf(input);
       checkRoom({ pinLength: 4, pin: '', moderatorPin: '', maxMembers: 0, waitMod: false, ...fields });
       if (fields.holdMusic !== undefined) fields.holdMusic = await deps.holdMusic(tenantId, fields.holdMusic, 'conferenceCenterHoldMusic');
-      await checkNumberFree(tenantId, input.conferenceCenterExtension);
+      await dialable.assertFree(tenantId, input.conferenceCenterExtension);
       const room = await conferences.create({ ...fields, name: input.conferenceCenterName, extension: input.conferenceCenterExtension, tenantId });
       await announce(room, ctx, 'conference_created', 'Create');
       return room;
@@ -177,8 +168,8 @@ export function createConferencesService(deps: {
       if (fields.holdMusic !== undefined) fields.holdMusic = await deps.holdMusic(before.tenantId, fields.holdMusic, 'conferenceCenterHoldMusic', before.holdMusic);
       const number = fields.extension ?? before.extension;
       if (number !== before.extension) {
-        await checkUnused(before, 'renumbered');
-        await checkNumberFree(before.tenantId, number, before.id);
+        await targets.assertUnreferenced(before.tenantId, 'conference', { number: before.extension, id: before.id }, 'Conference', 'renumbered');
+        await dialable.assertFree(before.tenantId, number, { type: 'conference', id: before.id });
       }
       const room = await conferences.update(id, fields);
       await announce(room, ctx as AuthedCtx, 'conference_updated', 'Update');
@@ -187,7 +178,7 @@ export function createConferencesService(deps: {
 
     async remove(id: string, ctx: Ctx): Promise<void> {
       const room = await visible(id, ctx, 'conference_delete');
-      await checkUnused(room, 'deleted');
+      await targets.assertUnreferenced(room.tenantId, 'conference', { number: room.extension, id: room.id }, 'Conference', 'deleted');
       await conferences.delete(id);
       await announce(room, ctx as AuthedCtx, 'conference_deleted', 'Delete');
     },

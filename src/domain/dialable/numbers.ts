@@ -2,6 +2,7 @@
 // groups, IVR menus, queues, conference rooms as their modules arrive, and the feature codes. Each
 // module registers a source here; creating or renumbering anything dialable asks `conflicts`, so a
 // number is never taken twice across kinds.
+import { conflict } from '../../errors.ts';
 
 export interface DialableConflict {
   /** The kind of thing holding the number: extension, feature_code, ring_group, ... */
@@ -21,6 +22,8 @@ export interface DialableNumbers {
   register(source: DialableSource): void;
   /** Who holds `number` in the tenant, leaving out `except` (the object being renumbered). */
   conflicts(tenantId: number, number: string, except?: DialableConflict): Promise<DialableConflict[]>;
+  /** Throws 409 naming who holds `number` in the tenant, leaving out `except`. */
+  assertFree(tenantId: number, number: string, except?: DialableConflict): Promise<void>;
   /** The lowest free number of `start` or more, at most `max`; null when all are taken. */
   nextAvailable(tenantId: number, start: number, max?: number): Promise<string | null>;
 }
@@ -28,17 +31,22 @@ export interface DialableNumbers {
 /** The feature codes register first (domain/feature-codes/catalogue.ts), then each module's numbers. */
 export function createDialableNumbers(sources: DialableSource[] = []): DialableNumbers {
   const registered = [...sources];
+  async function conflicts(tenantId: number, number: string, except?: DialableConflict): Promise<DialableConflict[]> {
+    const found = await Promise.all(
+      registered.map(async (source) =>
+        (await source.holding(tenantId, [number])).map((h) => ({ type: source.type, id: h.id })),
+      ),
+    );
+    return found.flat().filter((c) => !(except && c.type === except.type && String(c.id) === String(except.id)));
+  }
   return {
     register(source) {
       registered.push(source);
     },
-    async conflicts(tenantId, number, except) {
-      const found = await Promise.all(
-        registered.map(async (source) =>
-          (await source.holding(tenantId, [number])).map((h) => ({ type: source.type, id: h.id })),
-        ),
-      );
-      return found.flat().filter((c) => !(except && c.type === except.type && String(c.id) === String(except.id)));
+    conflicts,
+    async assertFree(tenantId, number, except) {
+      const taken = await conflicts(tenantId, number, except);
+      if (taken.length) throw conflict(`Number ${number} is already in use (${taken.map((c) => c.type).join(', ')})`);
     },
     async nextAvailable(tenantId, start, max = 9_999_999_999) {
       const taken = new Set((await Promise.all(registered.map((s) => s.all(tenantId)))).flat());

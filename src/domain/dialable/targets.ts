@@ -3,7 +3,7 @@
 // extensions, external numbers by shape; ring groups, IVRs, queues, conferences and time
 // conditions register their own checks when their modules arrive, and until then any plain
 // identifier (a number or a UUID) is accepted.
-import { validationFailed } from '../../errors.ts';
+import { conflict, validationFailed } from '../../errors.ts';
 
 export const DESTINATION_TYPES = ['extension', 'ring_group', 'ivr', 'queue', 'conference', 'voicemail', 'time_condition', 'call_flow', 'external'] as const;
 export type DestinationType = (typeof DESTINATION_TYPES)[number];
@@ -29,6 +29,11 @@ export interface DestinationTargets {
   registerReferrer(referrer: DestinationReferrer): void;
   /** What points at `kind` `value` in the tenant (a target that is pointed at cannot go: 409). */
   referrers(tenantId: number, kind: DestinationType, value: string): Promise<{ type: string; id: string | number }[]>;
+  /**
+   * Throws 409 while something other than the target itself points at it: `target` is the
+   * destination of kind `kind` (its number and id), `name` what it is called in the message.
+   */
+  assertUnreferenced(tenantId: number, kind: DestinationType, target: { number: string; id: string | number }, name: string, doing: string): Promise<void>;
 }
 
 /** The kinds a module answers for register their checks (module.ts: destinations); external numbers are checked here. */
@@ -37,6 +42,10 @@ export function createDestinationTargets(): DestinationTargets {
     ['external', async (_t, value) => (EXTERNAL_NUMBER.test(value) ? null : 'must be a phone number (digits, optional +)')],
   ]);
   const referrers: DestinationReferrer[] = [];
+  async function referrersOf(tenantId: number, kind: DestinationType, value: string) {
+    const found = await Promise.all(referrers.map(async (r) => (await r.pointingAt(tenantId, kind, value)).map((id) => ({ type: r.type, id }))));
+    return found.flat();
+  }
   return {
     register(type, check) {
       checks.set(type, check);
@@ -44,9 +53,10 @@ export function createDestinationTargets(): DestinationTargets {
     registerReferrer(referrer) {
       referrers.push(referrer);
     },
-    async referrers(tenantId, kind, value) {
-      const found = await Promise.all(referrers.map(async (r) => (await r.pointingAt(tenantId, kind, value)).map((id) => ({ type: r.type, id }))));
-      return found.flat();
+    referrers: referrersOf,
+    async assertUnreferenced(tenantId, kind, target, name, doing) {
+      const pointing = (await referrersOf(tenantId, kind, target.number)).filter((r) => !(r.type === kind && r.id === target.id));
+      if (pointing.length) throw conflict(`${name} ${target.number} cannot be ${doing}: it is the destination of ${pointing.map((r) => `${r.type} ${r.id}`).join(', ')}`);
     },
     async check(tenantId, type, value, field) {
       if (!IDENTIFIER.test(value)) throw validationFailed(field, 'must be a number or identifier of at most 64 characters');

@@ -4,7 +4,7 @@
 // module that owns its kind. A menu that a DID, another menu's option, ... points at cannot be
 // deleted or renumbered (409).
 import { authorize, type AuthedCtx, type Ctx } from '../../context.ts';
-import { conflict, notFound, validationFailed } from '../../errors.ts';
+import { notFound, validationFailed } from '../../errors.ts';
 import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
 import type { DialableNumbers } from '../dialable/numbers.ts';
@@ -121,16 +121,7 @@ export function createIvrMenusService(deps: {
     return (await deps.tenants.findById(tenantId))?.domain ?? '';
   }
 
-  async function checkNumberFree(tenantId: number, number: string, except?: string): Promise<void> {
-    const taken = await dialable.conflicts(tenantId, number, except ? { type: 'ivr', id: except } : undefined);
-    if (taken.length) throw conflict(`Number ${number} is already in use (${taken.map((c) => c.type).join(', ')})`);
-  }
 
-  /** Nothing may point at the menu's number when it goes or is renumbered. */
-  async function checkUnused(menu: IvrMenuRecord, doing: string): Promise<void> {
-    const referrers = (await targets.referrers(menu.tenantId, 'ivr', menu.extension)).filter((r) => !(r.type === 'ivr' && r.id === menu.id));
-    if (referrers.length) throw conflict(`IVR menu ${menu.extension} cannot be ${doing}: it is the destination of ${referrers.map((r) => `${r.type} ${r.id}`).join(', ')}`);
-  }
 
   /**
    * A destination the client wrote as "<number>" or "<number> XML <context>" (the context is the
@@ -291,7 +282,7 @@ export function createIvrMenusService(deps: {
       const number = input.ivrMenuExtension;
       const options = await optionsOf(tenantId, number, input.options ?? []);
       const exit = await exitOf(tenantId, number, input.ivrMenuExitApp ?? '', input.ivrMenuExitData ?? '');
-      await checkNumberFree(tenantId, number);
+      await dialable.assertFree(tenantId, number);
       const menu = await ivrMenus.create({ ...fieldsOf(input), ...exit, name: input.ivrMenuName, extension: number, tenantId }, options);
       await announce(menu, ctx, 'ivr_menu_created', 'Create');
       return menu;
@@ -304,8 +295,8 @@ export function createIvrMenusService(deps: {
       const fields = fieldsOf(input);
       const number = fields.extension ?? before.extension;
       if (number !== before.extension) {
-        await checkUnused(before, 'renumbered');
-        await checkNumberFree(before.tenantId, number, before.id);
+        await targets.assertUnreferenced(before.tenantId, 'ivr', { number: before.extension, id: before.id }, 'IVR menu', 'renumbered');
+        await dialable.assertFree(before.tenantId, number, { type: 'ivr', id: before.id });
       }
       const options = input.options === undefined ? undefined : await optionsOf(before.tenantId, number, input.options ?? []);
       const exitGiven = input.ivrMenuExitApp !== undefined || input.ivrMenuExitData !== undefined;
@@ -318,7 +309,7 @@ export function createIvrMenusService(deps: {
 
     async remove(id: string, ctx: Ctx): Promise<void> {
       const menu = await visible(id, ctx, 'ivr_menu_delete');
-      await checkUnused(menu, 'deleted');
+      await targets.assertUnreferenced(menu.tenantId, 'ivr', { number: menu.extension, id: menu.id }, 'IVR menu', 'deleted');
       await ivrMenus.delete(id);
       await announce(menu, ctx as AuthedCtx, 'ivr_menu_deleted', 'Delete');
     },

@@ -4,7 +4,7 @@
 // timeout destination is any destination kind, checked by the module that owns it. A group that
 // a DID, another group's timeout, ... points at cannot be deleted or renumbered (409).
 import { authorize, type AuthedCtx, type Ctx } from '../../context.ts';
-import { conflict, notFound, validationFailed } from '../../errors.ts';
+import { notFound, validationFailed } from '../../errors.ts';
 import type { ChangeBus } from '../../infra/change-bus.ts';
 import type { ActivityLog } from '../activities/activity-log.ts';
 import type { DialableNumbers } from '../dialable/numbers.ts';
@@ -94,16 +94,7 @@ export function createRingGroupsService(deps: {
     return group;
   }
 
-  async function checkNumberFree(tenantId: number, number: string, except?: string): Promise<void> {
-    const taken = await dialable.conflicts(tenantId, number, except ? { type: 'ring_group', id: except } : undefined);
-    if (taken.length) throw conflict(`Number ${number} is already in use (${taken.map((c) => c.type).join(', ')})`);
-  }
 
-  /** Nothing may point at the group's number when it goes or is renumbered. */
-  async function checkUnused(group: RingGroupRecord, doing: string): Promise<void> {
-    const referrers = (await targets.referrers(group.tenantId, 'ring_group', group.extension)).filter((r) => !(r.type === 'ring_group' && r.id === group.id));
-    if (referrers.length) throw conflict(`Ring group ${group.extension} cannot be ${doing}: it is the destination of ${referrers.map((r) => `${r.type} ${r.id}`).join(', ')}`);
-  }
 
   /** Members in their order, each an extension of the tenant or an external number. */
   async function membersOf(tenantId: number, own: string, given: readonly RingGroupMemberInput[]): Promise<RingGroupMemberFields[]> {
@@ -205,7 +196,7 @@ export function createRingGroupsService(deps: {
       const number = input.ringGroupExtension;
       const members = await membersOf(tenantId, number, input.destinations ?? []);
       const timeout = await timeoutOf(tenantId, number, input.ringGroupTimeoutApp ?? '', input.ringGroupTimeoutData ?? '');
-      await checkNumberFree(tenantId, number);
+      await dialable.assertFree(tenantId, number);
       const group = await ringGroups.create({ ...fieldsOf(input), ...timeout, name: input.ringGroupName, extension: number, tenantId }, members);
       await announce(group, ctx, 'ring_group_created', 'Create');
       return group;
@@ -218,8 +209,8 @@ export function createRingGroupsService(deps: {
       const fields = fieldsOf(input);
       const number = fields.extension ?? before.extension;
       if (number !== before.extension) {
-        await checkUnused(before, 'renumbered');
-        await checkNumberFree(before.tenantId, number, before.id);
+        await targets.assertUnreferenced(before.tenantId, 'ring_group', { number: before.extension, id: before.id }, 'Ring group', 'renumbered');
+        await dialable.assertFree(before.tenantId, number, { type: 'ring_group', id: before.id });
       }
       const members = input.destinations === undefined ? undefined : await membersOf(before.tenantId, number, input.destinations ?? []);
       const timeoutGiven = input.ringGroupTimeoutApp !== undefined || input.ringGroupTimeoutData !== undefined;
@@ -233,7 +224,7 @@ export function createRingGroupsService(deps: {
 
     async remove(id: string, ctx: Ctx): Promise<void> {
       const group = await visible(id, ctx, 'ring_group_delete');
-      await checkUnused(group, 'deleted');
+      await targets.assertUnreferenced(group.tenantId, 'ring_group', { number: group.extension, id: group.id }, 'Ring group', 'deleted');
       await ringGroups.delete(id);
       await announce(group, ctx as AuthedCtx, 'ring_group_deleted', 'Delete');
     },

@@ -79,10 +79,6 @@ export function createTimeConditionsService(deps: {
     return tc;
   }
 
-  async function checkFree(tenantId: number, number: string, except?: string): Promise<void> {
-    const taken = await dialable.conflicts(tenantId, number, except ? { type: 'time_condition', id: except } : undefined);
-    if (taken.length) throw conflict(`Number ${number} is already in use (${taken.map((c) => c.type).join(', ')})`);
-  }
 
   /** What points at the time condition's number (DIDs, other time conditions, ...). */
   async function checkUnreferenced(tc: TimeConditionRecord, doing: string): Promise<void> {
@@ -164,7 +160,7 @@ export function createTimeConditionsService(deps: {
       const input = parse(TimeConditionCreate, raw);
       const tenantId = (await owningTenant(ctx, input.tenantId, { shared: false, exists: tenantExists })) as number;
       const fields = await fieldsOf(input, await tenantOf(tenantId), null);
-      await checkFree(tenantId, input.tcExtension);
+      await dialable.assertFree(tenantId, input.tcExtension);
       const tc = await timeConditions.create({ ...fields, tenantId, name: input.tcName, extension: input.tcExtension });
       await announce(tc);
       await activity.record(ctx as AuthedCtx, 'time_condition_created', `Create Time Condition ${tc.name} (${tc.extension}@${tc.domain}) -ID:${tc.id}`, { tenantId });
@@ -179,7 +175,7 @@ export function createTimeConditionsService(deps: {
       }
       const fields = await fieldsOf(input, { id: before.tenantId, domain: before.domain }, before);
       if (fields.extension !== undefined && fields.extension !== before.extension) {
-        await checkFree(before.tenantId, fields.extension, before.id);
+        await dialable.assertFree(before.tenantId, fields.extension, { type: 'time_condition', id: before.id });
         await checkUnreferenced(before, 'renumbered');
       }
       const tc = await timeConditions.update(id, fields);
